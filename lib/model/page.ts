@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** CRMs whose record pages we recognize (issue 6). */
+export const CRM_NAMES = [
+  'hubspot',
+  'salesforce',
+  'pipedrive',
+  'zoho',
+  'dynamics',
+  'twenty',
+  'espocrm',
+  'suitecrm',
+  'odoo',
+  'freshsales',
+  'copper',
+  'close',
+] as const;
+export const CrmName = z.enum(CRM_NAMES);
+export type CrmName = z.infer<typeof CrmName>;
+
+export const RecordObjectType = z.enum(['contact', 'company', 'deal', 'lead', 'other']);
+export type RecordObjectType = z.infer<typeof RecordObjectType>;
+
+/** A CRM record as its URL names it. */
+export const RecordRef = z.object({
+  crm: CrmName,
+  objectType: RecordObjectType,
+  recordId: z.string().min(1).max(200),
+});
+export type RecordRef = z.infer<typeof RecordRef>;
+
+export const PersonRole = z.enum(['from', 'to', 'cc', 'bcc', 'record', 'mentioned']);
+export type PersonRole = z.infer<typeof PersonRole>;
+
+export const PersonOnPage = z.object({
+  email: z.string().min(3).max(320),
+  name: z.string().max(200).optional(),
+  role: PersonRole,
+});
+export type PersonOnPage = z.infer<typeof PersonOnPage>;
+
+export const SiteName = z.union([z.literal('gmail'), CrmName, z.literal('unknown')]);
+export type SiteName = z.infer<typeof SiteName>;
+
+/** What recognition found on the page: who is on screen. Sent from content scripts, so it is parsed. */
+export const PageContext = z.object({
+  site: SiteName,
+  view: z.enum(['thread', 'compose', 'list', 'record', 'other']),
+  people: z.array(PersonOnPage).max(200),
+  subject: z.string().max(500).optional(),
+  /** Plain text of the newest open message, trimmed; used for phrase signals (price talk, delays...). */
+  bodyText: z.string().max(20_000).optional(),
+  record: RecordRef.optional(),
+  /** Company name or website shown on a CRM record page. */
+  companyName: z.string().max(300).optional(),
+  companyDomain: z.string().max(253).optional(),
+  reason: z.string().max(500).optional(),
+});
+export type PageContext = z.infer<typeof PageContext>;

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CrmName } from './page';
+
+/** ISO calendar date, yyyy-mm-dd. Orders and activity are dated by day. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-mm-dd date');
+
+export const CrmId = z.object({ crm: z.union([CrmName, z.literal('erp'), z.literal('other')]), recordId: z.string().min(1) });
+export type CrmId = z.infer<typeof CrmId>;
+
+/**
+ * A customer company. Keyed by its main web domain ("acme.com"); accounts without a known domain are
+ * keyed "name:<normalized name>" until one is seen.
+ */
+export const Account = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  domains: z.array(z.string()),
+  crmIds: z.array(CrmId),
+  /** Keys an order log uses for this account (ERP customer numbers...). */
+  customerKeys: z.array(z.string()).default([]),
+  industry: z.string().optional(),
+  employees: z.number().int().nonnegative().optional(),
+  annualRevenue: z.number().nonnegative().optional(),
+  currency: z.string().length(3).optional(),
+  owner: z.string().optional(),
+  updatedAt: z.string(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const ContactStatus = z.enum(['active', 'left', 'unknown']);
+
+/** A person, keyed by lower-cased email. */
+export const Contact = z.object({
+  email: z.string().min(3),
+  accountId: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  name: z.string(),
+  title: z.string().optional(),
+  phone: z.string().optional(),
+  crmIds: z.array(CrmId),
+  status: ContactStatus.default('unknown'),
+  lastActivity: IsoDate.optional(),
+  createdAt: IsoDate.optional(),
+  updatedAt: z.string(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** One order line (or a whole order when the log has no lines). */
+export const Order = z.object({
+  id: z.string().min(1),
+  accountId: z.string().min(1),
+  date: IsoDate,
+  amount: z.number().finite(),
+  currency: z.string().length(3).optional(),
+  product: z.string().optional(),
+  quantity: z.number().finite().optional(),
+});
+export type Order = z.infer<typeof Order>;
+
+export const Product = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  category: z.string().optional(),
+});
+export type Product = z.infer<typeof Product>;
+
+/** An email or meeting touch with a contact, from CRM activity exports or seen in Gmail. */
+export const Activity = z.object({
+  id: z.string().min(1),
+  accountId: z.string().optional(),
+  email: z.string().min(3),
+  date: IsoDate,
+  kind: z.enum(['email-in', 'email-out', 'meeting', 'call']),
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const QuestionAsked = z.object({
+  id: z.string().min(1),
+  accountId: z.string().min(1),
+  playbookId: z.string(),
+  questionId: z.string(),
+  text: z.string(),
+  askedAt: z.string(),
+  site: z.string(),
+});
+export type QuestionAsked = z.infer<typeof QuestionAsked>;
+
+export const ImportRecord = z.object({
+  id: z.string().min(1),
+  fileName: z.string(),
+  source: z.string(),
+  kind: z.enum(['contacts', 'companies', 'deals', 'orders', 'activities', 'backup', 'demo']),
+  rowsRead: z.number().int().nonnegative(),
+  rowsImported: z.number().int().nonnegative(),
+  rowsRejected: z.number().int().nonnegative(),
+  importedAt: z.string(),
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;
