@@ -1,0 +1,32 @@
+import type { Account, Contact } from '../model/records';
+import type { Db } from './schema';
+import { crmKey, fromStoredAccount, fromStoredContact, personNameKey } from './repo';
+
+/** The IndexedDB side of matching a page to an account (lib/sites/match.ts asks these questions). */
+export function indexedDbLookup(db: Db) {
+  return {
+    async contactByEmail(email: string): Promise<Contact | undefined> {
+      const found = await db.get('contacts', email.toLowerCase());
+      return found && fromStoredContact(found);
+    },
+    async contactsByName(name: string): Promise<Contact[]> {
+      return (await db.getAllFromIndex('contacts', 'nameKey', personNameKey(name))).map(fromStoredContact);
+    },
+    async accountById(id: string): Promise<Account | undefined> {
+      const found = await db.get('accounts', id);
+      return found && fromStoredAccount(found);
+    },
+    async accountsByDomain(domain: string): Promise<Account[]> {
+      return (await db.getAllFromIndex('accounts', 'domains', domain.toLowerCase())).map(fromStoredAccount);
+    },
+    async accountsByCrmId(crm: string, recordId: string): Promise<Account[]> {
+      return (await db.getAllFromIndex('accounts', 'crmKeys', crmKey(crm, recordId))).map(fromStoredAccount);
+    },
+    async contactsByCrmId(crm: string, recordId: string): Promise<Contact[]> {
+      return (await db.getAllFromIndex('contacts', 'crmKeys', crmKey(crm, recordId))).map(fromStoredContact);
+    },
+    async accountsByName(normalizedName: string): Promise<Account[]> {
+      return (await db.getAllFromIndex('accounts', 'nameKey', normalizedName)).map(fromStoredAccount);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Account, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
+import type { Playbook } from '../model/playbook';
+import type { LapseRisk } from '../model/insight';
+
+/** Accounts as stored: flat keys beside the record so that multiEntry indexes can find them. */
+export interface StoredAccount extends Account {
+  /** "crm:recordId" for every CRM id the account was seen with. */
+  crmKeys: string[];
+  /** normalizeCompanyName(name). */
+  nameKey: string;
+}
+export interface StoredContact extends Contact {
+  crmKeys: string[];
+  /** Lower-cased full name, for "the same person writing from another company". */
+  nameKey: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export interface KeepAccountDB extends DBSchema {
+  accounts: { key: string; value: StoredAccount; indexes: { domains: string; crmKeys: string; nameKey: string; customerKeys: string } };
+  contacts: { key: string; value: StoredContact; indexes: { accountId: string; crmKeys: string; nameKey: string } };
+  orders: { key: string; value: Order; indexes: { accountId: string } };
+  products: { key: string; value: Product };
+  activities: { key: string; value: Activity; indexes: { accountId: string; email: string } };
+  playbooks: { key: string; value: Playbook };
+  questionHistory: { key: string; value: QuestionAsked; indexes: { accountId: string } };
+  importHistory: { key: string; value: ImportRecord };
+  scores: { key: string; value: LapseRisk };
+  meta: { key: string; value: MetaEntry };
+}
+
+export type KeepAccountStore = StoreNames<KeepAccountDB>;
+export type UpgradeTx = IDBPTransaction<KeepAccountDB, KeepAccountStore[], 'versionchange'>;
+export type Db = IDBPDatabase<KeepAccountDB>;
+
+export const DB_NAME = 'keep-account';
+
+/**
+ * Migrations, keyed on the version they upgrade to. A migration runs when the stored database is older
+ * (`oldVersion` < its version): each step only adds, never drops, so no user data is lost on upgrade.
+ */
+export const MIGRATIONS: Record<number, (db: IDBPDatabase<KeepAccountDB>, tx: UpgradeTx) => void> = {
+  1: (db) => {
+    const accounts = db.createObjectStore('accounts', { keyPath: 'id' });
+    accounts.createIndex('domains', 'domains', { multiEntry: true });
+    accounts.createIndex('crmKeys', 'crmKeys', { multiEntry: true });
+    accounts.createIndex('nameKey', 'nameKey');
+    accounts.createIndex('customerKeys', 'customerKeys', { multiEntry: true });
+    const contacts = db.createObjectStore('contacts', { keyPath: 'email' });
+    contacts.createIndex('accountId', 'accountId');
+    contacts.createIndex('crmKeys', 'crmKeys', { multiEntry: true });
+    contacts.createIndex('nameKey', 'nameKey');
+    db.createObjectStore('orders', { keyPath: 'id' }).createIndex('accountId', 'accountId');
+    db.createObjectStore('products', { keyPath: 'id' });
+    const activities = db.createObjectStore('activities', { keyPath: 'id' });
+    activities.createIndex('accountId', 'accountId');
+    activities.createIndex('email', 'email');
+    db.createObjectStore('playbooks', { keyPath: 'id' });
+    db.createObjectStore('questionHistory', { keyPath: 'id' }).createIndex('accountId', 'accountId');
+    db.createObjectStore('importHistory', { keyPath: 'id' });
+  },
+  // v2: stored lapse-risk scores (computed by the scoring job, read by the sidebar) and small settings.
+  2: (db) => {
+    db.createObjectStore('scores', { keyPath: 'accountId' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+  },
+};
+
+export const DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
+
+export function openKeepAccountDb(options: { name?: string; version?: number } = {}): Promise<Db> {
+  const version = options.version ?? DB_VERSION;
+  return openDB<KeepAccountDB>(options.name ?? DB_NAME, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
+    },
+    blocking(_current, _next, event) {
+      // Another context (a newer extension version) wants to upgrade: step aside rather than block it.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+export const ALL_STORES: KeepAccountStore[] = [
+  'accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'scores', 'meta',
+];

@@ -1,0 +1,71 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { DB_VERSION, MIGRATIONS, openKeepAccountDb, type KeepAccountDB } from '../../../lib/db/schema';
+import { countRecords, deleteAccount, loadAccountBundle, toStoredAccount, toStoredContact } from '../../../lib/db/repo';
+import { indexedDbLookup } from '../../../lib/db/lookup';
+
+const now = '2026-11-23T10:00:00.000Z';
+
+async function fillVersion1(name: string) {
+  const v1 = await openDB<KeepAccountDB>(name, 1, { upgrade: (db, _old, _new, tx) => MIGRATIONS[1](db, tx) });
+  const tx = v1.transaction(['accounts', 'contacts', 'orders', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'products'], 'readwrite');
+  await tx.objectStore('accounts').put(
+    toStoredAccount({ id: 'acmeflavors.com', name: 'Acme Flavors', domains: ['acmeflavors.com'], crmIds: [{ crm: 'hubspot', recordId: '901' }], customerKeys: ['C-17'], updatedAt: now }),
+  );
+  await tx.objectStore('contacts').put(
+    toStoredContact({ email: 'joe.park@acmeflavors.com', accountId: 'acmeflavors.com', name: 'Joe Park', title: 'Purchasing Manager', crmIds: [{ crm: 'hubspot', recordId: '51' }], status: 'active', updatedAt: now }),
+  );
+  for (let i = 0; i < 50; i++) {
+    await tx.objectStore('orders').put({ id: `o${i}`, accountId: 'acmeflavors.com', date: `2025-0${1 + (i % 9)}-1${i % 10}`, amount: 100 + i, currency: 'EUR' });
+  }
+  await tx.objectStore('activities').put({ id: 'a1', accountId: 'acmeflavors.com', email: 'joe.park@acmeflavors.com', date: '2026-03-02', kind: 'email-in' });
+  await tx.objectStore('products').put({ id: 'vanilla', name: 'Vanilla extract' });
+  await tx.objectStore('playbooks').put({ id: 'mine', name: 'Mine', description: '', enabled: true, questions: [] });
+  await tx.objectStore('questionHistory').put({ id: 'q1', accountId: 'acmeflavors.com', playbookId: 'mine', questionId: 'x', text: 'Who else?', askedAt: now, site: 'gmail' });
+  await tx.objectStore('importHistory').put({ id: 'i1', fileName: 'orders.csv', source: 'generic', kind: 'orders', rowsRead: 50, rowsImported: 50, rowsRejected: 0, importedAt: now });
+  await tx.done;
+  v1.close();
+}
+
+describe('IndexedDB schema and migrations', () => {
+  it('upgrades a filled version-1 database to the current version without losing anything', async () => {
+    await fillVersion1('migrate-test');
+    const db = await openKeepAccountDb({ name: 'migrate-test' });
+    expect(db.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBeGreaterThan(1);
+    expect(await countRecords(db)).toEqual({ accounts: 1, contacts: 1, orders: 50, activities: 1, products: 1, questionHistory: 1, importHistory: 1 });
+    expect(await db.get('playbooks', 'mine')).toMatchObject({ name: 'Mine' });
+    const bundle = await loadAccountBundle(db, 'acmeflavors.com');
+    expect(bundle?.account.name).toBe('Acme Flavors');
+    expect(bundle?.contacts.map((c) => c.email)).toEqual(['joe.park@acmeflavors.com']);
+    expect(bundle?.orders).toHaveLength(50);
+    // Stores added by later versions exist and work.
+    await db.put('scores', { accountId: 'acmeflavors.com', level: 'low', orderCount: 50, thinEvidence: false, explanation: [], headline: 'Low', model: 'bgnbd', scoredAt: now });
+    expect(await db.count('scores')).toBe(1);
+    db.close();
+  });
+
+  it('finds accounts and contacts by the keys the matcher uses', async () => {
+    await fillVersion1('lookup-test');
+    const db = await openKeepAccountDb({ name: 'lookup-test' });
+    const lookup = indexedDbLookup(db);
+    expect((await lookup.contactByEmail('Joe.Park@AcmeFlavors.com'))?.name).toBe('Joe Park');
+    expect((await lookup.accountsByDomain('acmeflavors.com')).map((a) => a.id)).toEqual(['acmeflavors.com']);
+    expect((await lookup.accountsByCrmId('hubspot', '901')).map((a) => a.id)).toEqual(['acmeflavors.com']);
+    expect((await lookup.contactsByCrmId('hubspot', '51')).map((c) => c.email)).toEqual(['joe.park@acmeflavors.com']);
+    expect((await lookup.accountsByName('acme flavors')).map((a) => a.id)).toEqual(['acmeflavors.com']);
+    expect((await lookup.contactsByName('joe  park')).length).toBe(1);
+    expect(await lookup.accountById('nope.com')).toBeUndefined();
+    db.close();
+  });
+
+  it('deletes one account with everything that hangs off it', async () => {
+    await fillVersion1('delete-test');
+    const db = await openKeepAccountDb({ name: 'delete-test' });
+    await deleteAccount(db, 'acmeflavors.com');
+    const counts = await countRecords(db);
+    expect(counts).toMatchObject({ accounts: 0, contacts: 0, orders: 0, activities: 0, questionHistory: 0, products: 1, importHistory: 1 });
+    db.close();
+  });
+});
