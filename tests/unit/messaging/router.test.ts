@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { routeMessage, type Handlers } from '../../../lib/messaging/router';
+
+const self = { id: 'haemgkbjeoldoiiaealfdkodcnagihdf', origin: 'chrome-extension://haemgkbjeoldoiiaealfdkodcnagihdf/' };
+const optionsPage = { id: self.id, url: `${self.origin}options.html` };
+const contentScript = { id: self.id, url: 'https://mail.google.com/mail/u/0/#inbox/FMfc', tab: { id: 4 } };
+const page = { site: 'gmail', view: 'thread', people: [{ email: 'ann@northwind-foods.com', role: 'from' }] };
+
+function handlers(): Handlers {
+  const ok = vi.fn(async () => 'done');
+  return {
+    getSidebarState: ok,
+    recordQuestion: ok,
+    dataChanged: ok,
+    rescore: ok,
+    deleteAccount: ok,
+    deleteAll: ok,
+    savePlaybooks: ok,
+    addSelfHostedCrm: ok,
+  } as unknown as Handlers;
+}
+
+describe('routeMessage: every message parsed, every sender checked', () => {
+  it('answers a content script asking for the sidebar state of the page on screen', async () => {
+    const h = handlers();
+    expect(await routeMessage({ type: 'getSidebarState', page }, contentScript, self, h)).toEqual({ ok: true, value: 'done' });
+    expect(h.getSidebarState).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['deleteAll', { type: 'deleteAll', confirm: 'delete everything' }],
+    ['deleteAccount', { type: 'deleteAccount', accountId: 'acmeflavors.com' }],
+    ['savePlaybooks', { type: 'savePlaybooks', playbooks: [] }],
+    ['rescore', { type: 'rescore' }],
+    ['addSelfHostedCrm', { type: 'addSelfHostedCrm', origin: 'https://crm.example.org', crm: 'odoo' }],
+  ])('refuses %s from a content script, accepts it from the options page', async (type, message) => {
+    const h = handlers();
+    const refused = await routeMessage(message, contentScript, self, h);
+    expect(refused).toEqual({ ok: false, error: `"${type}" is only accepted from the extension's own pages` });
+    expect(h[type as keyof Handlers]).not.toHaveBeenCalled();
+    expect(await routeMessage(message, optionsPage, self, h)).toEqual({ ok: true, value: 'done' });
+  });
+
+  it('refuses messages from other extensions and pages pretending to be ours', async () => {
+    const h = handlers();
+    expect(await routeMessage({ type: 'rescore' }, { id: 'otherextension', url: optionsPage.url }, self, h)).toMatchObject({ ok: false });
+    expect(await routeMessage({ type: 'rescore' }, { id: self.id, url: 'https://evil.example/' + self.origin }, self, h)).toMatchObject({ ok: false });
+    expect(h.rescore).not.toHaveBeenCalled();
+  });
+
+  it('replies with an error naming the problem for messages that do not parse', async () => {
+    const h = handlers();
+    const bad = await routeMessage({ type: 'getSidebarState', page: { ...page, people: [{ email: 'x', role: 'boss' }] } }, contentScript, self, h);
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error).toMatch(/^bad "getSidebarState" message: page\.people\.0\./);
+    expect(await routeMessage('hello', contentScript, self, h)).toEqual({ ok: false, error: 'unknown message' });
+    expect(await routeMessage({ type: 'deleteAll', confirm: 'yes' }, optionsPage, self, h)).toMatchObject({ ok: false, error: expect.stringContaining('confirm') });
+    expect(h.getSidebarState).not.toHaveBeenCalled();
+    expect(h.deleteAll).not.toHaveBeenCalled();
+  });
+
+  it('turns a failing handler into an error reply instead of a dropped message', async () => {
+    const h = handlers();
+    (h as any).rescore = async () => {
+      throw new Error('quota exceeded');
+    };
+    expect(await routeMessage({ type: 'rescore' }, optionsPage, self, h)).toEqual({ ok: false, error: 'quota exceeded' });
+  });
+});
