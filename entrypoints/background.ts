@@ -1,1 +1,50 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { routeMessage, type Handlers } from '../lib/messaging/router';
+import { openKeepAccountDb, type Db } from '../lib/db/schema';
+import { deleteAccount, deleteEverything, recordQuestionAsked } from '../lib/db/repo';
+import { buildSidebarState } from '../lib/service/sidebarState';
+import { rescoreAll } from '../lib/service/rescore';
+import { savePlaybooks } from '../lib/service/playbookStore';
+import { readTeamPolicy } from '../lib/service/teamPolicy';
+import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
+
+export default defineBackground(() => {
+  let dbPromise: Promise<Db> | undefined;
+  const db = () => (dbPromise ??= openKeepAccountDb());
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
+  const toggleSidebar = async (tabId: number | undefined) => {
+    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'toggleSidebar' }).catch(() => undefined);
+  };
+
+  const handlers: Handlers = {
+    getSidebarState: async (m) => buildSidebarState(await db(), m.page, { chosenAccountId: m.accountId, policy: await readTeamPolicy() }),
+    recordQuestion: async (m) =>
+      recordQuestionAsked(await db(), { ...m, id: `${m.accountId}|${m.questionId}|${Date.now()}`, askedAt: new Date().toISOString() }),
+    openOptions: async () => browser.runtime.openOptionsPage(),
+    dataChanged: async () => rescoreAll(await db()),
+    rescore: async () => rescoreAll(await db()),
+    deleteAccount: async (m) => deleteAccount(await db(), m.accountId),
+    deleteAll: async () => deleteEverything(await db()),
+    savePlaybooks: async (m) => savePlaybooks(await db(), m.playbooks),
+    addSelfHostedCrm: async (m) => addSelfHostedCrm(m.origin, m.crm),
+  };
+  // sendResponse + `return true` keeps the channel open in every Chrome version (promise returns are newer).
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    void routeMessage(raw, sender, self, handlers).then(sendResponse);
+    return true;
+  });
+
+  // The keyboard shortcut (commands API) toggles the sidebar in the tab it was pressed in.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-sidebar') void toggleSidebar(tab?.id);
+  });
+
+  // Scores age: "days since last order" must stay true without a new import.
+  browser.alarms.create('rescore-daily', { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === 'rescore-daily') void db().then(rescoreAll);
+  });
+
+  browser.runtime.onStartup.addListener(() => void restoreSelfHostedScripts());
+});

@@ -16,6 +16,7 @@ export const ContentMessage = z.discriminatedUnion('type', [
     text: z.string().min(1).max(1000),
     site: z.string().max(40),
   }),
+  z.object({ type: z.literal('openOptions'), section: z.enum(['import', 'data', 'risk', 'playbooks', 'team']).optional() }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 

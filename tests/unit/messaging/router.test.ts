@@ -11,6 +11,7 @@ function handlers(): Handlers {
   return {
     getSidebarState: ok,
     recordQuestion: ok,
+    openOptions: ok,
     dataChanged: ok,
     rescore: ok,
     deleteAccount: ok,

@@ -1,0 +1,259 @@
+import { useRef, useState } from 'preact/hooks';
+import type { ImportPreview } from '../../lib/import';
+import { rejectedRowsCsv } from '../../lib/import';
+import { commitImport, StorageFullError } from '../../lib/service/importCommit';
+import { ask, formatNumber, optionsDb } from './backend';
+import { parseInWorker } from './importRunner';
+import { downloadText } from './download';
+import { MappingStep } from './MappingStep';
+
+type Job =
+  | { stage: 'parsing'; rows: number; fraction: number }
+  | { stage: 'preview'; preview: ImportPreview }
+  | { stage: 'writing'; preview: ImportPreview }
+  | { stage: 'done'; preview: ImportPreview; imported: number }
+  | { stage: 'failed'; message: string };
+
+interface FileJobState {
+  id: number;
+  file: File;
+  job: Job;
+  dateOrder?: 'dmy' | 'mdy';
+}
+
+let nextId = 1;
+
+export function ImportSection() {
+  const [jobs, setJobs] = useState<FileJobState[]>([]);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const addFiles = (files: FileList | File[]) => {
+    const added = Array.from(files).map((file) => ({ id: nextId++, file, job: { stage: 'parsing', rows: 0, fraction: 0 } as Job }));
+    setJobs((current) => [...added, ...current]);
+  };
+
+  return (
+    <>
+      <h1>Import data</h1>
+      <p class="lede">
+        Drop CSV exports from HubSpot, Salesforce, Pipedrive or Zoho CRM, and order or invoice logs from your ERP. Each file is checked before
+        anything is saved, and a file is saved completely or not at all.
+      </p>
+      <div
+        class={over ? 'drop over' : 'drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          if (e.dataTransfer?.files.length) addFiles(e.dataTransfer.files);
+        }}
+      >
+        <p style={{ margin: '0 0 10px', fontSize: 15, color: 'var(--ink)' }}>Drop CSV files here</p>
+        <button type="button" class="primary" onClick={() => input.current?.click()}>
+          Choose files…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,.txt,.tsv,text/csv,text/plain"
+          multiple
+          hidden
+          data-testid="import-input"
+          onChange={(e) => {
+            const files = (e.target as HTMLInputElement).files;
+            if (files?.length) addFiles(files);
+            (e.target as HTMLInputElement).value = '';
+          }}
+        />
+        <p class="small" style={{ margin: '10px 0 0' }}>UTF-8 or Windows-1252, comma, semicolon or tab separated. Nothing is uploaded anywhere.</p>
+      </div>
+      <div style={{ marginTop: 16 }}>
+        {jobs.map((job) => (
+          <FileJob key={job.id} state={job} onRemove={() => setJobs((all) => all.filter((j) => j.id !== job.id))} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void }) {
+  const [job, setJob] = useState<Job>(state.job);
+  const controller = useRef<AbortController | null>(null);
+  const started = useRef(false);
+
+  async function parse(options: { dateOrder?: 'dmy' | 'mdy'; mapping?: Record<string, string>; format?: string } = {}) {
+    controller.current = new AbortController();
+    setJob({ stage: 'parsing', rows: 0, fraction: 0 });
+    try {
+      const preview = await parseInWorker(
+        state.file,
+        { fileName: state.file.name, ...options } as never,
+        (p) => setJob({ stage: 'parsing', rows: p.rows, fraction: p.fraction }),
+        controller.current.signal,
+      );
+      setJob({ stage: 'preview', preview });
+    } catch (error) {
+      setJob({ stage: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (!started.current) {
+    started.current = true;
+    void parse();
+  }
+
+  async function write(preview: ImportPreview) {
+    controller.current = new AbortController();
+    setJob({ stage: 'writing', preview });
+    try {
+      const { batch } = preview;
+      const imported = batch.accounts.length + batch.contacts.length + batch.orders.length + batch.activities.length;
+      await commitImport(
+        await optionsDb(),
+        batch,
+        {
+          id: `${Date.now()}-${state.file.name}`,
+          fileName: state.file.name,
+          source: preview.format,
+          kind: preview.kind,
+          rowsRead: preview.rowsRead,
+          rowsImported: preview.rowsRead - preview.rejected.length,
+          rowsRejected: preview.rejected.length,
+          importedAt: new Date().toISOString(),
+        },
+        controller.current.signal,
+      );
+      setJob({ stage: 'done', preview, imported });
+      await ask({ type: 'dataChanged' }).catch(() => undefined);
+    } catch (error) {
+      const message =
+        error instanceof StorageFullError ? error.message : error instanceof Error ? error.message : `Saving failed, nothing was saved: ${String(error)}`;
+      setJob({ stage: 'failed', message });
+    }
+  }
+
+  return (
+    <section class="card" data-testid="import-job" data-stage={job.stage} aria-label={`Import of ${state.file.name}`}>
+      <div class="row">
+        <h2 class="grow" style={{ margin: 0 }}>
+          {state.file.name} <span class="muted small">{(state.file.size / 1024).toFixed(0)} KB</span>
+        </h2>
+        {(job.stage === 'parsing' || job.stage === 'writing') && (
+          <button type="button" onClick={() => controller.current?.abort()}>
+            Cancel
+          </button>
+        )}
+        {(job.stage === 'preview' || job.stage === 'done' || job.stage === 'failed') && (
+          <button type="button" onClick={onRemove} aria-label={`Close ${state.file.name}`}>
+            {job.stage === 'preview' ? 'Discard' : 'Close'}
+          </button>
+        )}
+      </div>
+      {job.stage === 'parsing' && (
+        <div style={{ marginTop: 10 }}>
+          <progress value={job.fraction} max={1} aria-label="Reading file" />
+          <p class="muted small">Reading… {formatNumber(job.rows)} rows</p>
+        </div>
+      )}
+      {job.stage === 'writing' && (
+        <div style={{ marginTop: 10 }}>
+          <progress aria-label="Saving" />
+          <p class="muted small">Saving {formatNumber(job.preview.rowsRead - job.preview.rejected.length)} rows in one step…</p>
+        </div>
+      )}
+      {job.stage === 'failed' && <div class="notice error" role="alert">{job.message}</div>}
+      {job.stage === 'done' && (
+        <div class="notice ok" role="status" data-testid="import-done">
+          Imported {formatNumber(job.preview.rowsRead - job.preview.rejected.length)} rows from {state.file.name} ({describeFormat(job.preview)}).
+          {job.preview.rejected.length > 0 && ` ${formatNumber(job.preview.rejected.length)} rows were left out.`}
+        </div>
+      )}
+      {job.stage === 'preview' && <Preview preview={job.preview} fileName={state.file.name} onImport={() => write(job.preview)} onReparse={parse} />}
+    </section>
+  );
+}
+
+function describeFormat(preview: ImportPreview): string {
+  return `${preview.formatLabel ?? preview.format}, ${preview.kind}`;
+}
+
+function Preview(props: {
+  preview: ImportPreview;
+  fileName: string;
+  onImport(): void;
+  onReparse(options: { dateOrder?: 'dmy' | 'mdy'; mapping?: Record<string, string>; format?: string }): void;
+}) {
+  const { preview } = props;
+  const good = preview.rowsRead - preview.rejected.length;
+  if (preview.needsMapping) {
+    return <MappingStep preview={preview} onApply={(mapping) => props.onReparse({ mapping })} />;
+  }
+  return (
+    <div style={{ marginTop: 10 }}>
+      <p>
+        Recognized as <strong>{describeFormat(preview)}</strong>. {formatNumber(preview.rowsRead)} rows read: <strong>{formatNumber(good)}</strong> ready to import
+        {preview.rejected.length > 0 && (
+          <>
+            , <strong style={{ color: 'var(--danger)' }}>{formatNumber(preview.rejected.length)}</strong> rejected
+          </>
+        )}
+        .
+      </p>
+      {preview.warnings.map((w) => (
+        <div class="notice warn" key={w}>
+          {w}
+        </div>
+      ))}
+      {preview.needsDateOrder && (
+        <div class="notice info" role="group" aria-label="Date order">
+          Dates such as {preview.needsDateOrder.examples.slice(0, 3).join(', ')} can be read two ways. Which order does this file use?
+          <div class="row" style={{ marginTop: 8 }}>
+            <button type="button" onClick={() => props.onReparse({ dateOrder: 'dmy' })}>
+              Day/month/year (31/12/2025)
+            </button>
+            <button type="button" onClick={() => props.onReparse({ dateOrder: 'mdy' })}>
+              Month/day/year (12/31/2025)
+            </button>
+          </div>
+        </div>
+      )}
+      {preview.rejected.length > 0 && (
+        <>
+          <table data-testid="rejected">
+            <thead>
+              <tr>
+                <th class="num">Row</th>
+                <th>Column</th>
+                <th>Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rejected.slice(0, 50).map((r) => (
+                <tr key={`${r.row}-${r.column}`}>
+                  <td class="num">{r.row}</td>
+                  <td>{r.column ?? '—'}</td>
+                  <td>{r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.rejected.length > 50 && <p class="muted small">…and {formatNumber(preview.rejected.length - 50)} more in the download.</p>}
+        </>
+      )}
+      <div class="row" style={{ marginTop: 12 }}>
+        <button type="button" class="primary" disabled={good === 0 || !!preview.needsDateOrder} onClick={props.onImport} data-testid="import-commit">
+          Import {formatNumber(good)} rows
+        </button>
+        {preview.rejected.length > 0 && (
+          <button type="button" onClick={() => downloadText(props.fileName.replace(/\.\w+$/, '') + '-rejected.csv', rejectedRowsCsv(preview), 'text/csv')}>
+            Download rejected rows
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import type { ComponentChildren } from 'preact';
+import type { AccountInsight, SidebarState, SuggestedQuestion } from '../../lib/model/insight';
+import type { SidebarActions, SidebarStore } from './store';
+
+interface SidebarProps {
+  store: SidebarStore;
+  actions: SidebarActions;
+  /** Gmail inserts a question into the reply; CRM pages copy it. */
+  questionMode: 'insert' | 'copy';
+  siteLabel: string;
+}
+
+const TONE_OF_STATE: Record<string, string> = { danger: 'danger', warning: 'warning', info: 'info', good: 'good' };
+
+export function Sidebar({ store, actions, questionMode, siteLabel }: SidebarProps) {
+  const view = store.view.value;
+  if (store.collapsed.value) {
+    const tone = view.kind === 'state' && view.state.status === 'account' ? view.state.insight.headline.tone : undefined;
+    return (
+      <div class="ka">
+        <button class="tab" type="button" onClick={actions.toggle} aria-label="Open Keep Account sidebar" aria-expanded="false" data-ka="expand">
+          {tone && <span class={`badge ${TONE_OF_STATE[tone]}`} aria-hidden="true" />}
+          Keep Account
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="ka">
+      <aside
+        class="panel"
+        role="complementary"
+        aria-label="Keep Account"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') actions.toggle();
+        }}
+      >
+        <header class="head">
+          <div class="logo" aria-hidden="true">K</div>
+          <span class="brand">Keep Account</span>
+          <span class="site">{siteLabel}</span>
+          <button class="icon-btn" type="button" onClick={actions.toggle} aria-label="Collapse sidebar" aria-expanded="true" data-ka="collapse" title="Collapse (Alt+Shift+K)">
+            ⟩
+          </button>
+        </header>
+        <div class="body" data-ka="body">
+          {view.kind === 'loading' && <Loading />}
+          {view.kind === 'error' && (
+            <Message title="Something went wrong" text={view.message}>
+              <button class="secondary" type="button" onClick={actions.openOptions}>
+                Open Keep Account settings
+              </button>
+            </Message>
+          )}
+          {view.kind === 'state' && <StateView state={view.state} actions={actions} questionMode={questionMode} />}
+        </div>
+        <footer class="foot">
+          <span class="dot" aria-hidden="true" />
+          Local data only — nothing leaves this browser.
+        </footer>
+        {store.toast.value && (
+          <div class="toast" role="status">
+            {store.toast.value}
+          </div>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function Loading() {
+  return (
+    <div class="state" aria-busy="true" aria-label="Looking up this customer">
+      <div class="skeleton" style={{ width: '60%' }} />
+      <div class="skeleton" style={{ width: '90%' }} />
+      <div class="skeleton" style={{ width: '75%' }} />
+    </div>
+  );
+}
+
+function Message({ title, text, children }: { title: string; text: string; children?: ComponentChildren }) {
+  return (
+    <div class="state" data-ka="message">
+      <h2>{title}</h2>
+      <p>{text}</p>
+      {children}
+    </div>
+  );
+}
+
+function StateView({ state, actions, questionMode }: { state: SidebarState; actions: SidebarActions; questionMode: 'insert' | 'copy' }) {
+  switch (state.status) {
+    case 'unrecognized':
+      return <Message title="No customer recognized on this page" text={state.reason} />;
+    case 'no-data':
+      return (
+        <Message
+          title="No local data yet"
+          text="Import your CRM and order exports to see lapse risk, missing decision-makers and the next question to ask. The data stays in this browser."
+        >
+          <button class="primary" style={{ marginLeft: 0 }} type="button" onClick={actions.openOptions} data-ka="import">
+            Import data
+          </button>
+        </Message>
+      );
+    case 'no-match':
+      return (
+        <div class="state" data-ka="message">
+          <h2>{state.lead ? state.lead.title : 'Not in your accounts yet'}</h2>
+          <p>
+            {state.lead
+              ? state.lead.reason
+              : `No account matches ${state.people.map((p) => p.email).join(', ') || 'the people on this page'}.`}
+          </p>
+          {state.questions.length > 0 && <Questions questions={state.questions} accountId="" actions={actions} questionMode={questionMode} />}
+        </div>
+      );
+    case 'choose':
+      return (
+        <div class="state">
+          <h2>Several accounts match</h2>
+          <p>Pick the account this page is about.</p>
+          <ul class="choices">
+            {state.candidates.map((c) => (
+              <li key={c.id}>
+                <button class="secondary" type="button" onClick={() => actions.chooseAccount(c.id)}>
+                  <strong>{c.name}</strong> <span class="sub">— {c.reason}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      );
+    case 'account':
+      return <AccountView insight={state.insight} actions={actions} questionMode={questionMode} />;
+  }
+}
+
+function AccountView({ insight, actions, questionMode }: { insight: AccountInsight; actions: SidebarActions; questionMode: 'insert' | 'copy' }) {
+  const { account, headline, risk, people, opportunities } = insight;
+  return (
+    <>
+      <div class="account" data-ka="account">
+        <h2>{account.name}</h2>
+        <span class="sub">
+          {[account.industry, account.domain, insight.contact ? `${insight.contact.name}${insight.contact.title ? `, ${insight.contact.title}` : ''}` : undefined]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      </div>
+      <div class={`headline tone-${headline.tone}`} data-ka="headline">
+        <div class="title">{headline.title}</div>
+        <div>{headline.reason}</div>
+      </div>
+      {insight.questions.length > 0 && (
+        <section aria-label="Questions to ask">
+          <h3 class="section-title">Ask next</h3>
+          <Questions questions={insight.questions} accountId={account.id} actions={actions} questionMode={questionMode} />
+        </section>
+      )}
+      <details data-ka="risk">
+        <summary>
+          Lapse risk <span class="count">{risk ? risk.headline : 'not scored yet'}</span>
+        </summary>
+        {risk ? (
+          <ul class="lines">
+            {risk.explanation.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : (
+          <p class="sub">No order history scored for this account yet.</p>
+        )}
+      </details>
+      <details data-ka="people">
+        <summary>
+          People <span class="count">{people.missing.length ? `${people.missing.length} missing` : `${people.contacts.length} known`}</span>
+        </summary>
+        <ul class="lines">
+          {people.missing.map((m) => (
+            <li key={m.role + m.text} class="missing">
+              {m.text} <span class="sub">— {m.why}</span>
+            </li>
+          ))}
+          {people.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+        <div>
+          {people.contacts.map((p) => (
+            <div class="person" key={p.email}>
+              <span class="name">{p.name}</span>
+              <span class="sub">{[p.title, p.roles.join(', '), p.lastTouch ? `last touch ${p.lastTouch}` : undefined].filter(Boolean).join(' · ')}</span>
+            </div>
+          ))}
+        </div>
+      </details>
+      <details data-ka="opportunities">
+        <summary>
+          Opportunities <span class="count">{opportunities.length || 'none found'}</span>
+        </summary>
+        {opportunities.length ? (
+          <ul class="lines">
+            {opportunities.map((o) => (
+              <li key={o.product}>{o.text}</li>
+            ))}
+          </ul>
+        ) : (
+          <p class="sub">Similar accounts buy nothing this one does not.</p>
+        )}
+      </details>
+    </>
+  );
+}
+
+function Questions({
+  questions,
+  accountId,
+  actions,
+  questionMode,
+}: {
+  questions: SuggestedQuestion[];
+  accountId: string;
+  actions: SidebarActions;
+  questionMode: 'insert' | 'copy';
+}) {
+  return (
+    <ol class="questions" data-ka="questions">
+      {questions.map((q) => (
+        <li class="question" key={`${q.playbookId}/${q.questionId}`}>
+          <span class="text">{q.text}</span>
+          <span class="why">{q.why}</span>
+          <div class="row">
+            <span class={q.setByTeam ? 'tag team' : 'tag'}>{q.setByTeam ? `${q.playbookName} · set by your team` : q.playbookName}</span>
+            {q.lastAskedDaysAgo !== undefined && <span class="tag">asked {q.lastAskedDaysAgo} days ago</span>}
+            <button
+              class="primary"
+              type="button"
+              data-ka="use-question"
+              // Keep the caret in the reply box: the button must not take focus on mouse down.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => actions.useQuestion(q, accountId)}
+              aria-label={`${questionMode === 'insert' ? 'Insert into reply' : 'Copy'}: ${q.text}`}
+            >
+              {questionMode === 'insert' ? 'Insert' : 'Copy'}
+            </button>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

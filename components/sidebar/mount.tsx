@@ -1,0 +1,34 @@
+import { render } from 'preact';
+import { Sidebar } from './Sidebar';
+import { SIDEBAR_CSS } from './styles';
+import type { SidebarActions, SidebarStore } from './store';
+
+export const SIDEBAR_TAG = 'keep-account-sidebar';
+
+/**
+ * Mounts the sidebar in a closed shadow root: page scripts cannot reach into it, page CSS cannot style it.
+ * DOM is built with createElement/textContent only (Gmail enforces Trusted Types).
+ */
+export function mountSidebar(
+  doc: Document,
+  props: { store: SidebarStore; actions: SidebarActions; questionMode: 'insert' | 'copy'; siteLabel: string },
+): { host: HTMLElement; unmount(): void } {
+  // A sidebar left by a previous (reloaded) copy of the extension is removed, never duplicated.
+  for (const stale of Array.from(doc.querySelectorAll(SIDEBAR_TAG))) stale.remove();
+  const host = doc.createElement(SIDEBAR_TAG);
+  host.setAttribute('data-keep-account', '');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = SIDEBAR_CSS;
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  (doc.body ?? doc.documentElement).append(host);
+  render(<Sidebar {...props} />, container);
+  return {
+    host,
+    unmount() {
+      render(null, container);
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { signal, type Signal } from '@preact/signals';
+import type { SidebarState, SuggestedQuestion } from '../../lib/model/insight';
+
+export type SidebarView =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'state'; state: SidebarState };
+
+/** The sidebar's state: the controller writes it, the components read it. */
+export interface SidebarStore {
+  collapsed: Signal<boolean>;
+  view: Signal<SidebarView>;
+  toast: Signal<string | null>;
+}
+
+export function createSidebarStore(collapsed = false): SidebarStore {
+  return { collapsed: signal(collapsed), view: signal<SidebarView>({ kind: 'loading' }), toast: signal(null) };
+}
+
+export interface SidebarActions {
+  toggle(): void;
+  useQuestion(question: SuggestedQuestion, accountId: string): void;
+  openOptions(): void;
+  chooseAccount(accountId: string): void;
+}

@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { TabMessage, type ContentMessage, type Reply } from '../model/messages';
+import type { PageContext } from '../model/page';
+import { startSidebar } from './sidebarController';
+
+/** Wires the sidebar controller to the extension runtime; shared by the Gmail and CRM content scripts. */
+export async function bootSidebar(
+  ctx: ContentScriptContext,
+  options: {
+    siteLabel: string;
+    questionMode: 'insert' | 'copy';
+    recognize(doc: Document, url: string): PageContext;
+    findComposeBodies(doc: Document): HTMLElement[];
+  },
+) {
+  const collapsedKey = `sidebar.collapsed.${location.hostname}`;
+  const send = async (message: ContentMessage): Promise<Reply> => {
+    if (!ctx.isValid) return { ok: false, error: 'Keep Account was updated: reload the page.' };
+    return (await browser.runtime.sendMessage(message)) as Reply;
+  };
+  const controller = await startSidebar({
+    doc: document,
+    win: window,
+    siteLabel: options.siteLabel,
+    questionMode: options.questionMode,
+    recognize: options.recognize,
+    findComposeBodies: options.findComposeBodies,
+    send,
+    loadCollapsed: async () => Boolean((await browser.storage.local.get(collapsedKey))[collapsedKey]),
+    saveCollapsed: async (collapsed) => {
+      if (ctx.isValid) await browser.storage.local.set({ [collapsedKey]: collapsed });
+    },
+    ctx: {
+      get isValid() {
+        return ctx.isValid;
+      },
+      setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
+      addEventListener: (target, type, handler) => ctx.addEventListener(target as Window, type as 'wxt:locationchange', handler),
+      onInvalidated: (callback) => ctx.onInvalidated(callback),
+    },
+  });
+  const onMessage = (raw: unknown) => {
+    const message = TabMessage.safeParse(raw);
+    if (message.success && message.data.type === 'toggleSidebar') controller.toggle();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  return controller;
+}

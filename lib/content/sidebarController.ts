@@ -1,0 +1,161 @@
+import type { PageContext } from '../model/page';
+import type { SidebarState, SuggestedQuestion } from '../model/insight';
+import type { ContentMessage, Reply } from '../model/messages';
+import { SidebarState as SidebarStateSchema } from '../model/insight';
+import { createSidebarStore, type SidebarActions, type SidebarStore } from '../../components/sidebar/store';
+import { mountSidebar, SIDEBAR_TAG } from '../../components/sidebar/mount';
+import { insertAtCaret, rememberCaret } from './insertText';
+
+/** What the controller needs from its surroundings; the entry point passes the real ones. */
+export interface SidebarDeps {
+  doc: Document;
+  win: Window;
+  siteLabel: string;
+  questionMode: 'insert' | 'copy';
+  recognize(doc: Document, url: string): PageContext;
+  findComposeBodies(doc: Document): HTMLElement[];
+  send(message: ContentMessage): Promise<Reply>;
+  loadCollapsed(): Promise<boolean>;
+  saveCollapsed(collapsed: boolean): Promise<void>;
+  /** WXT's ContentScriptContext timers and listeners: they stop when the extension is reloaded. */
+  ctx: {
+    isValid: boolean;
+    setTimeout(handler: () => void, ms: number): number;
+    addEventListener(target: EventTarget, type: string, handler: (event: Event) => void): void;
+    onInvalidated(callback: () => void): void;
+  };
+  /** How long the page must be quiet before it is read again. */
+  debounceMs?: number;
+}
+
+export interface SidebarController {
+  store: SidebarStore;
+  refresh(force?: boolean): void;
+  toggle(): void;
+  stop(): void;
+}
+
+const sameContext = (a: PageContext | undefined, b: PageContext) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+
+export async function startSidebar(deps: SidebarDeps): Promise<SidebarController> {
+  const { doc, ctx } = deps;
+  const store = createSidebarStore(await deps.loadCollapsed().catch(() => false));
+  let lastContext: PageContext | undefined;
+  let chosenAccount: string | undefined;
+  let request = 0;
+  let timer: number | undefined;
+  let stopped = false;
+
+  const caret = rememberCaret(doc, (el) => deps.findComposeBodies(doc).some((body) => body === el || body.contains(el)));
+
+  const showToast = (text: string) => {
+    store.toast.value = text;
+    ctx.setTimeout(() => {
+      if (store.toast.value === text) store.toast.value = null;
+    }, 2500);
+  };
+
+  async function load(context: PageContext) {
+    const id = ++request;
+    store.view.value = { kind: 'loading' };
+    const reply = await deps.send({ type: 'getSidebarState', page: context, accountId: chosenAccount }).catch((error: unknown) => ({
+      ok: false as const,
+      error: error instanceof Error ? error.message : String(error),
+    }));
+    if (id !== request || stopped || !ctx.isValid) return;
+    if (!reply.ok) {
+      store.view.value = { kind: 'error', message: reply.error };
+      return;
+    }
+    const parsed = SidebarStateSchema.safeParse(reply.value);
+    store.view.value = parsed.success
+      ? { kind: 'state', state: parsed.data as SidebarState }
+      : { kind: 'error', message: 'The extension answered with something this page cannot show.' };
+  }
+
+  function refresh(force = false) {
+    if (stopped || !ctx.isValid) return;
+    const context = deps.recognize(doc, deps.win.location.href);
+    if (!force && sameContext(lastContext, context)) return;
+    if (lastContext && (lastContext.record?.recordId !== context.record?.recordId || lastContext.subject !== context.subject)) chosenAccount = undefined;
+    lastContext = context;
+    void load(context);
+  }
+
+  function scheduleRefresh() {
+    if (timer !== undefined || stopped) return;
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      refresh();
+    }, deps.debounceMs ?? 150);
+  }
+
+  function toggle() {
+    store.collapsed.value = !store.collapsed.value;
+    void deps.saveCollapsed(store.collapsed.value).catch(() => undefined);
+  }
+
+  async function useQuestion(question: SuggestedQuestion, accountId: string) {
+    if (deps.questionMode === 'insert') {
+      const body = deps.findComposeBodies(doc)[0];
+      if (!body) {
+        showToast('Open a reply or a new message first, then insert the question.');
+        return;
+      }
+      insertAtCaret(doc, body, question.text, caret.lastRange());
+      showToast('Question inserted into your reply.');
+    } else {
+      try {
+        await deps.win.navigator.clipboard.writeText(question.text);
+        showToast('Question copied — paste it into your note or email.');
+      } catch {
+        showToast('Copying was blocked by the browser; select the question text and copy it.');
+        return;
+      }
+    }
+    if (accountId) {
+      await deps.send({
+        type: 'recordQuestion',
+        accountId,
+        playbookId: question.playbookId,
+        questionId: question.questionId,
+        text: question.text,
+        site: deps.siteLabel,
+      });
+    }
+  }
+
+  const actions: SidebarActions = {
+    toggle,
+    useQuestion: (q, accountId) => void useQuestion(q, accountId),
+    openOptions: () => void deps.send({ type: 'openOptions', section: 'import' }),
+    chooseAccount: (accountId) => {
+      chosenAccount = accountId;
+      if (lastContext) void load(lastContext);
+    },
+  };
+
+  const mounted = mountSidebar(doc, { store, actions, questionMode: deps.questionMode, siteLabel: deps.siteLabel });
+
+  // Single-page navigation: URL changes (WXT's locationchange, hash changes) and the page's own re-rendering,
+  // observed on the body, debounced, and ignoring our own host so the sidebar never triggers itself.
+  ctx.addEventListener(deps.win, 'wxt:locationchange', () => scheduleRefresh());
+  ctx.addEventListener(deps.win, 'hashchange', () => scheduleRefresh());
+  const observer = new MutationObserver((mutations) => {
+    if (mutations.every((m) => (m.target as Element).closest?.(SIDEBAR_TAG) || (m.target as Element).tagName?.toLowerCase() === SIDEBAR_TAG)) return;
+    scheduleRefresh();
+  });
+  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['email', 'aria-hidden', 'data-thread-perm-id'] });
+
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    caret.stop();
+    mounted.unmount();
+  };
+  ctx.onInvalidated(stop);
+
+  refresh(true);
+  return { store, refresh, toggle, stop };
+}
