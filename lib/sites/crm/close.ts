@@ -1,0 +1,41 @@
+import type { RecordObjectType } from '../../model/page';
+import { type CrmSite, record, segments } from './types';
+
+// Close: https://app.close.com/lead/{lead_id}/ and /contact/{contact_id}/. Object ids carry a type prefix
+// (lead_..., cont_..., oppo_...) as in the API (https://developer.close.com/resources/leads/,
+// https://developer.close.com/resources/contacts/). A Close "lead" is the company you sell to; it is reported as 'lead'
+// (its URL name) and matched by its id.
+const KINDS: Record<string, { type: RecordObjectType; prefix: string }> = {
+  lead: { type: 'lead', prefix: 'lead_' },
+  contact: { type: 'contact', prefix: 'cont_' },
+  opportunity: { type: 'deal', prefix: 'oppo_' },
+};
+
+export const close: CrmSite = {
+  crm: 'close',
+  isCloudHost: (host) => host === 'app.close.com' || host === 'app.close.io',
+  recordFromUrl(url) {
+    const [kind, id] = segments(url.pathname);
+    const spec = kind ? KINDS[kind] : undefined;
+    if (!spec || !id || !id.startsWith(spec.prefix) || !/^[a-z]+_[A-Za-z0-9]{6,}$/.test(id)) return null;
+    return record(spec.type, id);
+  },
+  selectors: {
+    name: ['[data-testid="lead-name"]', '.LeadHeader h1', 'h1'],
+    email: ['[data-testid="contact-email"] a[href^="mailto:"]', '.ContactEmail a[href^="mailto:"]'],
+    company: ['[data-testid="lead-name"]'],
+    website: ['[data-testid="lead-url"] a', '.LeadUrl a'],
+  },
+  examples: [
+    { url: 'https://app.close.com/lead/lead_IIDHIStmFDM5hSAJgNB0Rw7xgz4qUZSZvLNsVRhbcNs/', expect: { objectType: 'lead', recordId: 'lead_IIDHIStmFDM5hSAJgNB0Rw7xgz4qUZSZvLNsVRhbcNs' } },
+    { url: 'https://app.close.com/lead/lead_4pEpqgx0ZnCFyhFqaaWIa0PqHWYhA3Mm7L4yTY8hhlE/?tab=activity', expect: { objectType: 'lead', recordId: 'lead_4pEpqgx0ZnCFyhFqaaWIa0PqHWYhA3Mm7L4yTY8hhlE' } },
+    { url: 'https://app.close.com/contact/cont_KhlHNyZLZDlbNcLUGBzeA6qYIMSNdPHzLrWjH7POGTq/', expect: { objectType: 'contact', recordId: 'cont_KhlHNyZLZDlbNcLUGBzeA6qYIMSNdPHzLrWjH7POGTq' } },
+    { url: 'https://app.close.io/lead/lead_abcdef123456/', expect: { objectType: 'lead', recordId: 'lead_abcdef123456' } },
+    { url: 'https://app.close.com/leads/', expect: null },
+    { url: 'https://app.close.com/search/?query=acme', expect: null },
+    { url: 'https://app.close.com/smartview/save_abc123/', expect: null },
+    { url: 'https://app.close.com/lead/cont_KhlHNyZLZDlbNc/', expect: null },
+    { url: 'https://app.close.com/settings/', expect: null },
+    { url: 'https://app.close.com.evil.io/lead/lead_abcdef123456/', expect: null },
+  ],
+};

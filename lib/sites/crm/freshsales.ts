@@ -1,0 +1,42 @@
+import type { RecordObjectType } from '../../model/page';
+import { type CrmSite, record, segments, workspaceOf } from './types';
+
+// Freshsales (Freshworks CRM): https://<domain>.myfreshworks.com/crm/sales/... ("if your Freshsales account accessing URL
+// is www.xyz.myfreshworks.com/crm/sales, your domain is xyz", https://make.com/en/help/apps/crm-and-sales-tools/freshworks-crm);
+// API twins https://<domain>.myfreshworks.com/crm/sales/api/contacts/{id} (https://developers.freshworks.com/crm/api).
+// Legacy accounts: https://<domain>.freshsales.io/contacts/{id}.
+const KINDS: Record<string, RecordObjectType> = { contacts: 'contact', accounts: 'company', sales_accounts: 'company', deals: 'deal', leads: 'lead' };
+
+export const freshsales: CrmSite = {
+  crm: 'freshsales',
+  isCloudHost: (host) => workspaceOf(host, 'myfreshworks.com') || workspaceOf(host, 'freshsales.io'),
+  recordFromUrl(url) {
+    let parts = segments(url.pathname);
+    if (url.hostname.endsWith('.myfreshworks.com')) {
+      if (parts[0] !== 'crm' || parts[1] !== 'sales') return null;
+      parts = parts.slice(2);
+    }
+    const [kind, id, extra] = parts;
+    if (!kind || !KINDS[kind] || !id || !/^\d+$/.test(id) || (extra !== undefined && extra !== '')) return null;
+    return record(KINDS[kind], id);
+  },
+  // Freshsales record pages expose fields with data-test-* hooks and mailto links.
+  selectors: {
+    name: ['[data-test-entity-name]', '.entity-name', 'h1'],
+    email: ['[data-test-field="emails"] a[href^="mailto:"]', '[data-test-field="email"] a[href^="mailto:"]', '[data-field-name="emails"] a[href^="mailto:"]'],
+    company: ['[data-test-field="sales_accounts"] a', '[data-field-name="sales_accounts"] a'],
+    website: ['[data-test-field="website"] a', '[data-field-name="website"] a'],
+  },
+  examples: [
+    { url: 'https://widgetz.myfreshworks.com/crm/sales/contacts/16001234567', expect: { objectType: 'contact', recordId: '16001234567' } },
+    { url: 'https://widgetz.myfreshworks.com/crm/sales/accounts/16000123456', expect: { objectType: 'company', recordId: '16000123456' } },
+    { url: 'https://widgetz.myfreshworks.com/crm/sales/deals/16000999', expect: { objectType: 'deal', recordId: '16000999' } },
+    { url: 'https://widgetz.freshsales.io/contacts/144', expect: { objectType: 'contact', recordId: '144' } },
+    { url: 'https://widgetz.freshsales.io/leads/145', expect: { objectType: 'lead', recordId: '145' } },
+    { url: 'https://widgetz.myfreshworks.com/crm/sales/contacts/view/16000045678', expect: null },
+    { url: 'https://widgetz.myfreshworks.com/crm/sales/api/contacts/144', expect: null },
+    { url: 'https://widgetz.myfreshworks.com/crm/sales/settings', expect: null },
+    { url: 'https://widgetz.myfreshworks.com/contacts/144', expect: null },
+    { url: 'https://widgetz.myfreshworks.com.evil.io/crm/sales/contacts/144', expect: null },
+  ],
+};

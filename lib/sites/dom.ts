@@ -1,0 +1,118 @@
+// Small DOM readers shared by the Gmail and CRM recognizers. They take elements as parameters and never touch
+// globals, so that tests can pass a happy-dom or linkedom document.
+import type { PersonOnPage, PersonRole } from '../model/page';
+import { normalizeEmail } from '../model/identity';
+
+const ELEMENT_NODE = 1;
+
+export function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && (node as Node).nodeType === ELEMENT_NODE;
+}
+
+/** querySelectorAll that never throws (an invalid selector in the data yields no elements). */
+export function all(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+export function first(root: ParentNode, selectors: readonly string[]): Element | undefined {
+  for (const selector of selectors) {
+    try {
+      const found = root.querySelector(selector);
+      if (found) return found;
+    } catch {
+      // A selector the engine does not support: try the next one.
+    }
+  }
+  return undefined;
+}
+
+/** Collapsed whitespace text of an element. */
+export function textOf(element: Element | null | undefined, max = 20_000): string {
+  if (!element) return '';
+  const raw = element.textContent ?? '';
+  return raw.slice(0, max * 2).replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+/** Hidden by markup: the hidden attribute, aria-hidden, or an inline display:none / visibility:hidden. */
+export function hiddenByMarkup(element: Element): boolean {
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const style = (element.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+  return style.includes('display:none') || style.includes('visibility:hidden');
+}
+
+/**
+ * Visible as far as markup and computed style tell (layout is absent in happy-dom, so offsetWidth is not used).
+ * Checks the element and its ancestors up to `root`.
+ */
+export function isVisible(element: Element, stopAt?: Element | null): boolean {
+  const view = element.ownerDocument?.defaultView as (Window & typeof globalThis) | null | undefined;
+  for (let node: Element | null = element; node && node !== stopAt; node = node.parentElement) {
+    if (hiddenByMarkup(node)) return false;
+    if (view && typeof view.getComputedStyle === 'function') {
+      try {
+        const style = view.getComputedStyle(node);
+        if (style.display === 'none' || style.visibility === 'hidden') return false;
+      } catch {
+        // No computed style in this engine: markup checks above decide.
+      }
+    }
+  }
+  return true;
+}
+
+/** Every address in a text such as `"Ann Lee" <ann@x.com>, bob@y.org`. */
+export function emailsInText(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/[^\s<>()"',;:\[\]]+@[a-z0-9.-]+\.[a-z]{2,}/gi)) {
+    const email = normalizeEmail(match[0]);
+    if (email) found.push(email);
+  }
+  return found;
+}
+
+/** Addresses of a mailto: link (several may be separated by commas; query string dropped). */
+export function emailsOfMailto(href: string): string[] {
+  const target = href.replace(/^mailto:/i, '').split('?')[0] ?? '';
+  let decoded = target;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    // Keep the raw text.
+  }
+  return decoded
+    .split(/[,;]/)
+    .map((part) => normalizeEmail(part.trim()))
+    .filter((email): email is string => Boolean(email));
+}
+
+/** Collects people with no duplicate email per role, leaving out the signed-in user. */
+export class PeopleCollector {
+  private readonly seen = new Set<string>();
+  readonly people: PersonOnPage[] = [];
+  constructor(private readonly me?: string) {}
+
+  add(rawEmail: string | null | undefined, role: PersonRole, rawName?: string | null): boolean {
+    const email = normalizeEmail(rawEmail);
+    if (!email || email === this.me || this.people.length >= 200) return false;
+    const key = `${role}|${email}`;
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    const name = cleanName(rawName, email);
+    this.people.push(name ? { email, name, role } : { email, role });
+    return true;
+  }
+
+  has(email: string): boolean {
+    return this.people.some((person) => person.email === email);
+  }
+}
+
+function cleanName(raw: string | null | undefined, email: string): string | undefined {
+  const name = (raw ?? '').replace(/\s+/g, ' ').replace(/^["']|["']$/g, '').trim().slice(0, 200);
+  if (!name || name.toLowerCase() === email || name.toLowerCase() === 'me') return undefined;
+  return name;
+}

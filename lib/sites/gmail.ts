@@ -1,0 +1,238 @@
+// Gmail: who is in the open conversation and in the reply/compose boxes. Selectors live in gmail-selectors.ts.
+import type { PageContext, PersonRole } from '../model/page';
+import { normalizeEmail } from '../model/identity';
+import { all, emailsInText, hiddenByMarkup, isElement, isVisible, PeopleCollector, textOf } from './dom';
+import { GMAIL, joined, LIST_VIEWS, LIST_VIEWS_WITH_ARGUMENT, NON_CUSTOMER_VIEWS, QUOTED, type SelectorGroup } from './gmail-selectors';
+
+const MAX_MESSAGES = 100;
+const BODY_LIMIT = 20_000;
+const THREAD_ID = /^[A-Za-z0-9_-]{16,}$/;
+
+type HashView = { kind: 'list' | 'thread' | 'other' | 'unknown'; compose: boolean };
+
+/** What Gmail's hash route says: #inbox (list), #inbox/FMfcg... (thread), #search/q/ID, #label/X/ID, #settings/... */
+export function gmailHashView(url: URL): HashView {
+  if (/^\/chat\b/.test(url.pathname)) return { kind: 'other', compose: false };
+  const raw = url.hash.replace(/^#/, '');
+  const [route = '', query = ''] = raw.split('?');
+  const compose = /(^|&)compose=/.test(query);
+  if (!route) return { kind: 'unknown', compose };
+  const parts = route.split('/').filter(Boolean);
+  const head = (parts[0] ?? '').toLowerCase();
+  if (NON_CUSTOMER_VIEWS.has(head)) return { kind: 'other', compose };
+  const idAt = LIST_VIEWS_WITH_ARGUMENT.has(head) ? 2 : LIST_VIEWS.has(head) ? 1 : -1;
+  if (idAt < 0) return { kind: 'unknown', compose };
+  return { kind: parts[idAt] && THREAD_ID.test(parts[idAt]!) ? 'thread' : 'list', compose };
+}
+
+/** The signed-in address: account switcher aria-label, else the window title "Inbox - me@x.com - Gmail". */
+export function gmailUser(doc: Document): string | undefined {
+  for (const element of all(doc, joined(GMAIL.accountSwitcher))) {
+    const found = emailsInText(element.getAttribute('aria-label') ?? '')[0] ?? emailsInText(textOf(element, 500))[0];
+    if (found) return found;
+  }
+  const title = /-\s*([^\s]+@[^\s]+)\s*-\s*[^-]*$/.exec(doc.title ?? '');
+  return normalizeEmail(title?.[1]);
+}
+
+function firstMatch(root: ParentNode, group: SelectorGroup, skip?: (element: Element) => boolean): Element | undefined {
+  for (const { css } of group.selectors) {
+    for (const element of all(root, css)) if (!skip?.(element)) return element;
+  }
+  return undefined;
+}
+
+/** Outermost matches only: a message container nested in another is the same message. */
+function outermost(elements: Element[]): Element[] {
+  const kept: Element[] = [];
+  for (const element of elements) if (!kept.some((outer) => outer.contains(element))) kept.push(element);
+  return kept;
+}
+
+function messagesOf(scope: Element): Element[] {
+  for (const { css } of GMAIL.message.selectors) {
+    const found = outermost(all(scope, css));
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** Text of a node, leaving out quoted history. */
+function ownText(node: Node, out: string[], budget: { left: number }): void {
+  for (let child = node.firstChild; child && budget.left > 0; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      const text = child.nodeValue ?? '';
+      out.push(text);
+      budget.left -= text.length;
+    } else if (isElement(child)) {
+      if (child.matches(QUOTED) || hiddenByMarkup(child) || /^(script|style)$/i.test(child.tagName)) continue;
+      if (/^(p|div|br|li|tr)$/i.test(child.tagName)) out.push('\n');
+      ownText(child, out, budget);
+    }
+  }
+}
+
+function bodyTextOf(message: Element): string | undefined {
+  const body = firstMatch(message, GMAIL.body);
+  if (!body) return undefined;
+  const out: string[] = [];
+  ownText(body, out, { left: BODY_LIMIT * 2 });
+  const text = out.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim().slice(0, BODY_LIMIT);
+  return text || undefined;
+}
+
+function roleOfLabel(label: string): PersonRole | 'from' | undefined {
+  const text = label.trim().toLowerCase();
+  if (/^(bcc|cci|bcc|ccn|bkopie)/.test(text)) return 'bcc';
+  if (/^(cc|kopie|copie|cópia)/.test(text)) return 'cc';
+  if (/^(from|von|de|da|van|från|od)\b/.test(text)) return 'from';
+  return text ? 'to' : undefined;
+}
+
+function readMessage(message: Element, people: PeopleCollector): boolean {
+  const body = firstMatch(message, GMAIL.body);
+  const inBody = (element: Element) => Boolean(body && body.contains(element));
+  const details = all(message, joined(GMAIL.detailRows));
+  const inDetails = (element: Element) => details.some((row) => row.contains(element));
+  const sender = firstMatch(message, GMAIL.sender, (element) => inBody(element) || inDetails(element) || Boolean(element.closest('.hb')));
+  if (sender) people.add(sender.getAttribute('email'), 'from', sender.getAttribute('name') ?? textOf(sender, 200));
+  const senderEmail = normalizeEmail(sender?.getAttribute('email'));
+
+  let labelled = false;
+  for (const row of details) {
+    const cells = row.children;
+    if (cells.length < 2) continue;
+    const role = roleOfLabel(textOf(cells[0], 40));
+    if (!role) continue;
+    for (const span of all(cells[1]!, 'span[email]')) {
+      const email = span.getAttribute('email');
+      if (role === 'from') {
+        if (!sender) people.add(email, 'from', span.getAttribute('name'));
+        continue;
+      }
+      labelled = people.add(email, role, span.getAttribute('name') ?? textOf(span, 200)) || labelled;
+    }
+  }
+  if (!labelled) {
+    for (const { css } of GMAIL.recipients.selectors) {
+      const found = all(message, css).filter((element) => !inBody(element) && !inDetails(element) && element !== sender);
+      for (const span of found) {
+        if (normalizeEmail(span.getAttribute('email')) === senderEmail && span.closest('.hb') === null) continue;
+        people.add(span.getAttribute('email'), 'to', span.getAttribute('name') ?? textOf(span, 200));
+      }
+      if (found.length) break;
+    }
+  }
+  return Boolean(sender);
+}
+
+/** The compose window (dialog, pop-out or inline reply) an editable body belongs to. */
+function composeContainerOf(body: Element): Element {
+  let node: Element | null = body;
+  for (let depth = 0; node && depth < 25; depth += 1, node = node.parentElement) {
+    if (node.getAttribute('role') === 'dialog' || node.querySelector('input[name="subjectbox"], input[name="to"], textarea[name="to"], [name="to"]')) return node;
+  }
+  return body.parentElement ?? body;
+}
+
+function recipientRole(element: Element): PersonRole {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const name = (node.getAttribute('name') ?? '').toLowerCase();
+    if (name === 'cc' || name === 'bcc' || name === 'to') return name;
+    const label = (node.getAttribute('aria-label') ?? '').toLowerCase();
+    if (/^bcc\b/.test(label)) return 'bcc';
+    if (/^cc\b/.test(label)) return 'cc';
+    if (/^to\b/.test(label)) return 'to';
+    if (node.getAttribute('role') === 'dialog') break;
+  }
+  return 'to';
+}
+
+function readCompose(body: Element, people: PeopleCollector): { subject?: string } {
+  const container = composeContainerOf(body);
+  for (const element of all(container, joined(GMAIL.composeRecipient))) {
+    if (body.contains(element) || element.closest(QUOTED)) continue;
+    const tag = element.tagName.toLowerCase();
+    if (tag === 'input' || tag === 'textarea') {
+      const role = (element.getAttribute('name') ?? 'to').toLowerCase() as PersonRole;
+      const value = (element as HTMLInputElement).value ?? element.getAttribute('value') ?? '';
+      for (const email of emailsInText(String(value))) people.add(email, role);
+      continue;
+    }
+    const email = element.getAttribute('email') ?? element.getAttribute('data-hovercard-id');
+    people.add(email, recipientRole(element), element.getAttribute('name') ?? element.getAttribute('data-name') ?? textOf(element, 200));
+  }
+  const subjectBox = container.querySelector(joined(GMAIL.composeSubject)) as HTMLInputElement | null;
+  const subject = (subjectBox?.value ?? subjectBox?.getAttribute('value') ?? '').trim();
+  return subject ? { subject: subject.slice(0, 500) } : {};
+}
+
+/** Editable message bodies of every open reply, forward and compose box, newest first. */
+export function findGmailComposeBodies(doc: Document): HTMLElement[] {
+  const found = all(doc, joined(GMAIL.composeBody)).filter((element) => {
+    const editable = (element.getAttribute('contenteditable') ?? '').toLowerCase();
+    if (editable !== 'true' && editable !== 'plaintext-only') return false;
+    if (element.getAttribute('role') !== 'textbox' && element.getAttribute('g_editable') !== 'true') return false;
+    return isVisible(element);
+  });
+  return (outermost(found) as HTMLElement[]).reverse();
+}
+
+/** The main view holding the open conversation: Gmail keeps hidden copies of earlier views. */
+function visibleMain(doc: Document): { main?: Element; subject?: Element } {
+  const mains = all(doc, joined(GMAIL.main));
+  let fallback: Element | undefined;
+  for (const main of mains) {
+    const subject = firstMatch(main, GMAIL.threadSubject);
+    if (subject && isVisible(subject)) return { main, subject };
+    if (!fallback && isVisible(main)) fallback = main;
+  }
+  return { main: fallback };
+}
+
+export function recognizeGmail(doc: Document, url: URL): PageContext {
+  const hash = gmailHashView(url);
+  if (hash.kind === 'other') return { site: 'gmail', view: 'other', people: [], reason: 'Gmail settings, chat or another view that is not a conversation.' };
+  const me = gmailUser(doc);
+  const people = new PeopleCollector(me);
+  const composeBodies = findGmailComposeBodies(doc);
+  let composeSubject: string | undefined;
+  const readComposes = () => {
+    for (const body of composeBodies) composeSubject ??= readCompose(body, people).subject;
+  };
+
+  const { main, subject } = hash.kind === 'list' ? {} : visibleMain(doc);
+  const messages = main && (subject || hash.kind === 'thread') ? messagesOf(main) : [];
+  if (!messages.length) {
+    if (composeBodies.length) {
+      readComposes();
+      const context: PageContext = { site: 'gmail', view: 'compose', people: people.people };
+      if (composeSubject) context.subject = composeSubject;
+      return context;
+    }
+    if (hash.kind === 'thread') {
+      return { site: 'gmail', view: 'thread', people: [], reason: `Gmail's conversation was not found (selector ${GMAIL.message.selectors[0]!.css}).` };
+    }
+    return { site: 'gmail', view: hash.kind === 'list' ? 'list' : 'other', people: [], reason: 'No conversation is open.' };
+  }
+
+  const recent = messages.slice(-MAX_MESSAGES);
+  let missingHeaders = 0;
+  for (let i = recent.length - 1; i >= 0; i -= 1) if (!readMessage(recent[i]!, people)) missingHeaders += 1;
+  readComposes();
+
+  const context: PageContext = { site: 'gmail', view: 'thread', people: people.people };
+  const subjectText = subject ? textOf(subject, 500) : '';
+  if (subjectText) context.subject = subjectText;
+  for (let i = recent.length - 1; i >= 0; i -= 1) {
+    const text = bodyTextOf(recent[i]!);
+    if (text) {
+      context.bodyText = text;
+      break;
+    }
+  }
+  if (missingHeaders) {
+    context.reason = `Gmail's message header was not found in ${missingHeaders} of ${recent.length} messages (selector ${GMAIL.sender.selectors[0]!.css}).`;
+  }
+  return context;
+}

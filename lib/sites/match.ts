@@ -1,0 +1,166 @@
+// Which local account is the page about? Email first, then CRM record id, then company domain, then company name.
+import type { PageContext, PersonOnPage, PersonRole } from '../model/page';
+import type { Account, Contact } from '../model/records';
+import { companyDomainOfEmail, domainFromWebsite, normalizeCompanyName, normalizeEmail } from '../model/identity';
+
+export interface AccountLookup {
+  contactByEmail(email: string): Promise<Contact | undefined>;
+  contactsByName(name: string): Promise<Contact[]>; // exact full-name match, case-insensitive
+  accountById(id: string): Promise<Account | undefined>;
+  accountsByDomain(domain: string): Promise<Account[]>;
+  accountsByCrmId(crm: string, recordId: string): Promise<Account[]>;
+  contactsByCrmId(crm: string, recordId: string): Promise<Contact[]>;
+  accountsByName(normalizedName: string): Promise<Account[]>;
+}
+
+/** A known person now writing from another company's domain: a risk for the old account, an opening at the new one. */
+export interface MovedContact {
+  name: string;
+  oldEmail: string;
+  newEmail: string;
+  oldAccount: Account;
+  newDomain: string;
+}
+
+type MatchedBy = 'email' | 'crm-id' | 'domain' | 'company-name';
+
+export type MatchResult =
+  | { kind: 'account'; account: Account; contact?: Contact; matchedBy: MatchedBy; reason: string; moved?: MovedContact }
+  | { kind: 'choose'; candidates: { account: Account; matchedBy: string; reason: string }[] }
+  | { kind: 'none'; reason: string; moved?: MovedContact };
+
+interface Candidate {
+  account: Account;
+  contact?: Contact;
+  matchedBy: MatchedBy;
+  reason: string;
+}
+
+/** Roles in the order they speak for the page; 'mentioned' addresses never decide the account. */
+const ROLE_ORDER: readonly PersonRole[] = ['from', 'record', 'to', 'cc', 'bcc'];
+
+function byRole(people: readonly PersonOnPage[]): PersonOnPage[][] {
+  return ROLE_ORDER.map((role) => people.filter((person) => person.role === role));
+}
+
+function distinct(candidates: Candidate[]): Candidate[] {
+  const seen = new Map<string, Candidate>();
+  for (const candidate of candidates) if (!seen.has(candidate.account.id)) seen.set(candidate.account.id, candidate);
+  return [...seen.values()];
+}
+
+function decide(candidates: Candidate[], moved?: MovedContact): MatchResult | undefined {
+  const unique = distinct(candidates);
+  if (!unique.length) return undefined;
+  if (unique.length === 1) {
+    const [only] = unique as [Candidate];
+    return { kind: 'account', account: only.account, ...(only.contact ? { contact: only.contact } : {}), matchedBy: only.matchedBy, reason: only.reason, ...(moved ? { moved } : {}) };
+  }
+  return { kind: 'choose', candidates: unique.map(({ account, matchedBy, reason }) => ({ account, matchedBy, reason })) };
+}
+
+async function byEmail(people: readonly PersonOnPage[], lookup: AccountLookup, known: Map<string, Contact | undefined>): Promise<Candidate[]> {
+  for (const tier of byRole(people)) {
+    const found: Candidate[] = [];
+    for (const person of tier) {
+      const contact = known.get(person.email);
+      if (!contact?.accountId) continue;
+      const account = await lookup.accountById(contact.accountId);
+      if (account) found.push({ account, contact, matchedBy: 'email', reason: `${contact.name || person.email} (${person.email}) is a contact at ${account.name}` });
+    }
+    if (found.length) return found;
+  }
+  return [];
+}
+
+async function byCrmId(ctx: PageContext, lookup: AccountLookup): Promise<Candidate[]> {
+  if (!ctx.record) return [];
+  const { crm, recordId } = ctx.record;
+  const found: Candidate[] = (await lookup.accountsByCrmId(crm, recordId)).map((account) => ({
+    account,
+    matchedBy: 'crm-id' as const,
+    reason: `${crm} record ${recordId} is ${account.name}`,
+  }));
+  for (const contact of await lookup.contactsByCrmId(crm, recordId)) {
+    const account = contact.accountId ? await lookup.accountById(contact.accountId) : undefined;
+    if (account) found.push({ account, contact, matchedBy: 'crm-id', reason: `${crm} record ${recordId} is ${contact.name}, a contact at ${account.name}` });
+  }
+  return found;
+}
+
+/** acme.com for mail.eu.acme.com: try the domain, then its parents down to two labels. */
+function domainAndParents(domain: string): string[] {
+  const labels = domain.split('.');
+  const out: string[] = [];
+  for (let i = 0; i <= labels.length - 2; i += 1) out.push(labels.slice(i).join('.'));
+  return out;
+}
+
+async function byDomain(ctx: PageContext, lookup: AccountLookup): Promise<Candidate[]> {
+  const tiers: { domain: string; why: string }[][] = byRole(ctx.people).map((tier) =>
+    tier.flatMap((person) => {
+      const domain = companyDomainOfEmail(person.email);
+      return domain ? [{ domain, why: `${person.email} writes from` }] : [];
+    }),
+  );
+  const pageDomain = domainFromWebsite(ctx.companyDomain);
+  if (pageDomain) tiers.splice(2, 0, [{ domain: pageDomain, why: 'the page shows the website' }]);
+  for (const tier of tiers) {
+    const found: Candidate[] = [];
+    for (const { domain, why } of tier) {
+      for (const candidate of domainAndParents(domain)) {
+        const accounts = await lookup.accountsByDomain(candidate);
+        for (const account of accounts) found.push({ account, matchedBy: 'domain', reason: `${why} ${domain}, the domain of ${account.name}` });
+        if (accounts.length) break;
+      }
+    }
+    if (found.length) return found;
+  }
+  return [];
+}
+
+async function byCompanyName(ctx: PageContext, lookup: AccountLookup): Promise<Candidate[]> {
+  const normalized = ctx.companyName ? normalizeCompanyName(ctx.companyName) : '';
+  if (!normalized) return [];
+  return (await lookup.accountsByName(normalized)).map((account) => ({
+    account,
+    matchedBy: 'company-name' as const,
+    reason: `the page names the company "${ctx.companyName}", like ${account.name}`,
+  }));
+}
+
+/** A sender unknown by email whose full name is a known contact at another account, writing from another company domain. */
+async function findMoved(ctx: PageContext, lookup: AccountLookup, known: Map<string, Contact | undefined>): Promise<MovedContact | undefined> {
+  for (const person of ctx.people) {
+    if ((person.role !== 'from' && person.role !== 'record') || known.get(person.email) || !person.name) continue;
+    const name = person.name.trim();
+    if (name.split(/\s+/).length < 2) continue;
+    const newDomain = companyDomainOfEmail(person.email);
+    if (!newDomain) continue;
+    for (const contact of await lookup.contactsByName(name)) {
+      const oldDomain = companyDomainOfEmail(contact.email);
+      if (!contact.accountId || oldDomain === newDomain) continue;
+      const oldAccount = await lookup.accountById(contact.accountId);
+      if (!oldAccount || oldAccount.domains.some((domain) => domain === newDomain || newDomain.endsWith(`.${domain}`))) continue;
+      return { name: contact.name || name, oldEmail: contact.email, newEmail: person.email, oldAccount, newDomain };
+    }
+  }
+  return undefined;
+}
+
+export async function matchAccount(ctx: PageContext, lookup: AccountLookup): Promise<MatchResult> {
+  const known = new Map<string, Contact | undefined>();
+  for (const person of ctx.people) {
+    const email = normalizeEmail(person.email);
+    if (email && person.role !== 'mentioned' && !known.has(email)) known.set(email, await lookup.contactByEmail(email));
+  }
+  const moved = await findMoved(ctx, lookup, known);
+  for (const level of [() => byEmail(ctx.people, lookup, known), () => byCrmId(ctx, lookup), () => byDomain(ctx, lookup), () => byCompanyName(ctx, lookup)]) {
+    const result = decide(await level(), moved);
+    if (result) return result;
+  }
+  const reason = ctx.people.length || ctx.record || ctx.companyName || ctx.companyDomain
+    ? 'No local account matches the people, record, domain or company name on this page.'
+    : ctx.reason ?? 'Nobody on this page to match.';
+  return moved ? { kind: 'none', reason: `${moved.name}, formerly at ${moved.oldAccount.name}, now writes from ${moved.newDomain} — no account yet.`, moved } : { kind: 'none', reason };
+}
