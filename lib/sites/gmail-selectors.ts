@@ -49,7 +49,7 @@ export const GMAIL = {
       { css: 'div.adn, div.kv, div.h7', seen: '2011' },
       { css: '[role="listitem"]', seen: '2018' },
     ],
-    checkedAgainst: { 'thread-expanded.html': 3, 'thread-reply-open.html': 2, 'inbox-list.html': 0 },
+    checkedAgainst: { 'thread-expanded.html': 3, 'thread-reply-open.html': 3, 'inbox-list.html': 0 },
   },
   sender: {
     label: "Gmail's message header (sender)",
@@ -59,7 +59,8 @@ export const GMAIL = {
       { css: '.gE span[email], .gF span[email]', seen: '2014' },
       { css: 'span[email][name]', seen: '2011' },
     ],
-    checkedAgainst: { 'thread-expanded.html': 3, 'thread-reply-open.html': 2 },
+    // Headers plus the details table's from: row; the hidden earlier view counts in thread-reply-open.
+    checkedAgainst: { 'thread-expanded.html': 4, 'thread-reply-open.html': 3 },
   },
   recipients: {
     label: "the message's recipients line",
@@ -78,7 +79,7 @@ export const GMAIL = {
   body: {
     label: "the message body",
     selectors: [{ css: '.a3s', seen: '2011' }, { css: '[data-message-id] .ii', seen: '2014' }],
-    checkedAgainst: { 'thread-expanded.html': 2, 'thread-reply-open.html': 2 },
+    checkedAgainst: { 'thread-expanded.html': 2, 'thread-reply-open.html': 3 },
   },
   composeBody: {
     label: 'the message body being written',
@@ -87,6 +88,7 @@ export const GMAIL = {
       { css: '[g_editable="true"][contenteditable="true"]', seen: '2011' },
       { css: 'div[aria-label="Message Body"][contenteditable="true"]', seen: '2014' },
     ],
+    // The reply box's hidden look-alike matches too: findComposeBodies filters it out.
     checkedAgainst: { 'thread-reply-open.html': 2, 'compose-dialog.html': 1, 'inbox-list.html': 0 },
   },
   composeRecipient: {
@@ -96,7 +98,7 @@ export const GMAIL = {
       { css: 'span[email]', seen: '2011' },
       { css: 'input[name="to"], textarea[name="to"], input[name="cc"], textarea[name="cc"], input[name="bcc"], textarea[name="bcc"]', seen: '2011' },
     ],
-    checkedAgainst: { 'compose-dialog.html': 3 },
+    checkedAgainst: { 'compose-dialog.html': 2, 'thread-reply-open.html': 2 },
   },
   composeSubject: {
     label: 'the subject being written',
