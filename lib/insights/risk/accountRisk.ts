@@ -1,0 +1,250 @@
+// Lapse risk per account for the sidebar: BG/NBD (fitted over all accounts, in weeks) says how likely
+// the account is still buying, Gamma-Gamma what an order is worth, and the usual gap between orders
+// turns both into words a rep can check against their own memory of the account.
+import type { LapseRisk, RiskLevel } from '../../model/insight';
+import { bgNbdExpectedPurchases, bgNbdPAlive, fitBgNbd, type BgNbdParams } from './bgNbd';
+import { toDayNumber } from './dates';
+import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gammaGamma';
+import { regularityAdjustedPAlive, regularityOf } from './regularity';
+import { groupPurchaseDays, summarizePurchaseDays, type CustomerSummary } from './summary';
+
+export interface AccountOrder {
+  accountId: string;
+  /** yyyy-mm-dd */
+  date: string;
+  amount: number;
+  currency?: string;
+}
+
+export interface ScoreAccountsOptions {
+  /** yyyy-mm-dd; orders after it are ignored. */
+  today: string;
+  /** Timestamp stored with each score; defaults to `today`. */
+  scoredAt?: string;
+}
+
+/**
+ * Level thresholds. "high": under 30% chance the account is still buying, or silent for three usual
+ * gaps while the model gives it less than even odds. "watch": below 60%, or silent for two usual gaps.
+ * Three gaps matter because a steady buyer (orders every 3-4 weeks) almost never goes quiet that long
+ * while still active (Poisson: e^-3 ≈ 5%), yet the model alone is lenient with long-standing buyers.
+ */
+export const LEVEL_THRESHOLDS = {
+  highBelowPAlive: 0.3,
+  highGapRatio: 3,
+  highGapBelowPAlive: 0.5,
+  watchBelowPAlive: 0.6,
+  watchGapRatio: 2,
+} as const;
+
+export function lapseLevel(pAlive: number, gapRatio: number): Exclude<RiskLevel, 'unknown'> {
+  const t = LEVEL_THRESHOLDS;
+  if (pAlive < t.highBelowPAlive || (gapRatio >= t.highGapRatio && pAlive < t.highGapBelowPAlive)) return 'high';
+  if (pAlive < t.watchBelowPAlive || gapRatio >= t.watchGapRatio) return 'watch';
+  return 'low';
+}
+
+const HEADLINES: Record<RiskLevel, string> = {
+  high: 'High lapse risk',
+  watch: 'Watch: ordering has slowed',
+  low: 'Low lapse risk',
+  unknown: 'Too early to tell',
+};
+
+const WEEK = 7;
+const HORIZON_DAYS = 90;
+const YEAR_DAYS = 365;
+const COHORT_WINDOW_DAYS = 90;
+const MODEL_NAME = 'BG/NBD + Gamma-Gamma';
+
+interface FittedModels {
+  bgNbd?: BgNbdParams;
+  spend?: GammaGammaParams;
+}
+
+export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAccountsOptions): LapseRisk[] {
+  const today = toDayNumber(options.today);
+  const scoredAt = options.scoredAt ?? options.today;
+  const grouped = groupPurchaseDays(orders, today, (order) => order.accountId);
+  const rows = summarizePurchaseDays(grouped, today, WEEK);
+  const models = fitModels(rows);
+  const cohort = secondOrderCohort(grouped.start, grouped.days, today);
+  const { start, days, totals } = grouped;
+  const results: LapseRisk[] = new Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const from = start[k];
+    const to = start[k + 1];
+    const currency = orders[grouped.firstTransaction[k]].currency;
+    const base = {
+      accountId: grouped.customerIds[k],
+      orderCount: to - from,
+      lastOrderDate: isoDay(days[to - 1]),
+      daysSinceLastOrder: today - days[to - 1],
+      currency,
+      model: MODEL_NAME,
+      scoredAt,
+    };
+    if (to - from < 2) {
+      results[k] = oneOrderRisk(base, today - days[from], cohort);
+      continue;
+    }
+    let spendLastYear = 0;
+    for (let i = from; i < to; i++) if (days[i] > today - YEAR_DAYS) spendLastYear += totals[i];
+    results[k] = repeatBuyerRisk(base, rows[k], gapsOf(days, from, to), today - days[from] >= YEAR_DAYS ? spendLastYear : undefined, models);
+  }
+  return results;
+}
+
+type RiskBase = Pick<LapseRisk, 'accountId' | 'orderCount' | 'lastOrderDate' | 'daysSinceLastOrder' | 'currency' | 'model' | 'scoredAt'>;
+
+function repeatBuyerRisk(
+  base: RiskBase,
+  row: CustomerSummary,
+  gaps: number[],
+  spendLastYear: number | undefined,
+  models: FittedModels,
+): LapseRisk {
+  const gapDays = median(gaps);
+  const daysSince = base.daysSinceLastOrder ?? 0;
+  const gapRatio = daysSince / Math.max(gapDays, 1);
+  const { frequency: x, recency, T } = row;
+  const preSilenceRate = 1 / Math.max(gapDays, 1); // orders per day while it was buying
+  const bg = models.bgNbd;
+  const pAlive = bg ? regularityAdjustedPAlive(bg, x, recency, T, regularityOf(gaps)) : undefined;
+  // BG/NBD's expectation given alive (E / P(alive)), weighted by the regularity-aware P(alive).
+  const poissonPAlive = bg ? bgNbdPAlive(bg, x, recency, T) : 1;
+  const expected = (days: number) =>
+    bg && pAlive !== undefined ? (bgNbdExpectedPurchases(bg, days / WEEK, x, recency, T) / poissonPAlive) * pAlive : undefined;
+  const next90 = expected(HORIZON_DAYS);
+  const nextYear = expected(YEAR_DAYS);
+  const ifActive = (value: number | undefined, days: number) =>
+    value !== undefined && pAlive !== undefined && pAlive > 1e-6 ? value / pAlive : days * preSilenceRate;
+  const next90IfActive = ifActive(next90, HORIZON_DAYS);
+  const nextYearIfActive = ifActive(nextYear, YEAR_DAYS);
+  const orderValue = models.spend ? gammaGammaExpectedSpend(models.spend, x, row.monetaryValue) : row.monetaryValue;
+  const annualValue = spendLastYear ?? orderValue * nextYearIfActive;
+  const valueAtRisk = orderValue * Math.max(0, nextYearIfActive - (nextYear ?? nextYearIfActive * Math.min(1, 1 / Math.max(gapRatio, 1))));
+  const level: RiskLevel = pAlive === undefined ? fallbackLevel(gapRatio) : lapseLevel(pAlive, gapRatio);
+  const thinEvidence = base.orderCount < 3 || pAlive === undefined;
+
+  const explanation = [
+    gapRatio >= 1
+      ? `usually orders every ${Math.round(gapDays)} days; nothing for ${daysSince} days (${gapRatio.toFixed(1)}× the usual gap)`
+      : `usually orders every ${Math.round(gapDays)} days; last order ${daysSince === 0 ? 'today' : `${daysSince} day${daysSince === 1 ? '' : 's'} ago`}`,
+  ];
+  if (pAlive !== undefined) explanation.push(`${percent(pAlive)}% chance it is still an active buyer`);
+  if (annualValue > 0) explanation.push(`about ${money(annualValue, base.currency)} a year at stake`);
+  if (next90 !== undefined) {
+    const was = pAlive !== undefined && pAlive < 0.95 ? ` (was ${round1(next90IfActive)})` : '';
+    explanation.push(`expected orders in the next 90 days: ${round1(next90)}${was}`);
+  }
+  if (base.orderCount < 3) explanation.push('only two orders so far, so this is a rough estimate');
+  if (pAlive === undefined) explanation.push('too few repeat buyers to fit the model; judged on the gap alone');
+
+  return {
+    ...base,
+    level,
+    pAlive,
+    medianGapDays: gapDays,
+    expectedOrdersNext90: next90,
+    expectedOrdersNext90IfActive: next90IfActive,
+    annualValue: roundMoney(annualValue),
+    valueAtRisk: roundMoney(valueAtRisk),
+    thinEvidence,
+    explanation,
+    headline: HEADLINES[level],
+  };
+}
+
+function oneOrderRisk(base: RiskBase, daysSinceFirst: number, cohort: CohortStatement): LapseRisk {
+  const level: RiskLevel = daysSinceFirst > COHORT_WINDOW_DAYS ? 'watch' : 'unknown';
+  const explanation = [
+    cohort.eligible > 0
+      ? `only one order so far: ${percent(cohort.share)}% of accounts that ordered once ordered again within ${COHORT_WINDOW_DAYS} days`
+      : 'only one order so far: too early to tell how often it will order',
+    daysSinceFirst === 0 ? 'that order was today' : `that order was ${daysSinceFirst} day${daysSinceFirst === 1 ? '' : 's'} ago`,
+  ];
+  return { ...base, level, thinEvidence: true, explanation, headline: level === 'watch' ? 'Watch: no second order yet' : HEADLINES.unknown };
+}
+
+function fitModels(rows: CustomerSummary[]): FittedModels {
+  const models: FittedModels = {};
+  const repeatBuyers = rows.filter((row) => row.frequency > 0);
+  // A population fit needs some repeat buyers; with fewer the parameters are not identified.
+  if (repeatBuyers.length >= 3) {
+    try {
+      const fit = fitBgNbd(rows);
+      if ([fit.r, fit.alpha, fit.a, fit.b].every(Number.isFinite)) models.bgNbd = fit;
+    } catch {
+      // leave the model out: the gap rule still gives a level
+    }
+  }
+  if (repeatBuyers.filter((row) => row.monetaryValue > 0).length >= 3) {
+    try {
+      const spend = fitGammaGamma(repeatBuyers);
+      // q ≤ 1 means an infinite population mean spend: unusable for shrinkage, use each account's own mean.
+      if (spend.q > 1 && [spend.p, spend.q, spend.v].every(Number.isFinite)) models.spend = spend;
+    } catch {
+      // fall back to each account's own mean order value
+    }
+  }
+  return models;
+}
+
+interface CohortStatement {
+  eligible: number;
+  share: number;
+}
+
+/** Of the accounts whose first order is at least 90 days old, the share that ordered again within 90 days. */
+function secondOrderCohort(start: Int32Array, days: Int32Array, today: number): CohortStatement {
+  let eligible = 0;
+  let again = 0;
+  for (let k = 0; k + 1 < start.length; k++) {
+    const first = days[start[k]];
+    if (today - first < COHORT_WINDOW_DAYS) continue;
+    eligible++;
+    if (start[k + 1] - start[k] >= 2 && days[start[k] + 1] - first <= COHORT_WINDOW_DAYS) again++;
+  }
+  return { eligible, share: eligible > 0 ? again / eligible : 0 };
+}
+
+function fallbackLevel(gapRatio: number): RiskLevel {
+  if (gapRatio >= LEVEL_THRESHOLDS.highGapRatio) return 'high';
+  return gapRatio >= LEVEL_THRESHOLDS.watchGapRatio ? 'watch' : 'low';
+}
+
+function gapsOf(days: Int32Array, from: number, to: number): number[] {
+  const gaps: number[] = [];
+  for (let i = from + 1; i < to; i++) gaps.push(days[i] - days[i - 1]);
+  return gaps;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((p, q) => p - q);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+const percent = (p: number) => Math.min(99, Math.max(1, Math.round(p * 100)));
+const round1 = (value: number) => (value >= 10 ? String(Math.round(value)) : value.toFixed(1));
+const roundMoney = (value: number) => Math.round(value * 100) / 100;
+
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
+/** "€41,000": two significant figures, currency symbol from Intl.NumberFormat (plain number without a valid currency). */
+export function money(value: number, currency: string | undefined): string {
+  const rounded = Number(value.toPrecision(2));
+  const key = currency ?? '';
+  let format = formatters.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat('en', currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : { maximumFractionDigits: 0 });
+    } catch {
+      format = null; // not an ISO 4217 code
+    }
+    formatters.set(key, format);
+  }
+  return format ? format.format(rounded) : `${rounded.toLocaleString('en')} ${currency ?? ''}`.trim();
+}

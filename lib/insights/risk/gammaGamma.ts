@@ -1,0 +1,86 @@
+// Gamma-Gamma model of spend per transaction: Fader & Hardie, "The Gamma-Gamma Model of Monetary
+// Value" (http://www.brucehardie.com/notes/025/gamma_gamma.pdf), likelihood eq. (1) written for the
+// mean spend m_x of x repeat transactions; E[M | p, q, v, m_x, x] eq. (5). Same parameterisation as
+// lifetimes' GammaGammaFitter
+// (https://github.com/CamDavidsonPilon/lifetimes/blob/master/lifetimes/fitters/gamma_gamma_fitter.py).
+import type { FitOptions } from './bgNbd';
+import { minimizeBfgs } from './optimize';
+import { digamma, logGamma } from './special';
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  v: number;
+}
+
+export interface GammaGammaFit extends GammaGammaParams {
+  logLikelihood: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/** Fit on customers with frequency > 0 and a positive mean repeat spend; other rows are skipped. */
+export function fitGammaGamma(
+  rows: readonly { frequency: number; monetaryValue: number; weight?: number }[],
+  options: FitOptions = {},
+): GammaGammaFit {
+  const { penalizer = 0, maxIterations = 500, gradientTolerance = 1e-9 } = options;
+  const usable = rows.filter((row) => row.frequency > 0 && row.monetaryValue > 0 && Number.isFinite(row.monetaryValue));
+  if (usable.length === 0) throw new RangeError('Gamma-Gamma needs customers with repeat purchases and positive spend');
+  const x = Float64Array.from(usable, (row) => row.frequency);
+  const m = Float64Array.from(usable, (row) => row.monetaryValue);
+  const w = Float64Array.from(usable, (row) => row.weight ?? 1);
+  // Constant part of the likelihood (Σ (px−1)·ln m + px·ln x depends on p only through px).
+  const logM = m.map(Math.log);
+  const logX = x.map(Math.log);
+  let total = 0;
+  let meanSpend = 0;
+  for (let i = 0; i < usable.length; i++) {
+    total += w[i];
+    meanSpend += w[i] * m[i];
+  }
+  meanSpend /= total;
+
+  const objective = (theta: Float64Array, gradient: Float64Array): number => {
+    const p = Math.exp(theta[0]);
+    const q = Math.exp(theta[1]);
+    const v = Math.exp(theta[2]);
+    if (!Number.isFinite(p + q + v)) return NaN;
+    const lgQ = logGamma(q);
+    const psiQ = digamma(q);
+    const logV = Math.log(v);
+    let ll = 0;
+    let gp = 0;
+    let gq = 0;
+    let gv = 0;
+    for (let i = 0; i < x.length; i++) {
+      const px = p * x[i];
+      const logXmV = Math.log(x[i] * m[i] + v);
+      const psiPxQ = digamma(px + q);
+      ll += w[i] * (logGamma(px + q) - logGamma(px) - lgQ + q * logV + (px - 1) * logM[i] + px * logX[i] - (px + q) * logXmV);
+      gp += w[i] * x[i] * (psiPxQ - digamma(px) + logM[i] + logX[i] - logXmV);
+      gq += w[i] * (psiPxQ - psiQ + logV - logXmV);
+      gv += w[i] * (q / v - (px + q) / (x[i] * m[i] + v));
+    }
+    gradient[0] = (-gp * p) / total + 2 * penalizer * p * p;
+    gradient[1] = (-gq * q) / total + 2 * penalizer * q * q;
+    gradient[2] = (-gv * v) / total + 2 * penalizer * v * v;
+    return -ll / total + penalizer * (p * p + q * q + v * v);
+  };
+  // Start at a population whose mean spend matches the data: E[M] = p·v/(q−1) with p = 1, q = 2.
+  const result = minimizeBfgs(objective, [0, Math.log(2), Math.log(meanSpend)], { maxIterations, gradientTolerance });
+  const [p, q, v] = Array.from(result.x, Math.exp);
+  const penalty = penalizer * (p * p + q * q + v * v);
+  return { p, q, v, logLikelihood: -(result.value - penalty) * total, iterations: result.iterations, converged: result.converged };
+}
+
+/**
+ * Expected spend per transaction for a customer with x repeat purchases of mean value m:
+ * a weighted mean of the population mean p·v/(q−1) and the customer's own mean (eq. 5).
+ * Without repeat purchases this is the population mean. Needs q > 1 for a finite population mean.
+ */
+export function gammaGammaExpectedSpend({ p, q, v }: GammaGammaParams, frequency: number, monetaryValue: number): number {
+  const x = frequency > 0 && monetaryValue > 0 ? frequency : 0;
+  const m = x > 0 ? monetaryValue : 0;
+  return (p * (v + x * m)) / (p * x + q - 1);
+}

@@ -1,0 +1,21 @@
+// Lapse-risk engine: purchase summaries, BG/NBD, Pareto/NBD and Gamma-Gamma models, and the
+// per-account lapse risk the sidebar shows. Pure functions; no DOM, no storage.
+export { summarizeTransactions, groupPurchaseDays, type Transaction, type SummaryOptions, type CustomerSummary, type TimeUnit } from './summary';
+export { toDayNumber, dayToIso } from './dates';
+export {
+  fitBgNbd,
+  bgNbdPAlive,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityOfPurchases,
+  bgNbdExpectedPurchasesUnconditional,
+  bgNbdLogLikelihood,
+  type BgNbdParams,
+  type BgNbdFit,
+  type FitOptions,
+} from './bgNbd';
+export { fitParetoNbd, paretoNbdPAlive, paretoNbdExpectedPurchases, paretoNbdLogLikelihood, type ParetoNbdParams, type ParetoNbdFit } from './paretoNbd';
+export { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams, type GammaGammaFit } from './gammaGamma';
+export { chooseModel, type ModelChoice, type ModelName } from './chooseModel';
+export { parseCdnowLog, parseGenericLog, OrderLogError, type OrderLogTransaction } from './orderLog';
+export type { RfmRow } from './rows';
+export { scoreAccounts, lapseLevel, LEVEL_THRESHOLDS, type AccountOrder, type ScoreAccountsOptions } from './accountRisk';
