@@ -84,7 +84,7 @@ export function parseTeamPolicy(raw: unknown): { policy?: TeamPolicy; error?: st
   const problems: string[] = [];
   for (const key of ['enabledPlaybooks', 'lockedPlaybooks', 'disabledPlaybooks'] as const) {
     if (input[key] === undefined) continue;
-    const parsed = IdList.safeParse(input[key]);
+    const parsed = IdList.safeParse(input[key], { reportInput: true });
     if (parsed.success) policy[key] = parsed.data;
     else problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, [key])));
   }
@@ -94,7 +94,7 @@ export function parseTeamPolicy(raw: unknown): { policy?: TeamPolicy; error?: st
     } else {
       const kept: Playbook[] = [];
       input.customPlaybooks.forEach((candidate, index) => {
-        const parsed = Playbook.safeParse(candidate);
+        const parsed = Playbook.safeParse(candidate, { reportInput: true });
         if (parsed.success) kept.push(parsed.data);
         else problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, ['customPlaybooks', index])));
       });
