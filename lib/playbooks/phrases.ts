@@ -76,6 +76,9 @@ export function withoutQuotedReply(body: string): string {
     .join('\n');
 }
 
+/** What a person writes in one reply fits in this; past it (pasted reports, logs) the scan would only cost time. */
+const MAX_SCANNED_CHARS = 20_000;
+
 interface Evidence {
   strength: number;
   phrases: string[];
@@ -116,7 +119,7 @@ function collect(original: string, found: Map<EmailSignalKind, Evidence>): void 
 export function detectEmailSignals(text: string, subject?: string): Signal[] {
   const found = new Map<EmailSignalKind, Evidence>();
   if (subject) collect(subject, found);
-  collect(withoutQuotedReply(text ?? ''), found);
+  collect(withoutQuotedReply(text ?? '').slice(0, MAX_SCANNED_CHARS), found);
   return [...found.entries()]
     .map(([kind, { strength, phrases }]) => ({
       kind,
