@@ -5,7 +5,7 @@
  * Gmail thread and CRM record a demo page shows and the phrases the sidebar should then show.
  *
  * - 1 lapsing: Northwind Foods (northwind-foods.com) ordered flavouring every 21–28 days (median 24) for two years,
- *   €41,000 in the 12 months up to its last order, which was exactly 77 days before `today`.
+ *   the last order exactly 77 days before `today`; €41,000 spent in the 365 days up to `today`.
  * - 2 single-threaded: Harbour Lane Distributors; 31 of 31 emails this year (calendar year and last 365 days alike)
  *   with one Purchasing Coordinator; no one above manager level, nobody in finance.
  * - 3 champion-moved: Joe Park wrote from joe.park@acmeflavors.com until March of the move year (this year from May
@@ -14,8 +14,8 @@
  * - 4 expansion: Crumb & Co Bakeries buys only vanilla extract; the 10 other bakeries (the only ones, all of
  *   similar size) buy vanilla too and 7 buy cocoa at a median 10× Crumb's vanilla spend (last 12 months).
  * - 5 playbook: Hofmann Molkerei, healthy and multi-threaded; the buyer asks about next quarter's plan.
- * - ~50 ordinary accounts across industries, cadences weekly to quarterly, 4 lapsing, 1 churned, 2 new,
- *   5 single-threaded (see ordinary.ts).
+ * - 50 ordinary accounts across industries, cadences weekly to quarterly, 4 lapsing, 6 churned, 3 one-off,
+ *   2 new, 5 single-threaded (see ordinary.ts); with the 10 bakery peers, 60 around the 5 scenario accounts.
  *
  * Deterministic: the same options give byte-identical files (seeded streams, whole-day UTC arithmetic, no clock).
  */

@@ -1,6 +1,6 @@
 // The ~50 everyday accounts around the scenarios, so that cadence models and peer statistics have a population:
-// mixed industries, sizes from 15 to 2,500 people, cadences from weekly to quarterly, a few naturally lapsing or
-// churned, two new ones, and some single-threaded. Bakeries are added by the expansion scenario (its peers).
+// mixed industries, sizes from 15 to 2,500 people, cadences from weekly to quarterly, 4 naturally lapsing,
+// 6 churned, 3 that ordered once or twice long ago, 2 new ones, and 5 single-threaded. Bakeries are added by the expansion scenario (its peers).
 
 import { INDUSTRY_BASKETS, type Industry } from './catalog';
 import type { Country } from './places';
@@ -11,7 +11,7 @@ import { staffCompany } from './staff';
 import type { DemoCompany, DemoWorld } from './world';
 
 type OrdinaryIndustry = Exclude<Industry, 'Bakery'>;
-type Profile = 'steady' | 'lapsing' | 'churned' | 'new';
+type Profile = 'steady' | 'lapsing' | 'churned' | 'new' | 'one-off';
 
 const ORDINARY_ACCOUNTS: [string, OrdinaryIndustry, Country['code']][] = [
   ['Sugarbrook Confectionery', 'Confectionery', 'UK'],
@@ -66,6 +66,10 @@ const ORDINARY_ACCOUNTS: [string, OrdinaryIndustry, Country['code']][] = [
   ['Suppenküche Alpenland', 'Food Manufacturing', 'AT'],
 ];
 
+/** Former customers: a real CRM has them, and they tell a lapse model that customers do stop. */
+const CHURNED = 6;
+/** Tried us once or twice, long ago. */
+const ONE_OFF = 3;
 const CADENCES = [[7, 1], [14, 3], [21, 2], [30, 4], [45, 2], [61, 2], [91, 2]] as const;
 const CONTACT_COUNTS = [[2, 10], [3, 20], [4, 25], [5, 20], [6, 12], [7, 8], [8, 5]] as const;
 const OTHER_ROLES: DemoRole[] = ['economic', 'finance', 'technical', 'quality', 'operations', 'user', 'procurement'];
@@ -73,7 +77,13 @@ const OTHER_ROLES: DemoRole[] = ['economic', 'finance', 'technical', 'quality', 
 export function addOrdinaryAccounts(world: DemoWorld): DemoCompany[] {
   const plan = world.random('ordinary:plan');
   const count = ORDINARY_ACCOUNTS.length;
-  const special: Profile[] = ['lapsing', 'lapsing', 'lapsing', 'lapsing', 'churned', 'new', 'new'];
+  const special: Profile[] = [
+    ...Array<Profile>(4).fill('lapsing'),
+    ...Array<Profile>(CHURNED).fill('churned'),
+    ...Array<Profile>(ONE_OFF).fill('one-off'),
+    'new',
+    'new',
+  ];
   const profiles = plan.shuffled([...special, ...Array<Profile>(count - special.length).fill('steady')]);
   const singleThreaded = new Set(plan.shuffled([...Array(count).keys()].filter((i) => profiles[i] !== 'new')).slice(0, 5));
   return ORDINARY_ACCOUNTS.map(([name, industry, country], index) =>
@@ -98,8 +108,10 @@ function addOrdinaryAccount(
     profile === 'lapsing'
       ? today - Math.max(60, Math.round(cadence * random.between(3.2, 5)))
       : profile === 'churned'
-        ? today - random.int(380, 520)
-        : today - 1;
+        ? Math.max(since + cadence * random.int(3, 12), today - random.int(150, 700))
+        : profile === 'one-off'
+          ? since + cadence * random.int(0, 2)
+          : today - 1;
   const company = world.addCompany({
     name: spec.name,
     industry: spec.industry,

@@ -1,5 +1,6 @@
 // Scenario 1 (SCENARIOS.md, "The customer who just stops ordering"): a food manufacturer that ordered flavouring
-// every 21–28 days (median exactly 24) for two years, about €41,000 a year, and has not ordered for 77 days.
+// every 21–28 days (median exactly 24) for two years and has not ordered for 77 days; its spend over the last
+// 12 months (the figure a lapse engine puts "at stake") is about €41,000.
 // Its buyer's latest email is routine: nobody said anything.
 
 import { PRODUCTS, quantityFor } from '../catalog';
@@ -11,7 +12,7 @@ import { ME, message } from './mail';
 /** Thirty gaps (721 days, about two years) whose median is exactly 24 days: 10 shorter, 10 of 24, 10 longer. */
 const GAPS: [gap: number, count: number][] = [[21, 3], [22, 3], [23, 4], [24, 10], [25, 4], [26, 3], [27, 2], [28, 1]];
 export const LAPSING_DAYS_SILENT = 77;
-/** Spend in the 12 months up to the last order: the customer's yearly spend while it was buying. */
+/** Spend in the 365 days up to today (orders at the same level before, so ~€51,000 in a year of full buying). */
 export const LAPSING_YEARLY_SPEND = 41_000;
 
 export function addLapsingScenario(world: DemoWorld): DemoScenario {
@@ -36,7 +37,7 @@ export function addLapsingScenario(world: DemoWorld): DemoScenario {
     world.addLine(company, orderDay, PRODUCTS.strawberryFlavouring, quantityFor(PRODUCTS.strawberryFlavouring, random.between(1400, 2000)));
     if (index % 2 === 0) world.addLine(company, orderDay, PRODUCTS.vanillaFlavouring, quantityFor(PRODUCTS.vanillaFlavouring, random.between(700, 1200)));
   }
-  calibrateSpend(world.linesOf(company), lastOrder - 365, lastOrder, LAPSING_YEARLY_SPEND);
+  calibrateSpend(world.linesOf(company), today - 365, today, LAPSING_YEARLY_SPEND);
 
   const created = { createdDay: company.createdDay + 5 };
   const emma = world.addPerson(company, { firstName: 'Emma', lastName: 'Clarke', gender: 'f', title: 'Senior Buyer', role: 'procurement', ...created });

@@ -1,6 +1,8 @@
 // Scenario 5 (SCENARIOS.md, "The manager's playbook"): an ordinary healthy account — steady fortnightly orders,
-// every buying role in the contacts and in touch — where the buyer asks about next quarter's plan. The demo uses
-// it to show team-locked playbooks ("set by your team") and a playbook the team disabled.
+// every buying role in the contacts and in touch — where the buyer asks about next quarter's plan, mentions the
+// yearly supplier review (a signal the team-locked "Competitive defense" and "Reach decision-makers" playbooks
+// answer) and copies a colleague who joined this month (a signal only the disabled "New contact onboarding"
+// playbook answers, so the demo shows that it is never offered).
 
 import { nextQuarterLabel } from '../calendar';
 import { PRODUCTS } from '../catalog';
@@ -40,6 +42,9 @@ export function addPlaybookScenario(world: DemoWorld): DemoScenario {
     [world.addPerson(company, { firstName: 'Lena', lastName: 'Schuster', gender: 'f', title: 'Head of R&D', role: 'technical', ...created }), 0.4],
   ] as const;
   logTouches(world, { people: [...people], from: today - 730, to: today - 1, perMonth: 3, callShare: 0.1, meetingShare: 0.06 }, random);
+  const jana = world.addPerson(company, { firstName: 'Jana', lastName: 'Roth', gender: 'f', title: 'Produktentwicklerin', role: 'technical', createdDay: today - 19 });
+  world.addTouch(jana, today - 12, 'Meeting', 'Outbound', random);
+  world.addTouch(jana, today - 6, 'Email', 'Inbound', random);
   world.addTouch(katrin, today, 'Email', 'Inbound', random);
 
   const quarter = nextQuarterLabel(today);
@@ -55,11 +60,13 @@ export function addPlaybookScenario(world: DemoWorld): DemoScenario {
           partyOf(katrin),
           [ME],
           { day: today, minute: 8 * 60 + 20 },
-          `Hallo Sam,\n\nwe are putting together our plan for the next quarter (${quarter}). Could you send us your price ` +
-            'and availability outlook for strawberry flavouring and pectin? We are also looking at a new drinking-yoghurt ' +
-            'line for the spring, so it would help to book a call next week to go through volumes.\n\n' +
+          `Hallo Sam,\n\nwe are putting together our plan for the next quarter (${quarter}) and, as every year, we are ` +
+            'reviewing our suppliers before the annual contracts are signed. Could you send us your price and availability ' +
+            'outlook for strawberry flavouring and pectin? We are also working on a new drinking-yoghurt line for the ' +
+            'spring; I have copied Jana Roth, who joined our product development team this month.\n\n' +
+            'Could we book a call next week to go through volumes?\n\n' +
             'Viele Grüße\nKatrin Weber\nEinkaufsleiterin | Hofmann Molkerei GmbH',
-          [partyOf(tobias)],
+          [partyOf(tobias), partyOf(jana)],
         ),
       ],
     },
