@@ -88,9 +88,13 @@ export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAcc
       results[k] = oneOrderRisk(base, today - days[from], cohort);
       continue;
     }
-    let spendLastYear = 0;
-    for (let i = from; i < to; i++) if (days[i] > today - YEAR_DAYS) spendLastYear += totals[i];
-    results[k] = repeatBuyerRisk(base, rows[k], gapsOf(days, from, to), today - days[from] >= YEAR_DAYS ? spendLastYear : undefined, models);
+    // A year of business at the account's usual pace: the 365 days up to its last order, so that a
+    // silence does not shrink what is at stake.
+    const last = days[to - 1];
+    let yearBeforeLastOrder = 0;
+    for (let i = from; i < to; i++) if (days[i] > last - YEAR_DAYS) yearBeforeLastOrder += totals[i];
+    const fullYear = last - days[from] >= YEAR_DAYS - 1 ? yearBeforeLastOrder : undefined;
+    results[k] = repeatBuyerRisk(base, rows[k], gapsOf(days, from, to), fullYear, models);
   }
   return results;
 }
@@ -101,7 +105,7 @@ function repeatBuyerRisk(
   base: RiskBase,
   row: CustomerSummary,
   gaps: number[],
-  spendLastYear: number | undefined,
+  yearOfSpend: number | undefined,
   models: FittedModels,
 ): LapseRisk {
   const gapDays = median(gaps);
@@ -122,7 +126,7 @@ function repeatBuyerRisk(
   const next90IfActive = ifActive(next90, HORIZON_DAYS);
   const nextYearIfActive = ifActive(nextYear, YEAR_DAYS);
   const orderValue = models.spend ? gammaGammaExpectedSpend(models.spend, x, row.monetaryValue) : row.monetaryValue;
-  const annualValue = spendLastYear ?? orderValue * nextYearIfActive;
+  const annualValue = yearOfSpend ?? orderValue * nextYearIfActive;
   const valueAtRisk = orderValue * Math.max(0, nextYearIfActive - (nextYear ?? nextYearIfActive * Math.min(1, 1 / Math.max(gapRatio, 1))));
   const level: RiskLevel = pAlive === undefined ? fallbackLevel(gapRatio) : lapseLevel(pAlive, gapRatio);
   const thinEvidence = base.orderCount < 3 || pAlive === undefined;
