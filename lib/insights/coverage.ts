@@ -1,0 +1,1 @@
+export { classifyTitle } from './titles/classify';
