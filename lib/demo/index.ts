@@ -6,9 +6,10 @@
  *
  * - 1 lapsing: Northwind Foods (northwind-foods.com) ordered flavouring every 21–28 days (median 24) for two years,
  *   the last order exactly 77 days before `today`; €41,000 spent in the 365 days up to `today`.
- * - 2 single-threaded: Harbour Lane Distributors; 31 of 31 emails this year (calendar year and last 365 days alike)
- *   with one Purchasing Coordinator; no one above manager level, nobody in finance.
- * - 3 champion-moved: Joe Park wrote from joe.park@acmeflavors.com until March of the move year (this year from May
+ * - 2 single-threaded: Harbour Lane Distributors; 31 of 31 emails this year (calendar year and last 365 days alike,
+ *   or only the last 365 days when `today` is in January–March) with one Purchasing Coordinator; no one above
+ *   manager level, nobody in finance.
+ * - 3 champion-moved: Joe Park wrote from joe.park@acmeflavors.com until March of the move year (this year from June
  *   on, else last year), from joe.park@brightfoods.com from April; Acme Flavors has been a customer for 4 years;
  *   Bright Foods has no company record and no orders (Joe's new address is a contact without a company id).
  * - 4 expansion: Crumb & Co Bakeries buys only vanilla extract; the 10 other bakeries (the only ones, all of

@@ -84,6 +84,15 @@ export interface TouchPlan {
   meetingShare?: number;
 }
 
+/** `count` emails with one person, evenly spread over [from, to] with some jitter, in both directions. */
+export function spreadEmails(world: DemoWorld, person: DemoPerson, from: number, to: number, count: number, random: Random): void {
+  const span = Math.max(0, to - from);
+  for (let i = 0; i < count; i++) {
+    const day = from + Math.floor(((i + random.next()) * span) / count);
+    world.addTouch(person, day, 'Email', random.chance(0.55) ? 'Outbound' : 'Inbound', random);
+  }
+}
+
 /** A CRM-style activity log: emails both ways, some calls and meetings, on random working days. */
 export function logTouches(world: DemoWorld, plan: TouchPlan, random: Random): void {
   if (plan.to < plan.from || plan.people.length === 0) return;

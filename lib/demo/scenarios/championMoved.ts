@@ -5,7 +5,7 @@
 
 import { dayFromYmd, monthOf, yearOf } from '../calendar';
 import { PRODUCTS } from '../catalog';
-import { cadenceDays, logTouches, placeOrders } from '../schedule';
+import { cadenceDays, logTouches, placeOrders, spreadEmails } from '../schedule';
 import type { DemoScenario } from '../types';
 import { COUNTRIES } from '../places';
 import { partyOf, type DemoWorld } from '../world';
@@ -14,9 +14,9 @@ import { ME, message } from './mail';
 export const ACME_TENURE_DAYS = 4 * 365 + 45;
 export const NEW_DOMAIN = 'brightfoods.com';
 
-/** The year of the move: this year once March is well behind us, else last year. */
+/** The year of the move: this year once there are a few months of new emails (from June), else last year. */
 export function moveYear(today: number): number {
-  return monthOf(today) >= 5 ? yearOf(today) : yearOf(today) - 1;
+  return monthOf(today) >= 6 ? yearOf(today) : yearOf(today) - 1;
 }
 
 export function addChampionMovedScenario(world: DemoWorld): DemoScenario {
@@ -69,7 +69,8 @@ export function addChampionMovedScenario(world: DemoWorld): DemoScenario {
     leadStatus: 'New',
   });
   world.addTouch(joeAtBright, firstFromBright, 'Email', 'Inbound', random);
-  logTouches(world, { people: [[joeAtBright, 1]], from: firstFromBright + 1, to: today - 2, perMonth: 1.1, callShare: 0.1, meetingShare: 0 }, random);
+  spreadEmails(world, joeAtBright, firstFromBright + 1, today - 2, Math.max(4, Math.round((today - firstFromBright) / 28)), random);
+  world.addTouch(joeAtBright, Math.round((firstFromBright + today) / 2), 'Call', 'Outbound', random);
   world.addTouch(joeAtBright, today, 'Email', 'Inbound', random);
 
   return {

@@ -1,10 +1,11 @@
 // Scenario 2 (SCENARIOS.md, "The friendly contact who is not the decision"): a distributor with steady orders
 // where every email this year — 31 of 31 — went to one purchasing coordinator. Nobody above manager level and
-// nobody in finance is in the contacts.
+// nobody in finance is in the contacts. "This year" is the calendar year to date and, equally, the last 365 days;
+// in the first quarter of a year (too short for 31 emails) it is the last 365 days only.
 
 import { dayFromYmd, yearOf } from '../calendar';
 import { PRODUCTS } from '../catalog';
-import { cadenceDays, logTouches, placeOrders } from '../schedule';
+import { cadenceDays, logTouches, placeOrders, spreadEmails } from '../schedule';
 import type { DemoScenario } from '../types';
 import { partyOf, type DemoWorld } from '../world';
 import { ME, message } from './mail';
@@ -36,15 +37,11 @@ export function addSingleThreadedScenario(world: DemoWorld): DemoScenario {
   world.addPerson(company, { firstName: 'Karen', lastName: 'Doyle', gender: 'f', title: 'Warehouse Supervisor', role: 'user', ...created });
   world.addPerson(company, { firstName: 'Nathan', lastName: 'Cole', gender: 'm', title: 'Logistics Coordinator', role: 'user', ...created });
 
-  // Earlier years: Liam only, and nothing in the 365 days before today that falls in last calendar year, so that
-  // "this year" means the same whether it is read as the calendar year or the last 365 days.
+  // Earlier years: Liam only, and nothing in the 365 days before today that falls in last calendar year.
   logTouches(world, { people: [[liam, 1]], from: Math.max(since, today - 730), to: today - 366, perMonth: 2, callShare: 0, meetingShare: 0 }, random);
-  const windowStart = Math.max(dayFromYmd(yearOf(today), 1, 1), today - 364);
-  const span = today - 2 - windowStart;
-  for (let i = 0; i < EMAILS_THIS_YEAR - 2; i++) {
-    const day = windowStart + Math.floor(((i + random.next()) * span) / (EMAILS_THIS_YEAR - 2));
-    world.addTouch(liam, day, 'Email', random.chance(0.55) ? 'Outbound' : 'Inbound', random);
-  }
+  const newYear = dayFromYmd(yearOf(today), 1, 1);
+  const windowStart = today - newYear >= 90 ? newYear : today - 364;
+  spreadEmails(world, liam, windowStart, today - 2, EMAILS_THIS_YEAR - 2, random);
   // The two messages of the Gmail thread below are the last two of the 31.
   world.addTouch(liam, today - 1, 'Email', 'Outbound', random);
   world.addTouch(liam, today, 'Email', 'Inbound', random);

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { caseSafeSuffix, salesforceAccountId } from '../../../lib/demo/scenarios/expansion';
 import { dayNumber, demoTables, distinctOrderDays, domainOf, gaps, median, spendByProduct } from './demoTables';
 
+const TODAYS = ['2025-03-10', '2027-06-01', '2026-01-02', '2028-02-29', '2026-07-15'];
 const SETS = [
   { label: 'default options', options: undefined },
-  { label: 'another today and seed', options: { today: '2025-03-10', seed: 7 } },
+  ...TODAYS.map((today, i) => ({ label: `today ${today}`, options: { today, seed: 7 + i * 7919 } })),
 ];
 
 const MANAGER_OR_ABOVE_OR_FINANCE =
@@ -61,10 +62,11 @@ describe.each(SETS)('demo scenarios ($label)', ({ options }) => {
     const all = emailsWith(new Set(contacts.map((row) => row.Email))).filter((row) => row['Activity Type'] === 'Email');
     const thisYear = all.filter((row) => row['Activity Date'].startsWith(year));
     const last365 = all.filter((row) => dayNumber(row['Activity Date']) > today - 365);
-    expect(thisYear).toHaveLength(31);
     expect(last365).toHaveLength(31);
+    // In January–March the calendar year is too short for 31 emails: "this year" is then the last 365 days.
+    if (today - dayNumber(`${year}-01-01`) >= 90) expect(thisYear).toHaveLength(31);
     expect(new Set(all.map((row) => row['Contact Email'])).size).toBe(1);
-    const coordinator = contacts.find((row) => row.Email === thisYear[0]['Contact Email'])!;
+    const coordinator = contacts.find((row) => row.Email === last365[0]['Contact Email'])!;
     expect(coordinator['Job Title']).toBe('Purchasing Coordinator');
     const days = distinctOrderDays(tables.orders, s.accountDomain);
     expect(Math.max(...gaps(days))).toBeLessThanOrEqual(21);
