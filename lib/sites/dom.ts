@@ -48,11 +48,13 @@ export function hiddenByMarkup(element: Element): boolean {
  * Visible as far as markup and computed style tell (layout is absent in happy-dom, so offsetWidth is not used).
  * Checks the element and its ancestors up to `root`.
  */
-export function isVisible(element: Element, stopAt?: Element | null): boolean {
+export function isVisible(element: Element, stopAt?: Element | null, styledLevels = 4): boolean {
   const view = element.ownerDocument?.defaultView as (Window & typeof globalThis) | null | undefined;
-  for (let node: Element | null = element; node && node !== stopAt; node = node.parentElement) {
+  let level = 0;
+  for (let node: Element | null = element; node && node !== stopAt; node = node.parentElement, level += 1) {
     if (hiddenByMarkup(node)) return false;
-    if (view && typeof view.getComputedStyle === 'function') {
+    // Computed style is costly in DOM emulations: ask it for the element and its nearest ancestors only.
+    if (level < styledLevels && view && typeof view.getComputedStyle === 'function') {
       try {
         const style = view.getComputedStyle(node);
         if (style.display === 'none' || style.visibility === 'hidden') return false;
@@ -70,6 +72,26 @@ export function emailsInText(text: string): string[] {
   for (const match of text.matchAll(/[^\s<>()"',;:\[\]]+@[a-z0-9.-]+\.[a-z]{2,}/gi)) {
     const email = normalizeEmail(match[0]);
     if (email) found.push(email);
+  }
+  return found;
+}
+
+/**
+ * Addresses written in an element's text, read node by node: joining text across elements could invent an address
+ * ("ana@x.com" followed by "acme" in the next element must not read as "ana@x.comacme").
+ */
+export function emailsInTextNodes(element: Element, maxNodes = 500): string[] {
+  const found: string[] = [];
+  const stack: Node[] = [element];
+  let visited = 0;
+  while (stack.length && visited < maxNodes) {
+    const node = stack.pop()!;
+    visited += 1;
+    if (node.nodeType === 3) {
+      if ((node.nodeValue ?? '').includes('@')) found.push(...emailsInText(node.nodeValue ?? ''));
+      continue;
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
   }
   return found;
 }

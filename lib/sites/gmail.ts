@@ -1,7 +1,7 @@
 // Gmail: who is in the open conversation and in the reply/compose boxes. Selectors live in gmail-selectors.ts.
 import type { PageContext, PersonRole } from '../model/page';
 import { normalizeEmail } from '../model/identity';
-import { all, emailsInText, hiddenByMarkup, isElement, isVisible, PeopleCollector, textOf } from './dom';
+import { all, emailsInText, emailsInTextNodes, first, hiddenByMarkup, isElement, isVisible, PeopleCollector, textOf } from './dom';
 import { GMAIL, joined, LIST_VIEWS, LIST_VIEWS_WITH_ARGUMENT, NON_CUSTOMER_VIEWS, QUOTED, type SelectorGroup } from './gmail-selectors';
 
 const MAX_MESSAGES = 100;
@@ -27,25 +27,33 @@ export function gmailHashView(url: URL): HashView {
 
 /** The signed-in address: account switcher aria-label, else the window title "Inbox - me@x.com - Gmail". */
 export function gmailUser(doc: Document): string | undefined {
-  for (const element of all(doc, joined(GMAIL.accountSwitcher))) {
-    const found = emailsInText(element.getAttribute('aria-label') ?? '')[0] ?? emailsInText(textOf(element, 500))[0];
-    if (found) return found;
-  }
+  const switcher = first(doc, GMAIL.accountSwitcher.selectors.map((selector) => selector.css));
+  const found = switcher && (emailsInText(switcher.getAttribute('aria-label') ?? '')[0] ?? emailsInTextNodes(switcher)[0]);
+  if (found) return found;
   const title = /-\s*([^\s]+@[^\s]+)\s*-\s*[^-]*$/.exec(doc.title ?? '');
   return normalizeEmail(title?.[1]);
 }
 
 function firstMatch(root: ParentNode, group: SelectorGroup, skip?: (element: Element) => boolean): Element | undefined {
   for (const { css } of group.selectors) {
-    for (const element of all(root, css)) if (!skip?.(element)) return element;
+    if (!skip) {
+      const found = first(root, [css]);
+      if (found) return found;
+      continue;
+    }
+    for (const element of all(root, css)) if (!skip(element)) return element;
   }
   return undefined;
 }
 
 /** Outermost matches only: a message container nested in another is the same message. */
 function outermost(elements: Element[]): Element[] {
+  // querySelectorAll returns document order: a nested match can only sit inside the last kept one.
   const kept: Element[] = [];
-  for (const element of elements) if (!kept.some((outer) => outer.contains(element))) kept.push(element);
+  for (const element of elements) {
+    const last = kept[kept.length - 1];
+    if (!last || !last.contains(element)) kept.push(element);
+  }
   return kept;
 }
 
@@ -89,37 +97,44 @@ function roleOfLabel(label: string): PersonRole | 'from' | undefined {
   return text ? 'to' : undefined;
 }
 
+const SENDER_FALLBACK = GMAIL.sender.selectors.map((selector) => selector.css);
+const RECIPIENT_SELECTORS = GMAIL.recipients.selectors.map((selector) => selector.css);
+/** One walk of the message: every contact span, the body and the details rows. */
+const MESSAGE_PARTS = `[email], ${joined(GMAIL.body)}, ${joined(GMAIL.detailRows)}`;
+
 function readMessage(message: Element, people: PeopleCollector): boolean {
-  const body = firstMatch(message, GMAIL.body);
-  const inBody = (element: Element) => Boolean(body && body.contains(element));
-  const details = all(message, joined(GMAIL.detailRows));
-  const inDetails = (element: Element) => details.some((row) => row.contains(element));
-  const sender = firstMatch(message, GMAIL.sender, (element) => inBody(element) || inDetails(element) || Boolean(element.closest('.hb')));
+  const parts = all(message, MESSAGE_PARTS);
+  const body = parts.find((element) => !element.hasAttribute('email') && element.matches(joined(GMAIL.body)));
+  const rows = parts.filter((element) => element.tagName.toLowerCase() === 'tr');
+  const contacts = parts.filter((element) => element.hasAttribute('email') && !(body && body.contains(element)));
+  const inDetails = (element: Element) => rows.some((row) => row.contains(element));
+  const headerContacts = contacts.filter((element) => !inDetails(element));
+
+  let sender: Element | undefined;
+  for (const css of SENDER_FALLBACK) {
+    sender = headerContacts.find((element) => element.matches(css) && !element.closest('.hb'));
+    if (sender) break;
+  }
   if (sender) people.add(sender.getAttribute('email'), 'from', sender.getAttribute('name') ?? textOf(sender, 200));
-  const senderEmail = normalizeEmail(sender?.getAttribute('email'));
 
   let labelled = false;
-  for (const row of details) {
+  for (const row of rows) {
     const cells = row.children;
     if (cells.length < 2) continue;
     const role = roleOfLabel(textOf(cells[0], 40));
     if (!role) continue;
-    for (const span of all(cells[1]!, 'span[email]')) {
-      const email = span.getAttribute('email');
+    for (const span of contacts.filter((element) => cells[1]!.contains(element))) {
       if (role === 'from') {
-        if (!sender) people.add(email, 'from', span.getAttribute('name'));
+        if (!sender) people.add(span.getAttribute('email'), 'from', span.getAttribute('name'));
         continue;
       }
-      labelled = people.add(email, role, span.getAttribute('name') ?? textOf(span, 200)) || labelled;
+      labelled = people.add(span.getAttribute('email'), role, span.getAttribute('name') ?? textOf(span, 200)) || labelled;
     }
   }
   if (!labelled) {
-    for (const { css } of GMAIL.recipients.selectors) {
-      const found = all(message, css).filter((element) => !inBody(element) && !inDetails(element) && element !== sender);
-      for (const span of found) {
-        if (normalizeEmail(span.getAttribute('email')) === senderEmail && span.closest('.hb') === null) continue;
-        people.add(span.getAttribute('email'), 'to', span.getAttribute('name') ?? textOf(span, 200));
-      }
+    for (const css of RECIPIENT_SELECTORS) {
+      const found = headerContacts.filter((element) => element !== sender && element.matches(css));
+      for (const span of found) people.add(span.getAttribute('email'), 'to', span.getAttribute('name') ?? textOf(span, 200));
       if (found.length) break;
     }
   }
@@ -180,6 +195,10 @@ export function findGmailComposeBodies(doc: Document): HTMLElement[] {
 
 /** The main view holding the open conversation: Gmail keeps hidden copies of earlier views. */
 function visibleMain(doc: Document): { main?: Element; subject?: Element } {
+  // Fast path: the first thread heading, when visible, names its main view (one short query instead of a full scan).
+  const quick = firstMatch(doc, GMAIL.threadSubject);
+  const quickMain = quick?.closest(joined(GMAIL.main));
+  if (quick && quickMain && isVisible(quick)) return { main: quickMain, subject: quick };
   const mains = all(doc, joined(GMAIL.main));
   let fallback: Element | undefined;
   for (const main of mains) {

@@ -1,6 +1,6 @@
 import type { PageContext, RecordRef } from '../../model/page';
 import { domainFromWebsite } from '../../model/identity';
-import { all, emailsInText, emailsOfMailto, first, PeopleCollector, textOf } from '../dom';
+import { all, emailsInText, emailsInTextNodes, emailsOfMailto, first, PeopleCollector, textOf } from '../dom';
 import type { CrmSite } from './types';
 
 /** Extension UI mounted in the page: never read it as CRM content. */
@@ -16,7 +16,7 @@ function emailsOf(element: Element): string[] {
   if (typeof value === 'string' && value) return emailsInText(value);
   const data = element.getAttribute('data-email') ?? element.getAttribute('data-email-address');
   if (data) return emailsInText(data);
-  return emailsInText(textOf(element, 2000));
+  return emailsInTextNodes(element);
 }
 
 function websiteOf(element: Element | undefined): string | undefined {
