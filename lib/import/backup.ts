@@ -1,0 +1,50 @@
+// The backup file: the whole local database as one versioned JSON document. Restoring validates it
+// completely first, so that a damaged or foreign file is refused with the place of the problem.
+import { z } from 'zod';
+import { Playbook } from '../model/playbook';
+import { Account, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
+
+export const BACKUP_FORMAT = 'keep-account/backup';
+
+export const BackupFile = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date and time'),
+  stores: z.object({
+    accounts: z.array(Account),
+    contacts: z.array(Contact),
+    orders: z.array(Order),
+    products: z.array(Product),
+    activities: z.array(Activity),
+    playbooks: z.array(Playbook),
+    questionHistory: z.array(QuestionAsked),
+    importHistory: z.array(ImportRecord),
+  }),
+});
+export type BackupFile = z.infer<typeof BackupFile>;
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+export function parseBackup(text: string): { ok: true; backup: BackupFile } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    return { ok: false, error: `This is not a backup file: it is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  const head = json as { format?: unknown; version?: unknown } | null;
+  if (!head || typeof head !== 'object' || head.format !== BACKUP_FORMAT) {
+    return { ok: false, error: `This is not a Keep Account backup: "format" should be "${BACKUP_FORMAT}".` };
+  }
+  if (typeof head.version === 'number' && head.version > 1) {
+    return { ok: false, error: `This backup is version ${head.version}, made by a newer Keep Account; update the extension to restore it.` };
+  }
+  const parsed = BackupFile.safeParse(json);
+  if (parsed.success) return { ok: true, backup: parsed.data };
+  const issues = parsed.error.issues;
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return { ok: false, error: `The backup is damaged at ${pathText(first.path) || 'the top level'}: ${first.message}${more}. Nothing was restored.` };
+}

@@ -1,0 +1,431 @@
+// Rows in, records out: one builder per file turns mapped rows into accounts, contacts, orders and
+// activities, rejects rows with a reason a person can act on, and holds back rows whose dates cannot be
+// read until the file shows whether it writes day or month first.
+import type { Account, Activity, Contact, CrmId, Order } from '../model/records';
+import { accountKey, companyDomainOfEmail, domainFromWebsite, normalizeEmail } from '../model/identity';
+import type { DetectedFormat } from './formats';
+import { stableHash } from './hash';
+import { compileMapping, type MappedRow } from './mapping';
+import { mergeAccount, mergeContact, placeholderAccountName } from './merge';
+import type { DateOrder, ImportBatch, RejectedRow, TargetField } from './types';
+import { AMBIGUOUS, dateOrderEvidence, parseAmount, parseBoolean, parseCount, parseDate } from './values';
+
+const DATE_FIELDS: TargetField[] = ['date', 'closeDate', 'lastActivity', 'createdAt'];
+
+class RowError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly column?: string,
+  ) {
+    super(reason);
+  }
+}
+
+interface PendingOrder {
+  order: Omit<Order, 'accountId'>;
+  customerId?: string;
+  domain?: string;
+  name?: string;
+}
+
+export interface BuildResult {
+  batch: ImportBatch;
+  rejected: RejectedRow[];
+  warnings: string[];
+  needsDateOrder?: { examples: string[] };
+}
+
+export class RecordBuilder {
+  private readonly read: (cells: string[]) => MappedRow;
+  private readonly dateColumns: number[][];
+  private order: DateOrder | undefined;
+  private readonly deferred: { row: number; cells: string[] }[] = [];
+  private readonly ambiguousExamples = new Set<string>();
+  private readonly accounts = new Map<string, Account>();
+  private readonly contacts = new Map<string, Contact>();
+  private readonly pendingOrders: PendingOrder[] = [];
+  private readonly activities: Activity[] = [];
+  private readonly customers = new Map<string, { domain?: string; name?: string }>();
+  private readonly invoiceLines = new Map<string, number>();
+  private readonly seenContent = new Map<string, number>();
+  readonly rejected: RejectedRow[] = [];
+  private skippedDeals = 0;
+  private zeroAmounts = 0;
+
+  constructor(
+    private readonly format: DetectedFormat,
+    private readonly headers: string[],
+    private readonly options: { now: string; dateOrder?: DateOrder; accountIndex?: Record<string, string> },
+  ) {
+    this.read = compileMapping(format.mapping, headers);
+    this.order = options.dateOrder;
+    const index = new Map(headers.map((h, i) => [h, i]));
+    this.dateColumns = DATE_FIELDS.map((field) => {
+      const columns = format.mapping.columns[field];
+      return (typeof columns === 'string' ? [columns] : (columns ?? [])).map((h) => index.get(h)).filter((i): i is number => i !== undefined);
+    }).filter((c) => c.length > 0);
+  }
+
+  /** One data row; `row` is its spreadsheet line number. */
+  add(row: number, cells: string[]): void {
+    if (cells.length > this.headers.length && cells.slice(this.headers.length).some((c) => c.trim())) {
+      this.reject(row, cells, new RowError(`row ${row}: ${cells.length} values but the header has ${this.headers.length} columns (a value containing the separator may need quotes)`));
+      return;
+    }
+    if (!this.order && this.holdForDateOrder(row, cells)) return;
+    try {
+      this.convert(row, cells);
+    } catch (error) {
+      if (error instanceof RowError) this.reject(row, cells, error);
+      else throw error;
+    }
+  }
+
+  /** Learns the day/month order from the first value that decides it; holds rows that need it. */
+  private holdForDateOrder(row: number, cells: string[]): boolean {
+    let ambiguous: string | undefined;
+    for (const columns of this.dateColumns) {
+      for (const i of columns) {
+        const value = cells[i]?.trim();
+        if (!value) continue;
+        const evidence = dateOrderEvidence(value);
+        if (evidence) {
+          this.order = evidence;
+          const held = this.deferred.splice(0);
+          for (const h of held) this.add(h.row, h.cells);
+          return false;
+        }
+        if (parseDate(value) === AMBIGUOUS) ambiguous = value;
+        break;
+      }
+    }
+    if (!ambiguous) return false;
+    if (this.ambiguousExamples.size < 5) this.ambiguousExamples.add(ambiguous);
+    this.deferred.push({ row, cells });
+    return true;
+  }
+
+  private reject(row: number, cells: string[], error: RowError): void {
+    const raw: Record<string, string> = {};
+    this.headers.forEach((h, i) => (raw[h] = cells[i] ?? ''));
+    this.rejected.push({ row, ...(error.column ? { column: error.column } : {}), reason: error.reason, raw });
+  }
+
+  private columnOf(field: TargetField, cells: string[]): string {
+    const columns = this.format.mapping.columns[field];
+    const list = typeof columns === 'string' ? [columns] : (columns ?? []);
+    return list.find((h) => cells[this.headers.indexOf(h)]?.trim()) ?? list[0] ?? field;
+  }
+
+  private columnsOf(fields: TargetField[]): string[] {
+    return fields.flatMap((f) => {
+      const c = this.format.mapping.columns[f];
+      return typeof c === 'string' ? [c] : (c ?? []);
+    });
+  }
+
+  private date(m: MappedRow, field: TargetField, row: number, cells: string[], required: boolean): string | undefined {
+    const text = m[field];
+    if (!text) {
+      if (required) throw new RowError(`row ${row}: no date (column ${this.columnsOf([field]).join(' / ') || field} is empty)`, this.columnOf(field, cells));
+      return undefined;
+    }
+    const iso = parseDate(text, this.order);
+    if (iso && iso !== AMBIGUOUS) return iso;
+    const column = this.columnOf(field, cells);
+    const own = dateOrderEvidence(text);
+    const how = this.order && own && own !== this.order ? ` (this file writes ${this.order === 'dmy' ? 'day/month/year' : 'month/day/year'})` : '';
+    throw new RowError(`row ${row}, column ${column}: '${text}' is not a date${how}`, column);
+  }
+
+  private amount(m: MappedRow, field: TargetField, row: number, cells: string[]) {
+    const text = m[field];
+    if (!text) return undefined;
+    const amount = parseAmount(text);
+    if (!amount) {
+      const column = this.columnOf(field, cells);
+      throw new RowError(`row ${row}, column ${column}: '${text}' is not an amount`, column);
+    }
+    return amount;
+  }
+
+  private currency(m: MappedRow, fromAmount: string | undefined, row: number, cells: string[]): string | undefined {
+    if (m.currency) {
+      const code = m.currency.trim().toUpperCase();
+      if (/^[A-Z]{3}$/.test(code)) return code;
+      const symbol = parseAmount(`${m.currency}1`)?.currency;
+      if (symbol) return symbol;
+      const column = this.columnOf('currency', cells);
+      throw new RowError(`row ${row}, column ${column}: '${m.currency}' is not a currency code (such as EUR or USD)`, column);
+    }
+    return fromAmount ?? this.format.currency;
+  }
+
+  private crmId(recordId: string | undefined): CrmId[] {
+    return recordId ? [{ crm: this.format.crm, recordId }] : [];
+  }
+
+  private putAccount(account: Account): void {
+    const existing = this.accounts.get(account.id);
+    this.accounts.set(account.id, existing ? mergeAccount(existing, account) : account);
+  }
+
+  /** Content-derived id, distinct for identical repeated rows (a customer buying the same twice a day). */
+  private contentId(...parts: string[]): string {
+    const base = stableHash(this.format.id, ...parts);
+    const seen = this.seenContent.get(base) ?? 0;
+    this.seenContent.set(base, seen + 1);
+    return seen === 0 ? base : stableHash(base, String(seen));
+  }
+
+  /** The account a CRM row's company points at, with a stub that carries the CRM's company id. */
+  private companyOf(m: MappedRow, emailDomain: string | undefined): string | undefined {
+    const domain = emailDomain ?? domainFromWebsite(m.website);
+    const companyCrmId = m.companyId ? { crm: this.format.crm, recordId: m.companyId } : undefined;
+    const crmKey = companyCrmId ? `crm:${companyCrmId.crm}:${companyCrmId.recordId}` : undefined;
+    const id = domain ?? (crmKey && this.options.accountIndex?.[crmKey]) ?? accountKey(undefined, m.company) ?? crmKey;
+    if (id && (m.company || companyCrmId)) {
+      this.putAccount({
+        id,
+        name: m.company ?? placeholderAccountName({ domain, crmId: companyCrmId }),
+        domains: domain ? [domain] : [],
+        crmIds: companyCrmId ? [companyCrmId] : [],
+        customerKeys: [],
+        updatedAt: this.options.now,
+      });
+    }
+    return id;
+  }
+
+  private convert(row: number, cells: string[]): void {
+    const m = this.read(cells);
+    switch (this.format.kind) {
+      case 'contacts':
+        return this.contact(m, row, cells);
+      case 'companies':
+        return this.company(m, row, cells);
+      case 'deals':
+        return this.deal(m, row, cells);
+      case 'orders':
+        return this.orderLine(m, row, cells);
+      case 'activities':
+        return this.activity(m, row, cells);
+    }
+  }
+
+  private email(m: MappedRow, row: number, cells: string[]): string {
+    if (!m.email) throw new RowError(`row ${row}: no email (column ${this.columnsOf(['email']).join(' / ') || 'Email'} is empty)`, this.columnOf('email', cells));
+    const email = normalizeEmail(m.email);
+    if (!email) {
+      const column = this.columnOf('email', cells);
+      throw new RowError(`row ${row}, column ${column}: '${m.email}' is not an email address`, column);
+    }
+    return email;
+  }
+
+  private contact(m: MappedRow, row: number, cells: string[]): void {
+    const email = this.email(m, row, cells);
+    const lastActivity = this.date(m, 'lastActivity', row, cells, false);
+    const createdAt = this.date(m, 'createdAt', row, cells, false);
+    const accountId = this.companyOf(m, companyDomainOfEmail(email));
+    const contact: Contact = {
+      email,
+      accountId,
+      firstName: m.firstName,
+      lastName: m.lastName,
+      name: m.fullName ?? ([m.firstName, m.lastName].filter(Boolean).join(' ') || email),
+      title: m.title,
+      phone: m.phone,
+      crmIds: this.crmId(m.recordId),
+      status: 'unknown',
+      lastActivity,
+      createdAt,
+      updatedAt: this.options.now,
+    };
+    const existing = this.contacts.get(email);
+    this.contacts.set(email, existing ? mergeContact(existing, contact) : contact);
+  }
+
+  private company(m: MappedRow, row: number, cells: string[]): void {
+    const domain = domainFromWebsite(m.website);
+    if (m.website && !domain) {
+      const column = this.columnOf('website', cells);
+      throw new RowError(`row ${row}, column ${column}: '${m.website}' is not a web address`, column);
+    }
+    const name = m.company ?? domain;
+    const id = accountKey(domain, name);
+    if (!id || !name) throw new RowError(`row ${row}: no company name or website (columns ${this.columnsOf(['company', 'website']).join(', ')} are empty)`);
+    let employees: number | undefined;
+    if (m.employees) {
+      employees = parseCount(m.employees);
+      if (employees === undefined) {
+        const column = this.columnOf('employees', cells);
+        throw new RowError(`row ${row}, column ${column}: '${m.employees}' is not a whole number`, column);
+      }
+    }
+    const revenue = this.amount(m, 'annualRevenue', row, cells);
+    if (revenue && revenue.value < 0) {
+      const column = this.columnOf('annualRevenue', cells);
+      throw new RowError(`row ${row}, column ${column}: '${m.annualRevenue}' is negative`, column);
+    }
+    this.date(m, 'createdAt', row, cells, false);
+    this.putAccount({
+      id,
+      name,
+      domains: domain ? [domain] : [],
+      crmIds: this.crmId(m.recordId),
+      customerKeys: [],
+      industry: m.industry,
+      employees,
+      annualRevenue: revenue?.value,
+      currency: revenue ? this.currency(m, revenue.currency, row, cells) : undefined,
+      owner: m.owner,
+      updatedAt: this.options.now,
+    });
+  }
+
+  /** Won deals are purchases; open and lost ones are skipped (counted in a warning). */
+  private deal(m: MappedRow, row: number, cells: string[]): void {
+    const won = m.won !== undefined ? parseBoolean(m.won) === true : /won\b|closedwon/i.test(m.stage ?? '');
+    if (!won) {
+      this.skippedDeals++;
+      return;
+    }
+    if (!m.amount) throw new RowError(`row ${row}: no amount (column ${this.columnsOf(['amount']).join(' / ')} is empty)`, this.columnOf('amount', cells));
+    const amount = this.amount(m, 'amount', row, cells)!;
+    const date = this.date(m, 'closeDate', row, cells, true)!;
+    const accountId = this.companyOf(m, undefined);
+    if (!accountId) throw new RowError(`row ${row}: no company (columns ${this.columnsOf(['company', 'companyId', 'website']).join(', ') || 'for the company'} are empty)`);
+    const order: PendingOrder['order'] = { id: m.recordId ? `${this.format.crm}-deal-${m.recordId}` : this.contentId(...cells), date, amount: amount.value };
+    const currency = this.currency(m, amount.currency, row, cells);
+    if (currency) order.currency = currency;
+    this.pendingOrders.push({ order, domain: accountId });
+  }
+
+  private orderLine(m: MappedRow, row: number, cells: string[]): void {
+    const date = this.date(m, 'date', row, cells, true)!;
+    const domain = domainFromWebsite(m.customerDomain) ?? (m.customerEmail ? companyDomainOfEmail(m.customerEmail) : undefined);
+    const customerId = m.customerId;
+    if (!customerId && !domain && !m.customerName) {
+      const columns = this.columnsOf(['customerId', 'customerDomain', 'customerName', 'customerEmail']);
+      const listed = columns.length > 1 ? `${columns.slice(0, -1).join(', ')} and ${columns[columns.length - 1]} are all empty` : `${columns[0] ?? 'no customer column'} is empty`;
+      throw new RowError(`row ${row}: no customer key (${listed})`);
+    }
+    const quantity = this.amount(m, 'quantity', row, cells)?.value;
+    let amount = this.amount(m, 'amount', row, cells);
+    if (!amount && this.format.mapping.columns.amount) {
+      throw new RowError(`row ${row}: no amount (column ${this.columnOf('amount', cells)} is empty)`, this.columnOf('amount', cells));
+    }
+    if (!amount) {
+      const unit = this.amount(m, 'unitPrice', row, cells);
+      if (unit && quantity !== undefined) amount = { value: Math.round(unit.value * quantity * 100) / 100, currency: unit.currency };
+      else if (unit) amount = unit;
+      else this.zeroAmounts++;
+    }
+    const id = m.invoiceNo ? this.invoiceLineId(m.invoiceNo) : this.contentId(...cells);
+    if (customerId && (domain || m.customerName)) {
+      const known = this.customers.get(customerId) ?? {};
+      this.customers.set(customerId, { domain: known.domain ?? domain, name: m.customerName ?? known.name });
+    }
+    const order: PendingOrder['order'] = { id, date, amount: amount?.value ?? 0 };
+    const currency = this.currency(m, amount?.currency, row, cells);
+    if (currency) order.currency = currency;
+    if (m.product ?? m.sku) order.product = m.product ?? m.sku;
+    if (quantity !== undefined) order.quantity = quantity;
+    this.pendingOrders.push({
+      order,
+      customerId,
+      domain,
+      name: m.customerName,
+    });
+  }
+
+  /** Same invoice number and line position → same id, however often the file is imported. */
+  private invoiceLineId(invoiceNo: string): string {
+    const line = (this.invoiceLines.get(invoiceNo) ?? 0) + 1;
+    this.invoiceLines.set(invoiceNo, line);
+    return stableHash(this.format.id, invoiceNo, String(line));
+  }
+
+  private activity(m: MappedRow, row: number, cells: string[]): void {
+    const date = this.date(m, 'date', row, cells, true)!;
+    const email = this.email(m, row, cells);
+    const type = (m.activityType ?? '').toLowerCase();
+    const direction = (m.direction ?? '').toLowerCase();
+    let kind: Activity['kind'];
+    if (/meeting|event|appointment/.test(type)) kind = 'meeting';
+    else if (/call|phone/.test(type)) kind = 'call';
+    else if (/mail/.test(type)) {
+      const said = `${direction} ${type}`;
+      if (/\b(in|inbound|incoming|received|reply|replied)\b/.test(said)) kind = 'email-in';
+      else if (/\b(out|outbound|outgoing|sent)\b/.test(said)) kind = 'email-out';
+      else {
+        const column = this.columnOf('direction', cells);
+        throw new RowError(`row ${row}${m.direction ? `, column ${column}: '${m.direction}' is not a direction (Inbound or Outbound)` : `: email without a direction (column ${column} should say Inbound or Outbound)`}`, column);
+      }
+    } else {
+      const column = this.columnOf('activityType', cells);
+      throw new RowError(`row ${row}, column ${column}: '${m.activityType ?? ''}' is not an activity type (Email, Meeting or Call)`, column);
+    }
+    const activity: Activity = { id: this.contentId(date, email, kind), email, date, kind };
+    const accountId = companyDomainOfEmail(email);
+    if (accountId) activity.accountId = accountId;
+    this.activities.push(activity);
+  }
+
+  finish(): BuildResult {
+    const orders: Order[] = [];
+    // One stub per customer account, built once (a log has many lines per customer).
+    const stubs = new Map<string, { name?: string; domain?: string; keys: Set<string> }>();
+    for (const pending of this.pendingOrders) {
+      const customer = pending.customerId ? this.customers.get(pending.customerId) : undefined;
+      const domain = pending.domain ?? customer?.domain;
+      const name = pending.name ?? customer?.name;
+      const indexed = pending.customerId && this.options.accountIndex ? this.options.accountIndex[`customer:${pending.customerId}`] : undefined;
+      const accountId = domain ?? indexed ?? accountKey(undefined, name) ?? `customer:${pending.customerId}`;
+      const order = pending.order as Order;
+      order.accountId = accountId;
+      orders.push(order);
+      if (this.format.kind !== 'orders') continue;
+      let stub = stubs.get(accountId);
+      if (!stub) stubs.set(accountId, (stub = { keys: new Set() }));
+      if (name) stub.name = name;
+      if (domain) stub.domain ??= domain;
+      if (pending.customerId) stub.keys.add(pending.customerId);
+    }
+    for (const [id, stub] of stubs) {
+      const customerKeys = [...stub.keys];
+      this.putAccount({
+        id,
+        name: stub.name ?? placeholderAccountName({ domain: stub.domain, customerKey: customerKeys[0] }),
+        domains: stub.domain ? [stub.domain] : [],
+        crmIds: [],
+        customerKeys,
+        updatedAt: this.options.now,
+      });
+    }
+    const warnings: string[] = [];
+    if (this.skippedDeals) warnings.push(`${this.skippedDeals} open or lost deals were skipped: only won deals count as purchases.`);
+    if (this.zeroAmounts) warnings.push(`${this.zeroAmounts} order lines have no amount column and were imported with amount 0 (dates still count for lapse risk).`);
+    const needsDateOrder = this.deferred.length ? { examples: [...this.ambiguousExamples] } : undefined;
+    if (needsDateOrder) warnings.push(`${this.deferred.length} rows have dates that read both as day/month and month/day; choose the order to import them.`);
+    this.rejected.sort((a, b) => a.row - b.row);
+    return {
+      batch: {
+        accounts: [...this.accounts.values()].map(stripUndefined),
+        contacts: [...this.contacts.values()].map(stripUndefined),
+        orders,
+        activities: this.activities,
+      },
+      rejected: this.rejected,
+      warnings,
+      needsDateOrder,
+    };
+  }
+}
+
+/** Records without undefined-valued keys: what IndexedDB stores and tests compare is then exactly the data. */
+function stripUndefined<T extends object>(record: T): T {
+  for (const key of Object.keys(record)) if ((record as Record<string, unknown>)[key] === undefined) delete (record as Record<string, unknown>)[key];
+  return record;
+}

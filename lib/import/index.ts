@@ -1,0 +1,19 @@
+// Public surface of the importer: what the options page, the import worker and the database layer use.
+export type {
+  ColumnMapping,
+  DateOrder,
+  FormatId,
+  ImportBatch,
+  ImportKind,
+  ImportPreview,
+  ParseOptions,
+  ParseProgress,
+  RejectedRow,
+  TargetField,
+} from './types';
+export { parseImportFile, rejectedRowsCsv } from './parse';
+export { detectFormat, FORMATS, type DetectedFormat, type FormatSpec } from './formats';
+export { TARGET_FIELDS, applyMapping, mappingKey, suggestMapping, type TargetFieldInfo } from './mapping';
+export { mergeAccount, mergeContact } from './merge';
+export { parseAmount, parseDate, AMBIGUOUS } from './values';
+export { BackupFile, BACKUP_FORMAT, parseBackup } from './backup';

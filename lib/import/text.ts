@@ -1,0 +1,79 @@
+// From bytes to rows of cells: encoding (UTF-8 with or without BOM, UTF-16 from Excel's "Unicode text",
+// otherwise Windows-1252), separator, header clean-up, and CSV writing for the rejected-rows download.
+
+export interface DecodedText {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+}
+
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+  } catch {
+    // Not valid UTF-8: an Excel "CSV" saved on Windows in Western Europe or the Americas.
+    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+  }
+}
+
+export const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+export type Separator = ',' | ';' | '\t' | '|' | 'whitespace';
+
+/** Count of `char` outside double quotes in one line. */
+function countOutsideQuotes(line: string, char: string): number {
+  let count = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === char && !quoted) count++;
+  }
+  return count;
+}
+
+/**
+ * The separator of the file, from its first lines: the candidate found in the header line that splits the
+ * following lines most consistently. A header with none of them but several space-separated words is a
+ * whitespace-aligned log (CDNOW).
+ */
+export function detectSeparator(lines: string[]): Separator {
+  const [header, ...rest] = lines;
+  let best: Separator | undefined;
+  let bestScore = 0;
+  for (const candidate of [',', ';', '\t', '|'] as const) {
+    const inHeader = countOutsideQuotes(header, candidate);
+    if (!inHeader) continue;
+    const consistent = rest.filter((line) => countOutsideQuotes(line, candidate) === inHeader).length;
+    const score = (consistent + 1) * 1000 + inHeader;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  if (best) return best;
+  return header.trim().split(/\s+/).length > 1 ? 'whitespace' : ',';
+}
+
+/** Header cells made unique and non-empty: blank → "Column 5", second "Email" → "Email (2)". */
+export function uniqueHeaders(cells: string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, i) => {
+    let name = cell.replace(/^\ufeff/, '').trim() || `Column ${i + 1}`;
+    const count = (seen.get(name.toLowerCase()) ?? 0) + 1;
+    seen.set(name.toLowerCase(), count);
+    if (count > 1) name = `${name} (${count})`;
+    return name;
+  });
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** RFC 4180 CSV, CRLF line ends, with a BOM so that Excel reads it as UTF-8. */
+export function toCsv(rows: string[][]): string {
+  return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
