@@ -15,11 +15,12 @@ function product(name: string, sku: string, unit: Product['unit'], unitPrice: nu
 }
 
 export const PRODUCTS = {
-  strawberryFlavouring: product('Strawberry flavouring', 'FL-STR-N25', 'kg', 34.5, 25),
-  vanillaFlavouring: product('Vanilla flavouring', 'FL-VAN-N25', 'kg', 29.8, 25),
-  citrusFlavouring: product('Citrus flavouring', 'FL-CIT-N25', 'kg', 31.2, 25),
-  caramelFlavouring: product('Caramel flavouring', 'FL-CAR-20', 'kg', 26.9, 20),
-  butterFlavouring: product('Butter flavouring', 'FL-BUT-20', 'kg', 24.4, 20),
+  // Liquid flavourings ship in 5 kg jerrycans.
+  strawberryFlavouring: product('Strawberry flavouring', 'FL-STR-N05', 'kg', 34.5, 5),
+  vanillaFlavouring: product('Vanilla flavouring', 'FL-VAN-N05', 'kg', 29.8, 5),
+  citrusFlavouring: product('Citrus flavouring', 'FL-CIT-N05', 'kg', 31.2, 5),
+  caramelFlavouring: product('Caramel flavouring', 'FL-CAR-05', 'kg', 26.9, 5),
+  butterFlavouring: product('Butter flavouring', 'FL-BUT-05', 'kg', 24.4, 5),
   vanillaExtract: product('Vanilla extract', 'VX-MAD-1L', 'L', 165, 1),
   cocoaPowder: product('Cocoa powder', 'CP-2224-25', 'kg', 6.2, 25),
   cocoaButter: product('Cocoa butter', 'CB-DEO-25', 'kg', 11.8, 25),

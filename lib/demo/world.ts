@@ -116,7 +116,7 @@ export class DemoWorld {
     const random = this.random(`company:${spec.name}`);
     const country = COUNTRIES[spec.country];
     const domain = spec.domain ?? `${slug(spec.name)}.${country.tld}`;
-    const revenuePerEmployee = random.between(140_000, 320_000);
+    const revenuePerEmployee = random.between(90_000, 260_000);
     const company: DemoCompany = {
       name: spec.name,
       domain,

@@ -73,7 +73,8 @@ export function addLapsingScenario(world: DemoWorld): DemoScenario {
           { day: today, minute: 9 * 60 + 12 },
           'Hi Sam,\n\nThanks for checking in. No need to book anything for now, we are fine on stock at the moment.\n\n' +
             'Could you send me the updated allergen statement and the certificate of analysis for the natural strawberry ' +
-            'flavouring (FL-STR-N25)? Our QA team is refreshing the supplier files before the year-end audit.\n\n' +
+            `flavouring (${PRODUCTS.strawberryFlavouring.sku})? Our QA team is refreshing the supplier files before the ` +
+            'year-end audit.\n\n' +
             'Kind regards,\nEmma Clarke\nSenior Buyer | Northwind Foods\n' + emma.phone,
         ),
       ],
