@@ -1,11 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ImportPreview } from '../../lib/import';
+import type { ColumnMapping, FormatId } from '../../lib/import/types';
 import { rejectedRowsCsv } from '../../lib/import';
 import { commitImport, StorageFullError } from '../../lib/service/importCommit';
 import { ask, formatNumber, optionsDb } from './backend';
 import { parseInWorker } from './importRunner';
 import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
+
+type ReparseOptions = { dateOrder?: 'dmy' | 'mdy'; mapping?: ColumnMapping; format?: FormatId };
 
 type Job =
   | { stage: 'parsing'; rows: number; fraction: number }
@@ -86,13 +89,13 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
   const controller = useRef<AbortController | null>(null);
   const started = useRef(false);
 
-  async function parse(options: { dateOrder?: 'dmy' | 'mdy'; mapping?: Record<string, string>; format?: string } = {}) {
+  async function parse(options: ReparseOptions = {}) {
     controller.current = new AbortController();
     setJob({ stage: 'parsing', rows: 0, fraction: 0 });
     try {
       const preview = await parseInWorker(
         state.file,
-        { fileName: state.file.name, ...options } as never,
+        { fileName: state.file.name, accountIndex: await knownAccountKeys(), ...options },
         (p) => setJob({ stage: 'parsing', rows: p.rows, fraction: p.fraction }),
         controller.current.signal,
       );
@@ -177,6 +180,16 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
   );
 }
 
+/** Customer numbers and CRM company ids already stored, so that new rows land on the same accounts. */
+async function knownAccountKeys(): Promise<Record<string, string>> {
+  const index: Record<string, string> = {};
+  for (const account of await (await optionsDb()).getAll('accounts')) {
+    for (const key of account.customerKeys) index[`customer:${key}`] = account.id;
+    for (const id of account.crmIds) index[`crm:${id.crm}:${id.recordId}`] = account.id;
+  }
+  return index;
+}
+
 function describeFormat(preview: ImportPreview): string {
   return `${preview.formatLabel ?? preview.format}, ${preview.kind}`;
 }
@@ -185,7 +198,7 @@ function Preview(props: {
   preview: ImportPreview;
   fileName: string;
   onImport(): void;
-  onReparse(options: { dateOrder?: 'dmy' | 'mdy'; mapping?: Record<string, string>; format?: string }): void;
+  onReparse(options: ReparseOptions): void;
 }) {
   const { preview } = props;
   const good = preview.rowsRead - preview.rejected.length;

@@ -17,6 +17,8 @@ export function mountSidebar(
   for (const stale of Array.from(doc.querySelectorAll(SIDEBAR_TAG))) stale.remove();
   const host = doc.createElement(SIDEBAR_TAG);
   host.setAttribute('data-keep-account', '');
+  // Inline !important outranks page stylesheets, so the page cannot hide or restyle the host element itself.
+  host.setAttribute('style', 'all: initial !important; display: block !important; position: static !important;');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SIDEBAR_CSS;

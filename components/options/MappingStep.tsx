@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'preact/hooks';
+import { TARGET_FIELDS, type ImportPreview } from '../../lib/import';
+import type { ColumnMapping, ImportKind } from '../../lib/import/types';
+import { optionsDb } from './backend';
+
+const KIND_LABELS: Record<ImportKind, string> = {
+  contacts: 'Contacts (people)',
+  companies: 'Companies (accounts)',
+  deals: 'Deals / opportunities',
+  orders: 'Orders / invoices',
+  activities: 'Emails, meetings, calls',
+};
+
+const mappingMetaKey = (key: string) => `mapping:${key}`;
+
+/** For files we do not recognize: the user assigns columns to fields; the mapping is saved for next time. */
+export function MappingStep({ preview, onApply }: { preview: ImportPreview; onApply(mapping: ColumnMapping): void }) {
+  const needs = preview.needsMapping!;
+  const [mapping, setMapping] = useState<ColumnMapping>(needs.suggestion);
+  const [saved, setSaved] = useState<ColumnMapping | null>(null);
+  const [remember, setRemember] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const entry = await (await optionsDb()).get('meta', mappingMetaKey(needs.mappingKey));
+      if (entry) setSaved(entry.value as ColumnMapping);
+    })();
+  }, [needs.mappingKey]);
+
+  const fields = TARGET_FIELDS[mapping.kind];
+  const column = (field: string) => {
+    const value = mapping.columns[field as keyof ColumnMapping['columns']];
+    return Array.isArray(value) ? value[0] : value;
+  };
+
+  async function apply(chosen: ColumnMapping) {
+    const missing = TARGET_FIELDS[chosen.kind].filter((f) => f.required && !chosen.columns[f.field]);
+    if (missing.length) {
+      setError(`Choose a column for: ${missing.map((f) => f.label).join(', ')}.`);
+      return;
+    }
+    if (remember) await (await optionsDb()).put('meta', { key: mappingMetaKey(needs.mappingKey), value: chosen });
+    onApply(chosen);
+  }
+
+  return (
+    <div style={{ marginTop: 10 }} data-testid="mapping">
+      <div class="notice info">These columns were not recognized as a known export. Tell Keep Account what they hold; the choice is remembered for files with the same columns.</div>
+      {saved && (
+        <div class="row" style={{ marginBottom: 10 }}>
+          <span>A mapping was saved for files with these columns.</span>
+          <button type="button" class="primary" onClick={() => onApply(saved)}>
+            Use the saved mapping
+          </button>
+        </div>
+      )}
+      <label>
+        This file contains{' '}
+        <select value={mapping.kind} onChange={(e) => setMapping({ kind: (e.target as HTMLSelectElement).value as ImportKind, columns: {} })}>
+          {(Object.keys(KIND_LABELS) as ImportKind[]).map((k) => (
+            <option value={k} key={k}>{KIND_LABELS[k]}</option>
+          ))}
+        </select>
+      </label>
+      <table style={{ marginTop: 10 }}>
+        <thead>
+          <tr><th>Field</th><th>Column in the file</th><th>First value</th></tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => {
+            const header = column(f.field);
+            return (
+              <tr key={f.field}>
+                <td>{f.label}{f.required && <span style={{ color: 'var(--danger)' }}> *</span>}</td>
+                <td>
+                  <select
+                    value={header ?? ''}
+                    aria-label={`Column for ${f.label}`}
+                    onChange={(e) => {
+                      const value = (e.target as HTMLSelectElement).value;
+                      const columns = { ...mapping.columns };
+                      if (value) columns[f.field] = value;
+                      else delete columns[f.field];
+                      setMapping({ ...mapping, columns });
+                    }}
+                  >
+                    <option value="">— not in this file —</option>
+                    {preview.headers.map((h) => (
+                      <option value={h} key={h}>{h}</option>
+                    ))}
+                  </select>
+                </td>
+                <td class="muted small">{header ? needs.sample[0]?.[header] ?? '' : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {error && <div class="notice error">{error}</div>}
+      <div class="row" style={{ marginTop: 10 }}>
+        <label class="row" style={{ gap: 6 }}>
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember((e.target as HTMLInputElement).checked)} /> Remember for files with these columns
+        </label>
+        <span class="grow" />
+        <button type="button" class="primary" onClick={() => void apply(mapping)}>
+          Check the rows
+        </button>
+      </div>
+    </div>
+  );
+}

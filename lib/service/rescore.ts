@@ -1,0 +1,26 @@
+import type { Db } from '../db/schema';
+import { saveScores } from '../db/repo';
+import { fromStoredAccount } from '../db/repo';
+import { scoreAccounts } from '../insights/risk';
+import { peerProfile } from '../insights/expansion';
+
+/**
+ * Fits the lapse-risk model over every account and recomputes the peer profile, then stores both. Runs in the
+ * background service worker (itself off every page's main thread) after each import and once a day, so that
+ * "days since last order" stays true without a new import. The sidebar only reads the stored results.
+ */
+export async function rescoreAll(db: Db, now = new Date()): Promise<{ accounts: number; scored: number; ms: number }> {
+  const started = performance.now();
+  const today = now.toISOString().slice(0, 10);
+  const [orders, accounts] = await Promise.all([db.getAll('orders'), db.getAll('accounts')]);
+  const scores = scoreAccounts(
+    orders.map((o) => ({ accountId: o.accountId, date: o.date, amount: o.amount, currency: o.currency })),
+    { today },
+  );
+  const profile = peerProfile(accounts.map(fromStoredAccount), orders, { today });
+  await saveScores(db, scores, [
+    { key: 'peerProfile', value: profile },
+    { key: 'scoredAt', value: now.toISOString() },
+  ]);
+  return { accounts: accounts.length, scored: scores.length, ms: Math.round(performance.now() - started) };
+}

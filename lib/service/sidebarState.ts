@@ -1,0 +1,156 @@
+import type { Db } from '../db/schema';
+import type { PageContext } from '../model/page';
+import type { Signal, TeamPolicy } from '../model/playbook';
+import type { AccountInsight, LapseRisk, Opportunity, PeopleInsight, SidebarState, SuggestedQuestion } from '../model/insight';
+import type { Account, Contact } from '../model/records';
+import { hasAnyData, loadAccountBundle, getMeta, type AccountBundle } from '../db/repo';
+import { indexedDbLookup } from '../db/lookup';
+import { matchAccount, type MovedContact } from '../sites';
+import { accountPeople, peopleSignals } from '../insights/coverage';
+import { expansionGaps, type PeerProfile } from '../insights/expansion';
+import { detectEmailSignals, discoveryQuestions, effectivePlaybooks, extractCompetitor } from '../playbooks';
+import { loadLocalPlaybooks } from './playbookStore';
+import { headlineFor, riskSignals, topProduct } from './headline';
+
+export interface SidebarOptions {
+  chosenAccountId?: string;
+  policy?: TeamPolicy;
+  /** ISO date-time; the clock is read here, at the edge, never inside the insights. */
+  now?: string;
+}
+
+const NOT_A_CUSTOMER: Record<PageContext['view'], string> = {
+  list: 'This is a list of conversations or records. Open one to see its customer.',
+  other: 'This page shows no customer.',
+  thread: 'No email address was found in this conversation.',
+  compose: 'Add a recipient to see who you are writing to.',
+  record: 'This record shows no email address, company or known id.',
+};
+
+/** Everything the sidebar shows for the page on screen, computed from local data only. */
+export async function buildSidebarState(db: Db, page: PageContext, options: SidebarOptions = {}): Promise<SidebarState> {
+  const now = options.now ?? new Date().toISOString();
+  if (!(await hasAnyData(db))) return { status: 'no-data' };
+  const hasSomeone = page.people.length > 0 || page.record || page.companyDomain || page.companyName;
+  if (!options.chosenAccountId && (page.site === 'unknown' || !hasSomeone || page.view === 'list' || page.view === 'other')) {
+    return { status: 'unrecognized', reason: page.reason ?? NOT_A_CUSTOMER[page.view] };
+  }
+  const lookup = indexedDbLookup(db);
+  let account: Account | undefined;
+  let contact: Contact | undefined;
+  let matchedBy = 'your choice';
+  let moved: MovedContact | undefined;
+  if (options.chosenAccountId) account = await lookup.accountById(options.chosenAccountId);
+  if (!account) {
+    const match = await matchAccount(page, lookup);
+    if (match.kind === 'choose') {
+      return { status: 'choose', candidates: match.candidates.map((c) => ({ id: c.account.id, name: c.account.name, reason: c.reason })) };
+    }
+    if (match.kind === 'none') return noMatch(db, page, match.moved, options, now);
+    ({ account, contact, moved } = match);
+    matchedBy = match.reason;
+  }
+  const bundle = await loadAccountBundle(db, account.id);
+  if (!bundle) return { status: 'unrecognized', reason: 'That account was deleted.' };
+  const contactOnPage = contact ?? bundle.contacts.find((c) => page.people.some((p) => p.email === c.email));
+  const insight = await accountInsight(db, bundle, { page, contact: contactOnPage, matchedBy, moved, policy: options.policy, now });
+  return { status: 'account', insight };
+}
+
+async function accountInsight(
+  db: Db,
+  bundle: AccountBundle,
+  context: { page?: PageContext; contact?: Contact; matchedBy: string; moved?: MovedContact; policy?: TeamPolicy; now: string },
+): Promise<AccountInsight> {
+  const today = context.now.slice(0, 10);
+  const { account } = bundle;
+  const profile = await getMeta<PeerProfile>(db, 'peerProfile');
+  const people: PeopleInsight = accountPeople(account, bundle.contacts, bundle.activities, { today });
+  const opportunities: Opportunity[] = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
+  const risk: LapseRisk | undefined = bundle.score;
+  const signals: Signal[] = [
+    ...riskSignals(risk),
+    ...peopleSignals(account, bundle.contacts, bundle.activities, { today }),
+    ...opportunities.slice(0, 1).map((o) => ({ kind: 'expansion-gap' as const, strength: Math.min(1, 0.4 + o.peerShare / 2), reason: `Opportunity: ${o.text}` })),
+    ...(context.page?.bodyText || context.page?.subject ? detectEmailSignals(context.page.bodyText ?? '', context.page.subject) : []),
+  ];
+  if (context.moved) {
+    signals.push({ kind: 'champion-left', strength: 0.9, reason: `${context.moved.name} now writes from ${context.moved.newDomain}` });
+  }
+  const questions = await questionsFor(db, bundle, signals, context, today);
+  return {
+    account: { id: account.id, name: account.name, domain: account.domains[0], industry: account.industry },
+    matchedBy: context.matchedBy,
+    contact: context.contact ? { email: context.contact.email, name: context.contact.name, title: context.contact.title } : undefined,
+    headline: headlineFor({ risk, people, opportunities, moved: context.moved }),
+    risk,
+    people,
+    opportunities,
+    signals,
+    questions,
+  };
+}
+
+async function questionsFor(
+  db: Db,
+  bundle: AccountBundle,
+  signals: Signal[],
+  context: { page?: PageContext; contact?: Contact; policy?: TeamPolicy; now: string },
+  today: string,
+): Promise<SuggestedQuestion[]> {
+  const playbooks = effectivePlaybooks(await loadLocalPlaybooks(db), context.policy);
+  const lastOrder = bundle.score?.daysSinceLastOrder;
+  const gap = signals.find((s) => s.kind === 'expansion-gap');
+  const firstName = context.contact?.firstName ?? context.contact?.name.split(/\s+/)[0];
+  const competitor = context.page?.bodyText ? extractCompetitor(context.page.bodyText) : undefined;
+  return discoveryQuestions({
+    signals,
+    vars: {
+      firstName,
+      company: bundle.account.name,
+      product: topProduct(bundle.orders, today),
+      gapProduct: gap ? gap.reason.replace(/^Opportunity: /, '').split(':')[0] : undefined,
+      competitor,
+      weeksSinceLastOrder: lastOrder !== undefined ? String(Math.round(lastOrder / 7)) : undefined,
+    },
+    playbooks,
+    history: bundle.history,
+    now: context.now,
+  });
+}
+
+async function noMatch(db: Db, page: PageContext, moved: MovedContact | undefined, options: SidebarOptions, now: string): Promise<SidebarState> {
+  const people = page.people.filter((p) => p.role !== 'mentioned').map((p) => ({ email: p.email, name: p.name }));
+  if (!moved) return { status: 'no-match', people, questions: [] };
+  const since = moved.oldAccount ? await customerSince(db, moved.oldAccount.id, now) : undefined;
+  const newCompany = page.companyName ?? moved.newDomain;
+  const lead = {
+    title: `${moved.name}, formerly at ${moved.oldAccount.name}`,
+    reason: `${moved.name}, formerly at ${moved.oldAccount.name}${since ? ` (a customer for ${since})` : ''}, now writes from ${newCompany} — no account yet. An opening: they know what working with you is like.`,
+  };
+  const playbooks = effectivePlaybooks(await loadLocalPlaybooks(db), options.policy);
+  const questions = discoveryQuestions({
+    signals: [{ kind: 'contact-moved-here', strength: 0.9, reason: `${moved.name} knows you from ${moved.oldAccount.name}` }],
+    vars: { firstName: moved.name.split(/\s+/)[0], company: newCompany },
+    playbooks,
+    history: [],
+    now,
+  });
+  return { status: 'no-match', people, lead, questions };
+}
+
+async function customerSince(db: Db, accountId: string, now: string): Promise<string | undefined> {
+  const orders = await db.getAllFromIndex('orders', 'accountId', accountId);
+  if (!orders.length) return undefined;
+  const first = orders.reduce((min, o) => (o.date < min ? o.date : min), orders[0].date);
+  const years = (Date.parse(now) - Date.parse(first)) / (365.25 * 86_400_000);
+  return years >= 1 ? `${Math.floor(years)} year${Math.floor(years) === 1 ? '' : 's'}` : `${Math.max(1, Math.round(years * 12))} months`;
+}
+
+/** The questions a sample account would get (options page preview), without a page. */
+export async function previewQuestionsForAccount(db: Db, accountId: string, policy?: TeamPolicy): Promise<SuggestedQuestion[]> {
+  const bundle = await loadAccountBundle(db, accountId);
+  if (!bundle) return [];
+  const insight = await accountInsight(db, bundle, { matchedBy: 'preview', policy, now: new Date().toISOString() });
+  return insight.questions;
+}

@@ -1,0 +1,50 @@
+import type { DemoData, DemoScenario } from '../../lib/demo';
+import { crmRecordHtml, gmailInboxHtml, gmailThreadHtml } from '../../lib/sites/fixtures/gmailPage';
+import type { Route } from './server';
+
+/** A page of the demo: where it lives and what it is. */
+export interface DemoPage {
+  scenario?: DemoScenario['id'];
+  label: string;
+  url: string;
+}
+
+const threadId = (id: string) => `FMfcgz${id.replace(/[^a-z]/gi, '').slice(0, 10)}QkWn`;
+
+/**
+ * The demo's stand-ins for Gmail and the CRMs, served on 127.0.0.1 under the real hostnames (Chromium maps them
+ * with --host-resolver-rules). Gmail pages are chosen by a fixture-only `?demo=` query; CRM pages by their real
+ * record URLs.
+ */
+export function demoSite(data: DemoData): { route: Route; pages: DemoPage[] } {
+  const pages: DemoPage[] = [];
+  const gmail = new Map<string, string>();
+  const crm = new Map<string, string>();
+  for (const scenario of data.scenarios) {
+    if (scenario.gmail) {
+      gmail.set(scenario.id, gmailThreadHtml({ me: data.me, subject: scenario.gmail.subject, messages: scenario.gmail.messages, replyOpen: true }));
+      pages.push({ scenario: scenario.id, label: `Gmail — ${scenario.title}`, url: `https://mail.google.com/mail/u/0/?demo=${scenario.id}#inbox/${threadId(scenario.id)}` });
+    }
+    if (scenario.crm) {
+      const c = scenario.crm;
+      const path =
+        c.crm === 'hubspot'
+          ? `/contacts/24681357/record/${c.objectType === 'company' ? '0-2' : '0-1'}/${c.recordId}`
+          : `/lightning/r/${c.objectType === 'company' ? 'Account' : 'Contact'}/${c.recordId}/view`;
+      const host = c.crm === 'hubspot' ? 'app.hubspot.com' : 'acme.lightning.force.com';
+      crm.set(`${host}${path}`, crmRecordHtml({ crm: c.crm, recordName: c.recordName, email: c.email, company: c.company, website: c.website, title: c.title }));
+      pages.push({ scenario: scenario.id, label: `${c.crm === 'hubspot' ? 'HubSpot' : 'Salesforce'} — ${scenario.title}`, url: `https://${host}${path}` });
+    }
+  }
+  const inbox = gmailInboxHtml({ me: data.me, threads: data.scenarios.filter((s) => s.gmail).map((s) => ({ subject: s.gmail!.subject, from: s.gmail!.messages.at(-1)!.from })) });
+  const route: Route = ({ host, path, url }) => {
+    if (host === 'mail.google.com' && path.startsWith('/mail/')) {
+      const demo = url.searchParams.get('demo');
+      const body = demo ? gmail.get(demo) : inbox;
+      return body ? { body } : undefined;
+    }
+    const body = crm.get(`${host}${path}`);
+    return body ? { body } : undefined;
+  };
+  return { route, pages };
+}
