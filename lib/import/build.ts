@@ -305,7 +305,8 @@ export class RecordBuilder {
   private orderLine(m: MappedRow, row: number, cells: string[]): void {
     const date = this.date(m, 'date', row, cells, true)!;
     const domain = domainFromWebsite(m.customerDomain) ?? (m.customerEmail ? companyDomainOfEmail(m.customerEmail) : undefined);
-    const customerId = m.customerId;
+    // A private buyer (free-mail address, no customer number) is known by the address itself.
+    const customerId = m.customerId ?? (!domain && m.customerEmail ? normalizeEmail(m.customerEmail) : undefined);
     if (!customerId && !domain && !m.customerName) {
       const columns = this.columnsOf(['customerId', 'customerDomain', 'customerName', 'customerEmail']);
       const listed = columns.length > 1 ? `${columns.slice(0, -1).join(', ')} and ${columns[columns.length - 1]} are all empty` : `${columns[0] ?? 'no customer column'} is empty`;

@@ -72,7 +72,8 @@ export const TARGET_FIELDS: Record<ImportKind, TargetFieldInfo[]> = {
 };
 
 /** "Invoice  Date " → "invoicedate": for comparing header names loosely. */
-export const looseHeader = (header: string) => header.toLowerCase().replace(/[^a-z0-9]+/g, '');
+export const looseHeader = (header: string) =>
+  header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 /** Header names (loose) that usually mean a field, per kind; the first matching header wins. */
 export const HEADER_ALIASES: Record<ImportKind, Partial<Record<TargetField, string[]>>> = {

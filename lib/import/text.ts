@@ -14,8 +14,30 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
     // Not valid UTF-8: an Excel "CSV" saved on Windows in Western Europe or the Americas.
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
   }
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, quotes, dashes, Š, Ž…). Decoded here because
+// some TextDecoder builds (node with small ICU) map those bytes to C1 controls instead.
+// Table: https://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT (undefined bytes kept as is).
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const block = new Uint16Array(8192);
+  for (let start = 0; start < bytes.length; start += block.length) {
+    const end = Math.min(start + block.length, bytes.length);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      block[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b;
+    }
+    parts.push(String.fromCharCode(...block.subarray(0, end - start)));
+  }
+  return parts.join('');
 }
 
 export const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -5,7 +5,8 @@ import type { DateOrder } from './types';
 const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS' };
 const SYMBOL = /[€$£¥₹₩₽₺₪]/;
 const CODE = /(?:^|[^A-Za-z])([A-Z]{3})(?:$|[^A-Za-z])/;
-const THOUSANDS_COMMA = /^\d{1,3}(,\d{3})+$/;
+// Western grouping (1,234,567) and Indian lakh/crore grouping (12,34,567).
+const THOUSANDS_COMMA = /^(?:\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})*,\d{2},\d{3})$/;
 const THOUSANDS_DOT = /^\d{1,3}(\.\d{3})+$/;
 
 export interface Amount {
