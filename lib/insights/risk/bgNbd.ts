@@ -167,6 +167,26 @@ export function bgNbdExpectedPurchases(params: BgNbdParams, t: number, frequency
   return Math.max(0, value);
 }
 
+/**
+ * E[Y(t) | x, t_x, T] for many customers over one horizon t: the 2F1 factor depends only on (x, T), so
+ * it is computed once per distinct (x, T) pair (a million customers share a few thousand pairs).
+ */
+export function bgNbdPredictor(params: BgNbdParams, t: number): (frequency: number, recency: number, T: number) => number {
+  const ifAlive = new Map<number, Map<number, number>>();
+  return (frequency, recency, T) => {
+    let byT = ifAlive.get(frequency);
+    if (byT === undefined) ifAlive.set(frequency, (byT = new Map()));
+    let expectedIfAlive = byT.get(T);
+    if (expectedIfAlive === undefined) {
+      // With recency = T the customer is surely alive (P(alive) = 1 only when x = 0, so divide it out).
+      const pAliveAtT = bgNbdPAlive(params, frequency, T, T);
+      expectedIfAlive = bgNbdExpectedPurchases(params, t, frequency, T, T) / pAliveAtT;
+      byT.set(T, expectedIfAlive);
+    }
+    return expectedIfAlive * bgNbdPAlive(params, frequency, recency, T);
+  };
+}
+
 /** E[X(t)]: expected repeat purchases in (0, t] for a customer just acquired (FHL 2005 eq. 9). */
 export function bgNbdExpectedPurchasesUnconditional(params: BgNbdParams, t: number): number {
   if (t <= 0) return 0;

@@ -5,6 +5,7 @@
 // (https://github.com/CamDavidsonPilon/lifetimes/blob/master/lifetimes/fitters/gamma_gamma_fitter.py).
 import type { FitOptions } from './bgNbd';
 import { minimizeBfgs } from './optimize';
+import { distinctValues } from './rows';
 import { digamma, logGamma } from './special';
 
 export interface GammaGammaParams {
@@ -30,9 +31,7 @@ export function fitGammaGamma(
   const x = Float64Array.from(usable, (row) => row.frequency);
   const m = Float64Array.from(usable, (row) => row.monetaryValue);
   const w = Float64Array.from(usable, (row) => row.weight ?? 1);
-  // Constant part of the likelihood (Σ (px−1)·ln m + px·ln x depends on p only through px).
   const logM = m.map(Math.log);
-  const logX = x.map(Math.log);
   let total = 0;
   let meanSpend = 0;
   for (let i = 0; i < usable.length; i++) {
@@ -40,6 +39,11 @@ export function fitGammaGamma(
     meanSpend += w[i] * m[i];
   }
   meanSpend /= total;
+
+  // Gamma-function terms depend on a customer only through x: compute them once per distinct x.
+  const xs = distinctValues(x);
+  const weightOfX = new Float64Array(xs.values.length);
+  for (let i = 0; i < x.length; i++) weightOfX[xs.indexOf[i]] += w[i];
 
   const objective = (theta: Float64Array, gradient: Float64Array): number => {
     const p = Math.exp(theta[0]);
@@ -53,14 +57,25 @@ export function fitGammaGamma(
     let gp = 0;
     let gq = 0;
     let gv = 0;
+    for (let k = 0; k < xs.values.length; k++) {
+      const xk = xs.values[k];
+      const px = p * xk;
+      const wk = weightOfX[k];
+      const psiPxQ = digamma(px + q);
+      const logXk = Math.log(xk);
+      ll += wk * (logGamma(px + q) - logGamma(px) - lgQ + q * logV + px * logXk);
+      gp += wk * xk * (psiPxQ - digamma(px) + logXk);
+      gq += wk * (psiPxQ - psiQ + logV);
+      gv += (wk * q) / v;
+    }
     for (let i = 0; i < x.length; i++) {
       const px = p * x[i];
-      const logXmV = Math.log(x[i] * m[i] + v);
-      const psiPxQ = digamma(px + q);
-      ll += w[i] * (logGamma(px + q) - logGamma(px) - lgQ + q * logV + (px - 1) * logM[i] + px * logX[i] - (px + q) * logXmV);
-      gp += w[i] * x[i] * (psiPxQ - digamma(px) + logM[i] + logX[i] - logXmV);
-      gq += w[i] * (psiPxQ - psiQ + logV - logXmV);
-      gv += w[i] * (q / v - (px + q) / (x[i] * m[i] + v));
+      const xmv = x[i] * m[i] + v;
+      const logXmV = Math.log(xmv);
+      ll += w[i] * ((px - 1) * logM[i] - (px + q) * logXmV);
+      gp += w[i] * x[i] * (logM[i] - logXmV);
+      gq -= w[i] * logXmV;
+      gv -= (w[i] * (px + q)) / xmv;
     }
     gradient[0] = (-gp * p) / total + 2 * penalizer * p * p;
     gradient[1] = (-gq * q) / total + 2 * penalizer * q * q;

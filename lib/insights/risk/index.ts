@@ -6,6 +6,7 @@ export {
   fitBgNbd,
   bgNbdPAlive,
   bgNbdExpectedPurchases,
+  bgNbdPredictor,
   bgNbdProbabilityOfPurchases,
   bgNbdExpectedPurchasesUnconditional,
   bgNbdLogLikelihood,

@@ -4,17 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cdnowDir, loadCdnowSample } from './cdnowSample';
 import { bgNbdLogLikelihood, chooseModel, fitBgNbd, fitGammaGamma, fitParetoNbd, parseCdnowLog, summarizeTransactions } from '../../../lib/insights/risk';
 
-const shared = resolve(__dirname, '../../../../shared/data/cdnow');
-const sample = readFileSync(resolve(shared, 'cdnow_customers_summary.csv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [, frequency, recency, T] = line.split(',').map(Number);
-    return { frequency, recency, T };
-  });
+const shared = cdnowDir;
+const sample = loadCdnowSample();
 
 describe('BG/NBD on the CDNOW sample (2,357 customers, weeks)', () => {
   const fit = fitBgNbd(sample);

@@ -11,7 +11,7 @@ import {
   paretoNbdPAlive,
 } from '../../../lib/insights/risk';
 import { regularityAdjustedPAlive } from '../../../lib/insights/risk/regularity';
-import { random } from './scenario';
+import { gammaSampler, random } from './random';
 
 const bg = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const pareto = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
@@ -91,18 +91,7 @@ describe('Gamma-Gamma', () => {
   it('recovers the mean spend of simulated customers and shrinks toward the population mean', () => {
     // Simulate: ν ~ Gamma(q, v), each transaction ~ Gamma(p, ν); p = 6, q = 4, v = 15 (population mean p·v/(q−1) = 30).
     const rand = random(11);
-    const gamma = (shape: number) => {
-      // Marsaglia & Tsang (2000), ACM TOMS 26(3); shape ≥ 1 here.
-      const d = shape - 1 / 3;
-      const c = 1 / Math.sqrt(9 * d);
-      for (;;) {
-        const u1 = rand();
-        const u2 = rand();
-        const z = Math.sqrt(-2 * Math.log(u1 || 1e-300)) * Math.cos(2 * Math.PI * u2);
-        const v = (1 + c * z) ** 3;
-        if (v > 0 && Math.log(rand() || 1e-300) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-      }
-    };
+    const gamma = gammaSampler(rand);
     const rows = Array.from({ length: 3000 }, () => {
       const nu = gamma(4) / 15;
       const frequency = 1 + Math.floor(rand() * 8);

@@ -1,23 +1,12 @@
 // A small, seeded order book for the account-risk tests: the accounts of SCENARIOS.md story 1
 // ("the customer who just stops ordering") among steady, lapsed and one-order accounts.
 import type { AccountOrder } from '../../../lib/insights/risk';
+import { random } from './random';
 
 export const TODAY = '2025-06-30';
 const DAY = 86_400_000;
 const todayMs = Date.parse(`${TODAY}T00:00:00Z`);
 const iso = (daysAgo: number) => new Date(todayMs - daysAgo * DAY).toISOString().slice(0, 10);
-
-/** mulberry32: tiny deterministic PRNG (https://gist.github.com/tommyettinger/46a874533244883189143505d203312c). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Orders every `minGap`..`maxGap` days from `startDaysAgo` until `stopDaysAgo`. */
 function regularOrders(accountId: string, rand: () => number, startDaysAgo: number, stopDaysAgo: number, minGap: number, maxGap: number, amount: number, currency = 'EUR'): AccountOrder[] {
