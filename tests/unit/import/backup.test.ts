@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseBackup } from '../../../lib/import';
+
+const valid = {
+  format: 'keep-account/backup',
+  version: 1,
+  exportedAt: '2025-01-01T10:00:00.000Z',
+  stores: {
+    accounts: [{ id: 'acme.com', name: 'Acme', domains: ['acme.com'], crmIds: [], customerKeys: [], updatedAt: '2025-01-01T10:00:00.000Z' }],
+    contacts: [{ email: 'anna@acme.com', name: 'Anna', crmIds: [], status: 'active', updatedAt: '2025-01-01T10:00:00.000Z' }],
+    orders: [{ id: 'o1', accountId: 'acme.com', date: '2024-12-01', amount: 10 }],
+    products: [],
+    activities: [],
+    playbooks: [],
+    questionHistory: [],
+    importHistory: [],
+  },
+};
+
+describe('parseBackup', () => {
+  it('accepts a valid backup (with or without a BOM)', () => {
+    const parsed = parseBackup(JSON.stringify(valid));
+    expect(parsed.ok && parsed.backup.stores.accounts[0].id).toBe('acme.com');
+    expect(parseBackup('\ufeff' + JSON.stringify(valid)).ok).toBe(true);
+  });
+
+  it('refuses text that is not JSON', () => {
+    const parsed = parseBackup('Record ID,Email\n1,a@b.co');
+    expect(parsed).toMatchObject({ ok: false });
+    expect(!parsed.ok && parsed.error).toMatch(/^This is not a backup file: it is not valid JSON/);
+  });
+
+  it('refuses another JSON document by its format', () => {
+    expect(parseBackup(JSON.stringify({ format: 'keep-account/playbooks', version: 1 }))).toEqual({
+      ok: false,
+      error: 'This is not a Keep Account backup: "format" should be "keep-account/backup".',
+    });
+  });
+
+  it('refuses a newer version with a clear message', () => {
+    expect(parseBackup(JSON.stringify({ ...valid, version: 2 }))).toEqual({
+      ok: false,
+      error: 'This backup is version 2, made by a newer Keep Account; update the extension to restore it.',
+    });
+  });
+
+  it('names the path of the first problem', () => {
+    const broken = structuredClone(valid);
+    (broken.stores.orders[0] as { date: string }).date = '01/12/2024';
+    const parsed = parseBackup(JSON.stringify(broken));
+    expect(!parsed.ok && parsed.error).toBe('The backup is damaged at stores.orders[0].date: expected a yyyy-mm-dd date. Nothing was restored.');
+    const { playbooks: _dropped, ...stores } = valid.stores;
+    const missing = { ...valid, stores };
+    const parsedMissing = parseBackup(JSON.stringify(missing));
+    expect(!parsedMissing.ok && parsedMissing.error).toMatch(/^The backup is damaged at stores\.playbooks: /);
+  });
+});
