@@ -48,6 +48,7 @@ export class RecordBuilder {
   private readonly customers = new Map<string, { domain?: string; name?: string }>();
   private readonly invoiceLines = new Map<string, number>();
   private readonly seenContent = new Map<string, number>();
+  private readonly domains = new Map<string, string | undefined>();
   readonly rejected: RejectedRow[] = [];
   private skippedDeals = 0;
   private zeroAmounts = 0;
@@ -304,7 +305,7 @@ export class RecordBuilder {
 
   private orderLine(m: MappedRow, row: number, cells: string[]): void {
     const date = this.date(m, 'date', row, cells, true)!;
-    const domain = domainFromWebsite(m.customerDomain) ?? (m.customerEmail ? companyDomainOfEmail(m.customerEmail) : undefined);
+    const domain = this.websiteDomain(m.customerDomain) ?? (m.customerEmail ? companyDomainOfEmail(m.customerEmail) : undefined);
     // A private buyer (free-mail address, no customer number) is known by the address itself.
     const customerId = m.customerId ?? (!domain && m.customerEmail ? normalizeEmail(m.customerEmail) : undefined);
     if (!customerId && !domain && !m.customerName) {
@@ -339,6 +340,13 @@ export class RecordBuilder {
       domain,
       name: m.customerName,
     });
+  }
+
+  /** domainFromWebsite, remembered: an order log names the same few thousand customers again and again. */
+  private websiteDomain(text: string | undefined): string | undefined {
+    if (!text) return undefined;
+    if (!this.domains.has(text)) this.domains.set(text, domainFromWebsite(text));
+    return this.domains.get(text);
   }
 
   /** Same invoice number and line position → same id, however often the file is imported. */
