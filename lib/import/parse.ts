@@ -5,6 +5,7 @@ import { RecordBuilder } from './build';
 import { CDNOW_HEADERS, type DetectedFormat, detectedFromSpec, detectFormat, detectGeneric, formatSpec, GENERIC_LABELS } from './formats';
 import { mappingKey, suggestMapping, TARGET_FIELDS } from './mapping';
 import { decodeBytes, detectSeparator, type Separator, stripBom, toCsv, uniqueHeaders } from './text';
+import type { ImportRecord } from '../model/records';
 import type { ColumnMapping, ImportPreview, ParseOptions } from './types';
 import { parseAmount, parseDate } from './values';
 
@@ -227,4 +228,18 @@ export function rejectedRowsCsv(preview: Pick<ImportPreview, 'headers' | 'reject
     return cells;
   });
   return toCsv([headers, ...rows]);
+}
+
+/** The import-history entry for a committed preview (what commitImport stores next to the records). */
+export function importRecordOf(preview: ImportPreview, fileName: string, importedAt: Date = new Date()): ImportRecord {
+  return {
+    id: `${importedAt.getTime()}-${fileName}`,
+    fileName,
+    source: preview.format,
+    kind: preview.kind,
+    rowsRead: preview.rowsRead,
+    rowsImported: preview.rowsRead - preview.rejected.length,
+    rowsRejected: preview.rejected.length,
+    importedAt: importedAt.toISOString(),
+  };
 }

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseImportFile, type ImportPreview } from '../../lib/import';
+import { importRecordOf, parseImportFile, type ImportPreview } from '../../lib/import';
 import { openKeepAccountDb } from '../../lib/db/schema';
 import { commitImport } from '../../lib/service/importCommit';
 
@@ -45,16 +45,7 @@ async function commitMs(preview: ImportPreview, name: string): Promise<number> {
   const db = await openKeepAccountDb({ name: `bench-import-${name}-${Date.now()}` });
   try {
     const { ms } = await timed(() =>
-      commitImport(db, preview.batch, {
-        id: name,
-        fileName: name,
-        source: preview.format,
-        kind: preview.kind,
-        rowsRead: preview.rowsRead,
-        rowsImported: preview.rowsRead - preview.rejected.length,
-        rowsRejected: preview.rejected.length,
-        importedAt: new Date().toISOString(),
-      }),
+      commitImport(db, preview.batch, importRecordOf(preview, name)),
     );
     return ms;
   } finally {

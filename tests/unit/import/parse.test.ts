@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { parseImportFile, rejectedRowsCsv } from '../../../lib/import';
+import { importRecordOf, parseImportFile, rejectedRowsCsv } from '../../../lib/import';
 import { NOW, parseFixture } from './fixtures';
 
 describe('order logs', () => {
@@ -247,5 +247,21 @@ describe('rejectedRowsCsv', () => {
   it('replaces an existing Reason column instead of adding a second one', () => {
     const csv = rejectedRowsCsv({ headers: ['A', 'Reason'], rejected: [{ row: 2, reason: 'new', raw: { A: '1', Reason: 'old' } }] });
     expect(csv).toBe('\ufeffA,Reason\r\n1,new\r\n');
+  });
+});
+
+describe('importRecordOf', () => {
+  it('summarizes a preview for the import history', async () => {
+    const p = await parseFixture('orders.csv');
+    expect(importRecordOf(p, 'orders.csv', NOW)).toEqual({
+      id: `${NOW.getTime()}-orders.csv`,
+      fileName: 'orders.csv',
+      source: 'order-log',
+      kind: 'orders',
+      rowsRead: 7,
+      rowsImported: 4,
+      rowsRejected: 3,
+      importedAt: NOW.toISOString(),
+    });
   });
 });
