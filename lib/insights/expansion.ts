@@ -23,6 +23,11 @@ export function ratioInWords(ratio: number): string {
   return String(Number(ratio.toPrecision(2)));
 }
 
+/** "Cocoa powder" → "cocoa powder" inside a sentence; names that look like acronyms or brands ("MCT oil") stay. */
+export function inSentence(product: string): string {
+  return /^[A-Z][a-z]/.test(product) ? product[0]!.toLowerCase() + product.slice(1) : product;
+}
+
 function pairs(flat: readonly number[], width: number): number[][] {
   const out: number[][] = [];
   for (let i = 0; i + width <= flat.length; i += width) out.push(flat.slice(i, i + width));
@@ -52,17 +57,18 @@ export function expansionGaps(accountId: string, profile: PeerProfile, options: 
     if (share < minShare || typical <= 0) continue;
     if (ownSpend > 0 && typical < ownSpend * minRatio) continue;
     const product = profile.products[p] ?? `product ${p}`;
+    const named = inSentence(product);
     const pct = `${Math.round(share * 100)}%`;
     const ratio = ownSpend > 0 ? typical / ownSpend : account.spend > 0 ? typical / account.spend : undefined;
     const spendWords =
       ownSpend > 0
-        ? `typical spend ${ratioInWords(ratio!)}× what this account spends with us on ${product}`
+        ? `typical spend ${ratioInWords(ratio!)}× what this account spends with us on ${named}`
         : ratio !== undefined && ratio >= 1.5
           ? `typical spend ${ratioInWords(ratio)}× what this account spends with us`
           : `typical spend ${money(typical, profile.currency)} a year`;
     found.push({
       product,
-      text: `${product}: bought by ${pct} of ${group.label}; ${spendWords}`,
+      text: `${named}: bought by ${pct} of ${group.label}; ${spendWords}`,
       peerShare: Math.round(share * 100) / 100,
       ...(ratio !== undefined ? { spendRatio: Number(ratioInWords(ratio)) } : {}),
       atStake: share * (typical - ownSpend),
@@ -104,7 +110,7 @@ export function shareOfWallet(accountId: string, profile: PeerProfile): ShareOfW
   const group = account?.sizeGroup ? profile.groups[account.sizeGroup] : undefined;
   const spend = account?.spend ?? 0;
   if (!account || !group) {
-    const why = account && !account.band ? ' (its size is not known: add employee numbers to the account)' : '';
+    const why = account && !account.sizeKnown ? ' (its size is not known: add employee numbers to the account)' : '';
     return { available: false, text: `not enough similar accounts to compare${why}`, spend };
   }
   const peers = group.members - (spend > 0 ? 1 : 0);

@@ -4,26 +4,12 @@ import type { Account, Order } from '../model/records';
 import { toDayNumber, dayToIso } from './risk/dates';
 
 /**
- * Size bands. Employees follow the EU SME definition (Commission Recommendation 2003/361/EC: micro < 10,
- * small < 50, medium < 250 staff; https://single-market-economy.ec.europa.eu/smes/sme-fundamentals/sme-definition_en),
- * with large companies split at 1,000; turnover uses the same recommendation's ceilings (€2m, €10m, €50m).
+ * "Similar size" is a relative window: between half and twice the account's employees (or turnover), so that an
+ * account near a band edge still sits in the middle of its peers. Fixed bands (such as the EU SME classes of
+ * Recommendation 2003/361/EC, https://single-market-economy.ec.europa.eu/smes/sme-fundamentals/sme-definition_en)
+ * would split 240 and 260 employees apart. The account's own size is shown with the group: "170–680 employees".
  */
-const EMPLOYEE_BANDS: ReadonlyArray<readonly [number, string]> = [
-  [10, '1–9 employees'],
-  [50, '10–49 employees'],
-  [250, '50–249 employees'],
-  [1000, '250–999 employees'],
-  [Infinity, '1,000+ employees'],
-];
-const REVENUE_BANDS: ReadonlyArray<readonly [number, string]> = [
-  [2e6, 'turnover under 2m'],
-  [10e6, 'turnover 2–10m'],
-  [50e6, 'turnover 10–50m'],
-  [Infinity, 'turnover over 50m'],
-];
-
-const bandOf = (value: number | undefined, bands: ReadonlyArray<readonly [number, string]>) =>
-  value === undefined ? undefined : bands.find(([below]) => value < below)?.[1];
+const SIZE_FACTOR = 2;
 
 export type PeerGroupKind = 'industry-size' | 'industry-revenue' | 'industry' | 'size' | 'all';
 
@@ -31,7 +17,7 @@ export interface PeerGroup {
   kind: PeerGroupKind;
   /** How the group is named in a sentence: "similar bakeries", "bakeries", "accounts your size", "your accounts". */
   label: string;
-  /** The band, when the group is by size: "50–249 employees". */
+  /** The size window, when the group is by size: "170–680 employees". */
   band?: string;
   /** Accounts in the group that bought anything in the window. */
   members: number;
@@ -47,7 +33,8 @@ export interface AccountSpend {
   /** Flat pairs [product index, spend], largest first. */
   products: number[];
   industry?: string;
-  band?: string;
+  /** Whether employees or turnover are known, so that peers of similar size can be looked for at all. */
+  sizeKnown: boolean;
   /** Key of the peer group to compare this account with (most specific with enough peers). */
   group: string;
   /** Key of a group of similar size (and industry when known), when one has enough peers; for share of wallet. */
@@ -96,34 +83,93 @@ export function pluralIndustry(industry: string): string {
   return `${text}s`;
 }
 
-interface Level {
-  kind: PeerGroupKind;
-  key: (a: Member) => string | undefined;
-  label: (a: Member) => string;
-  sized: boolean;
-}
-
 interface Member {
   id: string;
   industry?: string;
   industryKey?: string;
-  band?: string;
-  revenueBand?: string;
+  employees?: number;
+  revenue?: number;
   spend: number;
   products: Map<number, number>;
 }
 
+interface Level {
+  kind: PeerGroupKind;
+  /** Which accounts are compared by size, and on what measure (undefined: a shared group, not by size). */
+  size?: (m: Member) => number | undefined;
+  /** Shared groups: the key all members share. Size groups: the pool the window is taken from. */
+  pool: (m: Member) => string | undefined;
+  label: (m: Member) => string;
+}
+
 const LEVELS: readonly Level[] = [
-  { kind: 'industry-size', key: (a) => a.industryKey && a.band && `i:${a.industryKey}|e:${a.band}`, label: (a) => `similar ${pluralIndustry(a.industry!)}`, sized: true },
-  { kind: 'industry-revenue', key: (a) => a.industryKey && a.revenueBand && `i:${a.industryKey}|r:${a.revenueBand}`, label: (a) => `similar ${pluralIndustry(a.industry!)}`, sized: true },
-  { kind: 'industry', key: (a) => a.industryKey && `i:${a.industryKey}`, label: (a) => pluralIndustry(a.industry!), sized: false },
-  { kind: 'size', key: (a) => a.band && `e:${a.band}`, label: () => 'accounts your size', sized: true },
-  { kind: 'all', key: () => 'all', label: () => 'your accounts', sized: false },
+  { kind: 'industry-size', size: (m) => m.employees, pool: (m) => m.industryKey, label: (m) => `similar ${pluralIndustry(m.industry!)}` },
+  { kind: 'industry-revenue', size: (m) => m.revenue, pool: (m) => m.industryKey, label: (m) => `similar ${pluralIndustry(m.industry!)}` },
+  { kind: 'industry', pool: (m) => m.industryKey, label: (m) => pluralIndustry(m.industry!) },
+  { kind: 'size', size: (m) => m.employees, pool: () => 'all', label: () => 'accounts your size' },
+  { kind: 'all', pool: () => 'all', label: () => 'your accounts' },
 ];
 
+const compact = (n: number) => (n >= 1e6 ? `${Number((n / 1e6).toPrecision(2))}m` : Math.round(n).toLocaleString('en'));
+
+function bandText(kind: PeerGroupKind, value: number): string {
+  const range = `${compact(value / SIZE_FACTOR)}–${compact(value * SIZE_FACTOR)}`;
+  return kind === 'industry-revenue' ? `turnover ${range}` : `${range} employees`;
+}
+
+/** Buyers in a pool sorted by a size measure, for taking the window around one account by binary search. */
+class SizeIndex {
+  private readonly sorted: Member[];
+  private readonly values: number[];
+  constructor(members: Member[], size: (m: Member) => number | undefined) {
+    this.sorted = members.filter((m) => size(m) !== undefined).sort((a, b) => size(a)! - size(b)!);
+    this.values = this.sorted.map((m) => size(m)!);
+  }
+  private bound(value: number, inclusive: boolean): number {
+    let lo = 0;
+    let hi = this.values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.values[mid]! < value || (inclusive && this.values[mid] === value)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  window(value: number): Member[] {
+    return this.sorted.slice(this.bound(value / SIZE_FACTOR, false), this.bound(value * SIZE_FACTOR, true));
+  }
+}
+
+function groupStats(level: Level, label: string, list: readonly Member[], band: string | undefined): PeerGroup {
+  const byProduct = new Map<number, number[]>();
+  for (const m of list) {
+    for (const [p, s] of m.products) {
+      let spends = byProduct.get(p);
+      if (!spends) byProduct.set(p, (spends = []));
+      spends.push(s);
+    }
+  }
+  // Products fewer than a tenth of the group buy can never be a gap worth showing; leaving them out keeps it small.
+  const floor = Math.max(1, Math.ceil(list.length / 10));
+  const stats = [...byProduct]
+    .filter(([, spends]) => spends.length >= floor)
+    .map(([p, spends]) => [p, spends.length, round2(quantile(spends.sort((a, b) => a - b), 0.5))] as const)
+    .sort((a, b) => b[1] - a[1] || b[2] - a[2]);
+  const totals = list.map((m) => m.spend).sort((a, b) => a - b);
+  return {
+    kind: level.kind,
+    label,
+    ...(band ? { band } : {}),
+    members: list.length,
+    spend: { median: round2(quantile(totals, 0.5)), p75: round2(quantile(totals, 0.75)) },
+    products: stats.flat(),
+  };
+}
+
 /**
- * Per-account product spend over the last year, and peer groups: same industry and size band (employees, else
- * turnover), else same industry, else same size, else all accounts. One pass over the orders.
+ * Per-account product spend over the last year, and peer groups: same industry and similar size (employees,
+ * else turnover, within a factor of two), else same industry, else similar size, else all accounts. Groups count
+ * only accounts that bought in the window. One pass over the orders; size groups are per account.
  */
 export function peerProfile(accounts: readonly Account[], orders: readonly Order[], options: PeerProfileOptions): PeerProfile {
   const minPeers = options.minPeers ?? 5;
@@ -136,8 +182,8 @@ export function peerProfile(accounts: readonly Account[], orders: readonly Order
     return {
       id: a.id,
       ...(industry ? { industry, industryKey: industry.toLowerCase() } : {}),
-      ...(bandOf(a.employees, EMPLOYEE_BANDS) ? { band: bandOf(a.employees, EMPLOYEE_BANDS)! } : {}),
-      ...(bandOf(a.annualRevenue, REVENUE_BANDS) ? { revenueBand: bandOf(a.annualRevenue, REVENUE_BANDS)! } : {}),
+      ...(a.employees ? { employees: a.employees } : {}),
+      ...(a.annualRevenue ? { revenue: a.annualRevenue } : {}),
       spend: 0,
       products: new Map(),
     };
@@ -170,64 +216,49 @@ export function peerProfile(accounts: readonly Account[], orders: readonly Order
     member.products.set(index, (member.products.get(index) ?? 0) + order.amount);
   }
 
-  // Group stats per level; only buyers in the window are members of a group.
-  const groupMembers = new Map<string, { level: Level; label: string; band?: string; list: Member[] }>();
-  for (const m of members) {
-    for (const level of LEVELS) {
-      const key = level.key(m);
-      if (!key) continue;
-      let group = groupMembers.get(key);
-      if (!group) {
-        const band = level.kind === 'industry-revenue' ? m.revenueBand : level.sized ? m.band : undefined;
-        groupMembers.set(key, (group = { level, label: level.label(m), ...(band ? { band } : {}), list: [] }));
-      }
-      if (m.spend > 0) group.list.push(m);
+  const buyers = members.filter((m) => m.spend > 0);
+  const pools = new Map<string, Member[]>();
+  for (const level of LEVELS) {
+    for (const m of buyers) {
+      const key = `${level.kind}|${level.pool(m) ?? ''}`;
+      if (!level.pool(m)) continue;
+      let list = pools.get(key);
+      if (!list) pools.set(key, (list = []));
+      list.push(m);
     }
   }
-  const others = (key: string, m: Member) => (groupMembers.get(key)?.list.length ?? 0) - (m.spend > 0 ? 1 : 0);
-
-  const accountsOut: Record<string, AccountSpend> = {};
-  const used = new Set<string>();
-  for (const m of members) {
-    const keys = LEVELS.map((level) => [level, level.key(m)] as const).filter((x): x is readonly [Level, string] => !!x[1]);
-    const group = keys.find(([, key]) => others(key, m) >= minPeers)?.[1] ?? 'all';
-    const sizeGroup = keys.find(([level, key]) => level.sized && others(key, m) >= minPeers)?.[1];
-    used.add(group);
-    if (sizeGroup) used.add(sizeGroup);
-    const pairs = [...m.products].sort((a, b) => b[1] - a[1]).flatMap(([p, s]) => [p, round2(s)]);
-    accountsOut[m.id] = {
-      spend: round2(m.spend),
-      products: pairs,
-      ...(m.industry ? { industry: m.industry } : {}),
-      ...(m.band ? { band: m.band } : {}),
-      group,
-      ...(sizeGroup ? { sizeGroup } : {}),
-    };
-  }
+  const sizeIndexes = new Map<string, SizeIndex>();
+  const sizeIndex = (level: Level, pool: string) => {
+    const key = `${level.kind}|${pool}`;
+    let index = sizeIndexes.get(key);
+    if (!index) sizeIndexes.set(key, (index = new SizeIndex(pools.get(key) ?? [], level.size!)));
+    return index;
+  };
 
   const groups: Record<string, PeerGroup> = {};
-  for (const key of used) {
-    const group = groupMembers.get(key);
-    if (!group) continue;
-    const byProduct = new Map<number, number[]>();
-    for (const m of group.list) {
-      for (const [p, s] of m.products) {
-        let list = byProduct.get(p);
-        if (!list) byProduct.set(p, (list = []));
-        list.push(s);
-      }
+  const accountsOut: Record<string, AccountSpend> = {};
+  for (const m of members) {
+    let group: string | undefined;
+    let sizeGroup: string | undefined;
+    for (const level of LEVELS) {
+      const pool = level.pool(m);
+      if (!pool || (group && (sizeGroup || !level.size))) continue;
+      const value = level.size?.(m);
+      if (level.size && value === undefined) continue;
+      const key = level.size ? `${level.kind}:${m.id}` : `${level.kind}:${pool}`;
+      const list = level.size ? sizeIndex(level, pool).window(value!) : pools.get(`${level.kind}|${pool}`) ?? [];
+      if (list.length - (m.spend > 0 ? 1 : 0) < minPeers) continue;
+      groups[key] ??= groupStats(level, level.label(m), list, level.size ? bandText(level.kind, value!) : undefined);
+      if (!group) group = key;
+      if (level.size && !sizeGroup) sizeGroup = key;
     }
-    const totals = group.list.map((m) => m.spend).sort((a, b) => a - b);
-    const stats = [...byProduct]
-      .map(([p, spends]) => [p, spends.length, round2(quantile(spends.sort((a, b) => a - b), 0.5))] as const)
-      .sort((a, b) => b[1] - a[1] || b[2] - a[2]);
-    groups[key] = {
-      kind: group.level.kind,
-      label: group.label,
-      ...(group.band ? { band: group.band } : {}),
-      members: group.list.length,
-      spend: { median: round2(quantile(totals, 0.5)), p75: round2(quantile(totals, 0.75)) },
-      products: stats.flat(),
+    accountsOut[m.id] = {
+      spend: round2(m.spend),
+      products: [...m.products].sort((a, b) => b[1] - a[1]).flatMap(([p, s]) => [p, round2(s)]),
+      ...(m.industry ? { industry: m.industry } : {}),
+      sizeKnown: m.employees !== undefined || m.revenue !== undefined,
+      group: group ?? 'all:all',
+      ...(sizeGroup ? { sizeGroup } : {}),
     };
   }
 
