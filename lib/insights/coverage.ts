@@ -333,7 +333,7 @@ function analyzePeople(account: Account, contacts: readonly Contact[], activity:
   const people = peopleAt(account, contacts, activity, options);
   const champion = championOf(people, options);
   const gaps = [...threadGaps(account, people, champion), ...roleGaps(account, people, options)];
-  const departures = championDepartures(account, contacts, activity, options);
+  const departures = departuresOf(account, people, sightingsByName(contacts, activity), options);
   const newcomers = newContacts(people, options);
 
   const notes: string[] = [];
@@ -478,10 +478,17 @@ export function championDepartures(
   activity: readonly Activity[],
   options: CoverageOptions,
 ): ChampionDeparture[] {
-  const people = peopleAt(account, contacts, activity, options);
+  return departuresOf(account, peopleAt(account, contacts, activity, options), sightingsByName(contacts, activity), options);
+}
+
+function departuresOf(
+  account: Account,
+  people: readonly Person[],
+  byName: Map<string, Map<string, Sighting>>,
+  options: CoverageOptions,
+): ChampionDeparture[] {
   if (!people.length) return [];
   const domains = accountDomains(account);
-  const byName = sightingsByName(contacts, activity);
   const mostTouched = people.reduce((best, p) => (p.touchesEver > best.touchesEver ? p : best));
   const departures: ChampionDeparture[] = [];
   const seenNames = new Set<string>();
@@ -621,9 +628,25 @@ export function championMoves(
   activity: readonly Activity[],
   options: LeadOptions,
 ): { departures: Array<ChampionDeparture & { accountId: string }>; leads: MovedContactLead[] } {
-  const departures = accounts.flatMap((account) =>
-    championDepartures(account, contacts, activity, { today: options.today }).map((d) => ({ ...d, accountId: account.id })),
-  );
+  // Group records by account once, so that the whole book costs one pass rather than one pass per account.
+  const accountOfDomain = new Map<string, string>();
+  for (const a of accounts) for (const d of a.domains) accountOfDomain.set(d.toLowerCase(), a.id);
+  const accountOf = (email: string, accountId: string | undefined) => accountId ?? accountOfDomain.get(companyDomainOfEmail(email) ?? '');
+  const contactsBy = new Map<string, Contact[]>();
+  const activityBy = new Map<string, Activity[]>();
+  const push = <T>(map: Map<string, T[]>, key: string | undefined, item: T) => {
+    if (key === undefined) return;
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const c of contacts) push(contactsBy, accountOf(c.email, c.accountId), c);
+  for (const a of activity) push(activityBy, accountOf(a.email, a.accountId), a);
+  const byName = sightingsByName(contacts, activity);
+  const departures = accounts.flatMap((account) => {
+    const people = peopleAt(account, contactsBy.get(account.id) ?? [], activityBy.get(account.id) ?? [], { today: options.today });
+    return departuresOf(account, people, byName, { today: options.today }).map((d) => ({ ...d, accountId: account.id }));
+  });
   const leads = departures.flatMap((d) => {
     if (!d.newEmail) return [];
     const lead = contactMovedHere(d.newEmail, contacts, activity, accounts, { today: options.today, ...(options.orders ? { orders: options.orders } : {}) });

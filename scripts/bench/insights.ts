@@ -1,6 +1,6 @@
 // Benchmark for the account insights (lib/insights/coverage.ts, expansion.ts): the peer profile over a large book,
 // and the per-account work the sidebar does (people + expansion gaps). Seeded, so runs compare.
-import { accountPeople, classifyTitle } from '../../lib/insights/coverage';
+import { accountPeople, championMoves, classifyTitle } from '../../lib/insights/coverage';
 import { expansionGaps, peerProfile, profileSlice, shareOfWallet } from '../../lib/insights/expansion';
 import type { Account, Activity, Contact, Order } from '../../lib/model/records';
 import { LABELLED_TITLES } from '../../lib/insights/titles/labelled';
@@ -112,6 +112,12 @@ export async function bench(): Promise<Array<{ name: string; value: number; unit
   const allMs = performance.now() - allStarted;
   perAccount.sort((a, b) => a - b);
 
+  const allContacts = [...book.contactsBy.values()].flat();
+  const allActivity = [...book.activityBy.values()].flat();
+  const movesStarted = performance.now();
+  championMoves(book.accounts, allContacts, allActivity, { today });
+  const movesMs = performance.now() - movesStarted;
+
   const titleStarted = performance.now();
   const fresh = Array.from({ length: 20_000 }, (_, i) => `${TITLES[i % TITLES.length]} ${i}`);
   for (const title of fresh) classifyTitle(title);
@@ -125,6 +131,7 @@ export async function bench(): Promise<Array<{ name: string; value: number; unit
     { name: 'insights: per account (accountPeople + expansionGaps + shareOfWallet) median', value: round(perAccount[Math.floor(perAccount.length / 2)]!), unit: 'ms', target: '≤ 5 ms' },
     { name: 'insights: per account p99', value: round(perAccount[Math.floor(perAccount.length * 0.99)]!), unit: 'ms' },
     { name: 'insights: all accounts', value: Math.round(allMs), unit: 'ms', target: '≤ 3,000 ms' },
+    { name: 'insights: championMoves over the whole book', value: Math.round(movesMs), unit: 'ms' },
     { name: 'insights: opportunities found per account (mean)', value: round(opportunities / book.accounts.length), unit: 'opps' },
     { name: 'insights: classifyTitle, uncached title', value: round(titleUs), unit: 'µs' },
   ];
