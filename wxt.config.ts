@@ -33,6 +33,7 @@ export default defineConfig({
     },
   }),
   vite: () => ({
-    build: { sourcemap: false },
+    build: { sourcemap: false, assetsInlineLimit: 0 },
+    worker: { format: 'es' as const },
   }),
 });

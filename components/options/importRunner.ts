@@ -1,4 +1,6 @@
 import type { ImportPreview, ParseOptions } from '../../lib/import';
+// Vite bundles the worker as its own file in the extension (worker-src 'self'); no blob: or data: URL.
+import ImportWorker from '../../lib/import/worker.ts?worker';
 
 /** Runs one parse in a Web Worker so that a 200,000-row file never blocks this page. */
 export function parseInWorker(
@@ -8,7 +10,7 @@ export function parseInWorker(
   signal: AbortSignal,
 ): Promise<ImportPreview> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../../lib/import/worker.ts', import.meta.url), { type: 'module' });
+    const worker = new ImportWorker();
     const finish = () => {
       signal.removeEventListener('abort', onAbort);
       worker.terminate();

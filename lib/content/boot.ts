@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { TabMessage, type ContentMessage, type Reply } from '../model/messages';
+import type { ContentMessage, Reply } from '../model/messages';
 import type { PageContext } from '../model/page';
 import { startSidebar } from './sidebarController';
 
@@ -41,8 +41,8 @@ export async function bootSidebar(
     },
   });
   const onMessage = (raw: unknown) => {
-    const message = TabMessage.safeParse(raw);
-    if (message.success && message.data.type === 'toggleSidebar') controller.toggle();
+    // Only the background can message a content script; still, accept nothing but the one known command.
+    if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'toggleSidebar') controller.toggle();
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

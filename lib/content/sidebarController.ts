@@ -1,7 +1,6 @@
 import type { PageContext } from '../model/page';
 import type { SidebarState, SuggestedQuestion } from '../model/insight';
 import type { ContentMessage, Reply } from '../model/messages';
-import { SidebarState as SidebarStateSchema } from '../model/insight';
 import { createSidebarStore, type SidebarActions, type SidebarStore } from '../../components/sidebar/store';
 import { mountSidebar, SIDEBAR_TAG } from '../../components/sidebar/mount';
 import { insertAtCaret, rememberCaret } from './insertText';
@@ -67,10 +66,12 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
       store.view.value = { kind: 'error', message: reply.error };
       return;
     }
-    const parsed = SidebarStateSchema.safeParse(reply.value);
-    store.view.value = parsed.success
-      ? { kind: 'state', state: parsed.data as SidebarState }
-      : { kind: 'error', message: 'The extension answered with something this page cannot show.' };
+    // The background is the trusted side (it parsed our request); a shape check guards against a version mismatch.
+    const state = reply.value as SidebarState | undefined;
+    store.view.value =
+      state && typeof state === 'object' && typeof state.status === 'string'
+        ? { kind: 'state', state }
+        : { kind: 'error', message: 'The extension answered with something this page cannot show. Reload the page.' };
   }
 
   function refresh(force = false) {

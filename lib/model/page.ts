@@ -1,20 +1,8 @@
 import { z } from 'zod';
 
-/** CRMs whose record pages we recognize (issue 6). */
-export const CRM_NAMES = [
-  'hubspot',
-  'salesforce',
-  'pipedrive',
-  'zoho',
-  'dynamics',
-  'twenty',
-  'espocrm',
-  'suitecrm',
-  'odoo',
-  'freshsales',
-  'copper',
-  'close',
-] as const;
+import { CRM_NAMES } from './names';
+
+export { CRM_NAMES };
 export const CrmName = z.enum(CRM_NAMES);
 export type CrmName = z.infer<typeof CrmName>;
 

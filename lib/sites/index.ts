@@ -1,10 +1,9 @@
 // Recognize the customer on screen: Gmail conversations and CRM record pages → PageContext.
-import { PageContext, type PageContext as PageContextType, type RecordRef } from '../model/page';
-import { crmSite } from './crm';
+import type { PageContext as PageContextType } from '../model/page';
+import { PAGE_LIMITS } from '../model/names';
 import { readRecordPage } from './crm/recordPage';
 import { findGmailComposeBodies, recognizeGmail } from './gmail';
-import { recognizeUrl, setSelfHostedCrms, siteOfUrl } from './urls';
-import { CRM_NAMES } from '../model/page';
+import { recognizeUrl, siteOfUrl } from './urls';
 
 export { recognizeUrl, setSelfHostedCrms } from './urls';
 export type { SelfHostedCrm } from './urls';
@@ -12,32 +11,15 @@ export { matchAccount } from './match';
 export type { AccountLookup, MatchResult, MovedContact } from './match';
 
 const GMAIL_HOST = 'mail.google.com';
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
 function unknown(reason: string): PageContextType {
   return { site: 'unknown', view: 'other', people: [], reason };
-}
-
-/**
- * The demo server (and e2e tests) serve Gmail/CRM look-alike pages from a loopback host; those pages say which site they
- * imitate in <meta name="keep-account-site">. Only honoured on loopback hosts, so no real web page can claim to be Gmail.
- */
-function demoSite(doc: Document, url: URL): string | undefined {
-  if (!LOOPBACK.test(url.hostname)) return undefined;
-  return doc.querySelector('meta[name="keep-account-site"]')?.getAttribute('content')?.trim().toLowerCase() || undefined;
 }
 
 function recognize(doc: Document, url: URL): PageContextType {
   if (url.hostname === GMAIL_HOST && url.protocol === 'https:') return recognizeGmail(doc, url);
   const site = siteOfUrl(url);
   if (site) return readRecordPage(doc, site, recognizeUrl(url.href), undefined);
-  const demo = demoSite(doc, url);
-  if (demo === 'gmail') return recognizeGmail(doc, url);
-  const demoCrm = demo && (CRM_NAMES as readonly string[]).includes(demo) ? crmSite(demo as RecordRef['crm']) : undefined;
-  if (demoCrm) {
-    const found = demoCrm.recordFromUrl(url);
-    return readRecordPage(doc, demoCrm, found ? { crm: demoCrm.crm, ...found } : null);
-  }
   return unknown(`Not Gmail or a known CRM (${url.hostname}).`);
 }
 
@@ -49,21 +31,31 @@ export function recognizePage(doc: Document, url: string): PageContextType {
   } catch (error) {
     context = unknown(`The page could not be read: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500));
   }
-  const parsed = PageContext.safeParse(context);
-  if (parsed.success) return parsed.data;
-  // Trim what the schema bounds rather than lose the page.
-  const trimmed: PageContextType = {
-    ...context,
-    people: context.people.filter((person) => person.email.length <= 320).slice(0, 200).map((person) => (person.name ? { ...person, name: person.name.slice(0, 200) } : person)),
-    subject: context.subject?.slice(0, 500),
-    bodyText: context.bodyText?.slice(0, 20_000),
-    companyName: context.companyName?.slice(0, 300),
-    companyDomain: context.companyDomain && context.companyDomain.length <= 253 ? context.companyDomain : undefined,
-    reason: context.reason?.slice(0, 500),
+  return withinBounds(context);
+}
+
+/**
+ * Keeps a PageContext inside the bounds of its zod schema (lib/model/page.ts) without pulling zod into the
+ * content-script bundle; the background parses it again with the schema on arrival.
+ */
+function withinBounds(context: PageContextType): PageContextType {
+  const cut = (text: string | undefined, max: number) => (text === undefined ? undefined : text.slice(0, max));
+  const bounded: PageContextType = {
+    site: context.site,
+    view: context.view,
+    people: context.people
+      .filter((person) => person.email.length >= 3 && person.email.length <= PAGE_LIMITS.email)
+      .slice(0, PAGE_LIMITS.people)
+      .map((person) => (person.name ? { ...person, name: person.name.slice(0, PAGE_LIMITS.name) } : person)),
+    subject: cut(context.subject, PAGE_LIMITS.subject),
+    bodyText: cut(context.bodyText, PAGE_LIMITS.bodyText),
+    record: context.record,
+    companyName: cut(context.companyName, PAGE_LIMITS.companyName),
+    companyDomain: context.companyDomain && context.companyDomain.length <= PAGE_LIMITS.domain ? context.companyDomain : undefined,
+    reason: cut(context.reason, PAGE_LIMITS.reason),
   };
-  for (const key of Object.keys(trimmed) as (keyof PageContextType)[]) if (trimmed[key] === undefined) delete trimmed[key];
-  const again = PageContext.safeParse(trimmed);
-  return again.success ? again.data : unknown('The page produced data outside the expected shape.');
+  for (const key of Object.keys(bounded) as (keyof PageContextType)[]) if (bounded[key] === undefined) delete bounded[key];
+  return bounded;
 }
 
 /** Editable message bodies of every open reply, forward and compose box, newest first; [] when none. */

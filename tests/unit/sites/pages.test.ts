@@ -97,9 +97,10 @@ describe('CRM record pages', () => {
     expect(bare.reason).toMatch(/No email, company name or website/);
   });
 
-  it('treats unknown sites as unknown, and honours the demo marker only on loopback hosts', () => {
+  it('treats unknown sites as unknown, whatever the page claims to be', () => {
     const html = crmRecordHtml({ crm: 'hubspot', ...fields });
     expect(recognize(html, 'https://example.com/contacts/1/record/0-1/2')).toMatchObject({ site: 'unknown', people: [] });
-    expect(recognize(html, 'http://127.0.0.1:4321/contacts/1/record/0-1/2')).toMatchObject({ site: 'hubspot', record: { recordId: '2' } });
+    expect(recognize(html, 'http://127.0.0.1:4321/contacts/1/record/0-1/2')).toMatchObject({ site: 'unknown', people: [] });
+    expect(recognize(html, 'https://app.hubspot.com/contacts/1/record/0-1/2')).toMatchObject({ site: 'hubspot', record: { recordId: '2' } });
   });
 });
