@@ -5,6 +5,7 @@ import { ContentMessage, PageMessage, type Reply } from '../model/messages';
 export interface SenderInfo {
   id?: string;
   url?: string;
+  origin?: string;
   tab?: unknown;
 }
 
@@ -23,7 +24,7 @@ function describeZodError(error: z.ZodError): string {
 
 /**
  * Routes one incoming message. Checks who sent it before anything else: only this extension's own parts,
- * and for data changes only extension pages (a sender without a tab, on our own origin).
+ * and for data changes only extension pages (our own origin, never a content script in a web page).
  */
 export async function routeMessage(
   raw: unknown,
@@ -33,7 +34,10 @@ export async function routeMessage(
 ): Promise<Reply> {
   try {
     if (sender.id !== self.id) return { ok: false, error: 'message from another extension refused' };
-    const fromExtensionPage = !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+    // An extension page (the options page, even when open in a tab) has our own origin; a content script's
+    // sender carries the web page's URL and origin.
+    const fromExtensionPage =
+      typeof sender.url === 'string' && sender.url.startsWith(self.origin) && (sender.origin === undefined || `${sender.origin}/` === self.origin);
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
     const pageTypes = PageMessage.options.map((o) => o.shape.type.value) as string[];
     if (typeof type === 'string' && pageTypes.includes(type)) {

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { routeMessage, type Handlers } from '../../../lib/messaging/router';
 
 const self = { id: 'haemgkbjeoldoiiaealfdkodcnagihdf', origin: 'chrome-extension://haemgkbjeoldoiiaealfdkodcnagihdf/' };
-const optionsPage = { id: self.id, url: `${self.origin}options.html` };
-const contentScript = { id: self.id, url: 'https://mail.google.com/mail/u/0/#inbox/FMfc', tab: { id: 4 } };
+const optionsPage = { id: self.id, url: `${self.origin}options.html`, origin: `chrome-extension://${self.id}`, tab: { id: 9 } };
+const contentScript = { id: self.id, url: 'https://mail.google.com/mail/u/0/#inbox/FMfc', origin: 'https://mail.google.com', tab: { id: 4 } };
 const page = { site: 'gmail', view: 'thread', people: [{ email: 'ann@northwind-foods.com', role: 'from' }] };
 
 function handlers(): Handlers {
@@ -46,6 +46,7 @@ describe('routeMessage: every message parsed, every sender checked', () => {
     const h = handlers();
     expect(await routeMessage({ type: 'rescore' }, { id: 'otherextension', url: optionsPage.url }, self, h)).toMatchObject({ ok: false });
     expect(await routeMessage({ type: 'rescore' }, { id: self.id, url: 'https://evil.example/' + self.origin }, self, h)).toMatchObject({ ok: false });
+    expect(await routeMessage({ type: 'rescore' }, { id: self.id, url: `${self.origin}x`, origin: 'https://mail.google.com', tab: { id: 1 } }, self, h)).toMatchObject({ ok: false });
     expect(h.rescore).not.toHaveBeenCalled();
   });
 
