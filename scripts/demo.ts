@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateDemoData } from '../lib/demo';
-import { launchWithExtension } from '../tests/support/browser';
+import { launchWithExtension, waitForSidebarReady } from '../tests/support/browser';
 import { startFixtureServer } from '../tests/support/server';
 import { demoSite } from '../tests/support/demoSite';
 import { importThroughOptionsPage, waitForScores } from '../tests/support/seed';
@@ -38,8 +38,8 @@ async function main() {
       const page = await browser.context.newPage();
       for (const [index, demoPage] of site.pages.entries()) {
         await page.goto(demoPage.url);
-        await page.waitForFunction(() => document.querySelector('keep-account-sidebar') !== null);
-        await page.waitForTimeout(1200);
+        await waitForSidebarReady(page);
+        await page.waitForTimeout(300);
         const file = join(outDir, 'screenshots', `${String(index + 1).padStart(2, '0')}-${demoPage.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`);
         await page.screenshot({ path: file });
         shots.push(file);

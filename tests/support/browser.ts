@@ -115,7 +115,32 @@ export const sidebarHostCount = (page: Page) => page.evaluate(() => document.que
 /** Text of the sidebar (inside its closed shadow root). */
 export async function sidebarText(page: Page): Promise<string> {
   const root = await sidebarRoot(page);
-  return root.evaluate((r) => (r as ShadowRoot).textContent ?? '');
+  return root.evaluate((r) =>
+    Array.from((r as ShadowRoot).children)
+      .filter((child) => child.tagName !== 'STYLE')
+      .map((child) => child.textContent ?? '')
+      .join(''),
+  );
+}
+
+/** Waits until the sidebar shows an answer (not the loading skeleton) and returns its text. */
+export async function waitForSidebarReady(page: Page, timeout = 15_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    try {
+      const root = await sidebarRoot(page);
+      const ready = await root.evaluate((r) => {
+        const body = (r as ShadowRoot).querySelector('[data-ka="body"]');
+        const collapsed = (r as ShadowRoot).querySelector('[data-ka="expand"]');
+        return collapsed !== null || (body !== null && body.querySelector('[aria-busy="true"]') === null && body.childElementCount > 0);
+      });
+      if (ready) return sidebarText(page);
+    } catch {
+      // not mounted yet
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the sidebar never finished loading; text: ${(await sidebarText(page).catch(String)).slice(0, 300)}`);
 }
 
 /** A real mouse click on an element inside the sidebar. */
