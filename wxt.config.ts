@@ -8,7 +8,8 @@ const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAoC44n8BNkiwDQ+kwJLfWLZxR0G/vCG2n6sAcP26tth+z2/5DnwngMz323J20lwudw9MthiOXAUozoXzt+LGB3WF1YGN9vci4tIWWjDCxRsT0dGhgVw24GRL/bZh9gZmUobENsMbjT55nNVsFsUsXD5yWD/pm0fMMiLwoUs9eb6ziHmyJXl2iclTC9A+butcPCM76bLwnDvxCtDDjay62+hZLIGJcUzYqOD1aK5KTmjTv3VTmmfFT6wB13jGddPOeQ0eNjKhsyDDAhlwQW5oG0997Rf2SMXGNV5XWfVf53sC1xXRs4nTcbXxRc2Q7IbfkJeh3JazkHQh1SZ6NGpjRPQIDAQAB';
 
 export default defineConfig({
-  outDir: '.output',
+  // KA_OUT_DIR lets parallel builds (several engineers, or a bench beside the tests) use their own folders.
+  outDir: process.env.KA_OUT_DIR ?? '.output',
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Keep Account',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.KA_OUT_DIR ?? '.output', 'chrome-mv3');
 /** Pinned by the manifest `key` in wxt.config.ts. */
 export const EXTENSION_ID = 'haemgkbjeoldoiiaealfdkodcnagihdf';
 
