@@ -136,6 +136,7 @@ export function PlaybooksSection() {
               <div class="grow">
                 <strong>{playbook.name}</strong>{' '}
                 {playbook.setByTeam && <span class="pill team">set by your team</span>}
+                {playbook.disabledByTeam && <span class="pill unknown">turned off by your team</span>}
                 <div class="muted small">{playbook.description}</div>
               </div>
               {editable && (

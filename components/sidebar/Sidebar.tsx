@@ -209,6 +209,20 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
           <p class="sub">Similar accounts buy nothing this one does not.</p>
         )}
       </details>
+      {insight.asked.length > 0 && (
+        <details data-ka="asked">
+          <summary>
+            Questions asked <span class="count">{insight.asked.length}</span>
+          </summary>
+          <ul class="lines">
+            {insight.asked.map((a) => (
+              <li key={a.text + a.daysAgo}>
+                {a.text} <span class="sub">— {a.daysAgo === 0 ? 'today' : a.daysAgo === 1 ? 'yesterday' : `${a.daysAgo} days ago`}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </>
   );
 }

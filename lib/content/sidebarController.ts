@@ -54,9 +54,9 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     }, 2500);
   };
 
-  async function load(context: PageContext) {
+  async function load(context: PageContext, quiet = false) {
     const id = ++request;
-    store.view.value = { kind: 'loading' };
+    if (!quiet) store.view.value = { kind: 'loading' };
     const reply = await deps.send({ type: 'getSidebarState', page: context, accountId: chosenAccount }).catch((error: unknown) => ({
       ok: false as const,
       error: error instanceof Error ? error.message : String(error),
@@ -115,7 +115,7 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
       }
     }
     if (accountId) {
-      await deps.send({
+      const recorded = await deps.send({
         type: 'recordQuestion',
         accountId,
         playbookId: question.playbookId,
@@ -123,6 +123,8 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
         text: question.text,
         site: deps.siteLabel,
       });
+      // Show it under "Questions asked" and offer the next question, without the loading skeleton.
+      if (recorded.ok && lastContext) void load(lastContext, true);
     }
   }
 

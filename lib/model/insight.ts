@@ -89,6 +89,8 @@ export const AccountInsight = z.object({
   opportunities: z.array(Opportunity),
   signals: z.array(z.object({ kind: SignalKind, strength: z.number(), reason: z.string() })),
   questions: z.array(SuggestedQuestion),
+  /** Questions already asked at this account, newest first. */
+  asked: z.array(z.object({ text: z.string(), daysAgo: z.number(), site: z.string() })),
 });
 export type AccountInsight = z.infer<typeof AccountInsight>;
 

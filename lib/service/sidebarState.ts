@@ -88,6 +88,10 @@ async function accountInsight(
     opportunities,
     signals,
     questions,
+    asked: [...bundle.history]
+      .sort((a, b) => b.askedAt.localeCompare(a.askedAt))
+      .slice(0, 5)
+      .map((h) => ({ text: h.text, site: h.site, daysAgo: Math.max(0, Math.floor((Date.parse(context.now) - Date.parse(h.askedAt)) / 86_400_000)) })),
   };
 }
 

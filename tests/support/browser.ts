@@ -28,6 +28,8 @@ export interface LaunchOptions {
   /** Written to a managed-policy file for the extension before launch (see launchWithPolicy). */
   userDataDir?: string;
   extraArgs?: string[];
+  /** Resolve EVERY hostname to the fixture server (the no-network test records what would have left). */
+  mapAllHosts?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -41,7 +43,9 @@ export interface ExtensionBrowser {
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${EXTENSION_DIR} is missing.`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'keep-account-profile-'));
-  const rules = FIXTURE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${options.port}`).join(', ');
+  const rules = options.mapAllHosts
+    ? `MAP * 127.0.0.1:${options.port}`
+    : FIXTURE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${options.port}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
