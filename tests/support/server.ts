@@ -12,6 +12,8 @@ export interface FixtureServer {
   port: number;
   /** Every request the server received, as https://host/path. */
   requests: string[];
+  /** The same with the headers that say who made it: web content (pages, extension pages, workers) sends Sec-Fetch-*. */
+  log: { url: string; secFetchDest?: string; secFetchSite?: string; origin?: string }[];
   close(): Promise<void>;
 }
 
@@ -30,10 +32,13 @@ function certificate(): { key: Buffer; cert: Buffer } {
 /** HTTPS server on 127.0.0.1 that plays the part of Gmail and the CRMs. */
 export async function startFixtureServer(route: Route): Promise<FixtureServer> {
   const requests: string[] = [];
+  const log: FixtureServer['log'] = [];
   const server: Server = createServer(certificate(), (req, res) => {
     const host = (req.headers.host ?? 'unknown').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `https://${host}`);
     requests.push(url.href);
+    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+    log.push({ url: url.href, secFetchDest: header('sec-fetch-dest'), secFetchSite: header('sec-fetch-site'), origin: header('origin') });
     const answer = route({ host, path: url.pathname, url });
     if (!answer) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -47,6 +52,7 @@ export async function startFixtureServer(route: Route): Promise<FixtureServer> {
   return {
     port: (server.address() as AddressInfo).port,
     requests,
+    log,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
