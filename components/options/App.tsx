@@ -4,18 +4,23 @@ import { DataSection } from './DataSection';
 import { RiskSection } from './RiskSection';
 import { PlaybooksSection } from './PlaybooksSection';
 import { TeamSection } from './TeamSection';
+import { AccountsSection } from './AccountsSection';
+import { SingleThreadedSection } from './SingleThreadedSection';
 
 const SECTIONS = [
   { id: 'import', label: 'Import data', icon: '⤓' },
   { id: 'data', label: 'Your data', icon: '▤' },
   { id: 'risk', label: 'Customers at risk', icon: '⚠' },
+  { id: 'accounts', label: 'Accounts', icon: '◎' },
+  { id: 'single-threaded', label: 'Single-threaded', icon: '⊸' },
   { id: 'playbooks', label: 'Playbooks', icon: '✎' },
   { id: 'team', label: 'Team settings', icon: '⚑' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
 const sectionFromHash = (): SectionId => {
-  const id = location.hash.replace(/^#/, '');
+  // "#accounts/<accountId>" opens the Accounts section on that account.
+  const id = location.hash.replace(/^#/, '').split('/')[0];
   return (SECTIONS.find((s) => s.id === id)?.id ?? 'import') as SectionId;
 };
 
@@ -47,6 +52,8 @@ export function OptionsApp() {
         {section === 'risk' && <RiskSection />}
         {section === 'playbooks' && <PlaybooksSection />}
         {section === 'team' && <TeamSection />}
+        {section === 'accounts' && <AccountsSection />}
+        {section === 'single-threaded' && <SingleThreadedSection />}
       </main>
     </div>
   );

@@ -141,6 +141,8 @@ export interface PersonRow {
   lastTouch?: string;
   /** "3 weeks ago"; undefined when never touched. */
   lastTouchWords?: string;
+  /** Left the account: the domain they now write from, or "left" when the CRM says so. */
+  moved?: string;
 }
 
 export interface RoleGroup {
@@ -183,15 +185,18 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
   const { today } = options;
   const people = accountPeople(account, contacts, activities, { today });
   const gaps = missingDecisionMakers(account, contacts, activities, { today }).map(({ signal: _, ...gap }) => gap);
+  const moves = championMoves(book.accounts, book.contacts, book.activities, { today, orders: book.orders });
+  const departures = moves.departures.filter((d) => d.accountId === accountId).map(({ accountId: _, ...d }) => d);
+  const movedTo = new Map(departures.map((d) => [d.email, d.newDomain ?? 'left'] as const));
   const rows: PersonRow[] = people.contacts.map((p) => ({
     ...p,
     ...(p.lastTouch ? { lastTouchWords: ageInWords(Math.max(0, toDayNumber(today) - toDayNumber(p.lastTouch))) } : {}),
+    ...(movedTo.has(p.email) ? { moved: movedTo.get(p.email)! } : {}),
   }));
   const groups = ROLE_GROUPS.map(({ role, label, hint }) => {
     const gap = gaps.find((g) => g.role === role && g.kind !== 'single-threaded');
     return { role, label, hint, people: rows.filter((p) => p.roles.includes(role)), ...(gap ? { gap: { text: gap.text, why: gap.why } } : {}) };
   });
-  const moves = championMoves(book.accounts, book.contacts, book.activities, { today, orders: book.orders });
   const profile = book.profile;
   const risk = book.scores.get(accountId);
   return {
@@ -200,7 +205,7 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
     otherPeople: rows.filter((p) => p.roles.length === 0),
     gaps: [...gaps].sort((a, b) => Number(b.kind === 'single-threaded') - Number(a.kind === 'single-threaded')),
     notes: people.notes,
-    departures: moves.departures.filter((d) => d.accountId === accountId).map(({ accountId: _, ...d }) => d),
+    departures,
     arrivals: moves.leads.filter((l) => l.newAccountId === accountId || account.domains.includes(l.newDomain)),
     opportunities: profile ? expansionGaps(accountId, profile) : [],
     ...(profile ? { wallet: shareOfWallet(accountId, profile) } : {}),

@@ -96,6 +96,9 @@ describe('one account (Accounts view)', () => {
     const view = accountView(book, scenario('champion-moved').accountDomain, { today })!;
     expect(view.departures[0]?.text).toMatch(/^your main contact Joe Park has not written from \S+ since March and now writes from brightfoods\.com$/);
     expect(view.departures[0]?.newDomain).toBe('brightfoods.com');
+    const joe = view.groups.flatMap((g) => g.people).find((p) => p.name === 'Joe Park');
+    expect(joe?.moved).toBe('brightfoods.com');
+    expect(view.groups.flatMap((g) => g.people).filter((p) => p.moved).map((p) => p.name)).toEqual(['Joe Park', 'Joe Park']); // finance and champion
   });
 
   it('scenario 4: cocoa as the expansion gap at Crumb & Co, with share of wallet', () => {
