@@ -11,6 +11,7 @@ const LEAD_INS = [
   String.raw`\b(?:switch(?:ed|ing)?|mov(?:e|ed|ing)) (?:\w+ ){0,3}to[ \t]+`,
   String.raw`\b(?:buy(?:ing)?|bought|sourc(?:e|ing)) (?:\w+ ){0,2}from[ \t]+`,
   String.raw`\bcompetitors? (?:like|such as)[ \t]+`,
+  String.raw`\b(?:approached|contacted) by[ \t]+`,
   String.raw`\bangebot(?:e)? (?:von|vom)[ \t]+`,
   String.raw`\bwechseln (?:\w+ ){0,3}zu[ \t]+`,
   String.raw`\b(?:offres?|devis|propositions?|prix) (?:de|du|chez)[ \t]+|\b(?:offres?|devis|propositions?) d['’]`,
@@ -20,9 +21,10 @@ const LEAD_INS = [
 
 /** A name followed by what it did: "Givaudan has sent us", "Symrise hat uns", "Firmenich nous a". */
 const NAME_THEN_VERB = new RegExp(
-  String.raw`(${NAME})[ \t]+(?:(?:has|have|had|just|also|already)[ \t]+)*(?:sent|made|given|offered|quoted)[ \t]+us\b|(${NAME})[ \t]+came[ \t]+in\b` +
+  String.raw`(${NAME})[ \t]+(?:(?:has|have|had|just|also|already)[ \t]+)*(?:sent|made|given|offered|quoted|approached)[ \t]+us\b|(${NAME})[ \t]+came[ \t]+in\b` +
+    String.raw`|(${NAME})[ \t]+(?:is|are)[ \t]+(?:now[ \t]+|also[ \t]+)?(?:offering|quoting)\b` +
     String.raw`|(${NAME})[ \t]+(?:hat|haben|biete[nt])[ \t]+uns\b|(${NAME})[ \t]+nous[ \t]+(?:a|ont|propose|proposent)\b` +
-    String.raw`|(${NAME})[ \t]+nos[ \t]+(?:ha|han|ofrece|ofrecen)\b`,
+    String.raw`|(${NAME})[ \t]+(?:nos[ \t]+(?:ha|han|ofrece|ofrecen)|se[ \t]+(?:ha|han)[ \t]+puesto[ \t]+en[ \t]+contacto)\b`,
   'gu',
 );
 
@@ -66,6 +68,18 @@ export function competitorNameAt(text: string, index: number): { name: string; e
   return name ? { name, end: start + match[0].indexOf(name) + name.length } : undefined;
 }
 
+/** Where a name does something to us ("Döhler quoted us", "Kerry nous a"): offsets from the name to the end of the verb. */
+export function namedActors(text: string): Array<{ name: string; start: number; end: number }> {
+  const actors: Array<{ name: string; start: number; end: number }> = [];
+  NAME_THEN_VERB.lastIndex = 0;
+  for (let m = NAME_THEN_VERB.exec(text); m; m = NAME_THEN_VERB.exec(text)) {
+    const raw = m.slice(1).find((group) => group !== undefined) ?? '';
+    const name = cleanName(raw);
+    if (name) actors.push({ name, start: m.index + m[0].indexOf(name), end: m.index + m[0].length });
+  }
+  return actors;
+}
+
 /** The competitor named in an email, e.g. "Givaudan" in "we have an offer from Givaudan"; undefined if none is named. */
 export function extractCompetitor(text: string): string | undefined {
   let best: { name: string; at: number } | undefined;
@@ -76,10 +90,6 @@ export function extractCompetitor(text: string): string | undefined {
       if (found && (!best || m.index < best.at)) best = { name: found.name, at: m.index };
     }
   }
-  NAME_THEN_VERB.lastIndex = 0;
-  for (let m = NAME_THEN_VERB.exec(text); m; m = NAME_THEN_VERB.exec(text)) {
-    const name = cleanName(m.slice(1).find((group) => group !== undefined) ?? '');
-    if (name && (!best || m.index < best.at)) best = { name, at: m.index };
-  }
+  for (const actor of namedActors(text)) if (!best || actor.start < best.at) best = { name: actor.name, at: actor.start };
   return best?.name;
 }

@@ -103,7 +103,7 @@ const LEXICON: Record<PhraseLanguage, Entry[]> = {
   ],
   fr: [
     ['email-competitor', 0.8, String.raw`\b(?:autres?|nouveaux?|nouvel) fournisseurs?\b|\bfournisseurs? (?:alternatifs?|concurrents?)\b`],
-    ['email-competitor', 0.8, String.raw`(?<!\bnos )(?<!\bnotre )\b(?:concurrents?|concurrence)\b`],
+    ['email-competitor', 0.8, String.raw`(?<!\bnos )(?<!\bnotre )\b(?:concurrents?|(?<!\ben )concurrence)\b`],
     ['email-competitor', 0.85, String.raw`\b(?:une |un )?(?:offre|devis|proposition)s? (?:(?:de|du|chez) |d')`, { name: 'required' }],
     ['email-competitor', 0.75, String.raw`\b(?:une |un )?(?:offre|devis|proposition) (?:moins cher|plus bas|plus interessant|plus competitif)\w*`],
     ['email-competitor', 0.7, String.raw`\bnous a (?:fait|envoye|propose|transmis) (?:une|un|leur) (?:[\w']+ )?(?:offre|devis|proposition)\b|\bnous propose\w* (?:[\w']+ ){0,4}(?:moins cher|meilleur prix)\w*`],
@@ -167,3 +167,131 @@ export const NEGATORS = new Set([
 
 /** Words that start a new clause: a negation before them does not reach past them. */
 export const CLAUSE_BREAKS = new Set(['but', 'however', 'although', 'aber', 'jedoch', 'sondern', 'mais', 'cependant', 'pero', 'sino', 'aunque']);
+
+// ---------------------------------------------------------------------------------------------------
+// Compositional patterns. The phrase list above knows exact wordings; buyers write the same things in
+// endless variants ("another vendor is offering…", "Ein anderer Anbieter liefert uns … günstiger").
+// So the second layer names word classes ("concepts": a supplier noun, a price noun, a delivery noun, a
+// request) in all four languages at once, and a rule fires when its concepts occur together within a few
+// words of one clause. Vocabulary written for this project from everyday B2B purchasing language (no
+// external list); tuned on email-phrases.labelled/heldout/fresh.json, never on email-phrases.blind.json.
+// Same normalization as above: lower case, no accents, ß → ss.
+
+export const CONCEPTS = {
+  supplier: String.raw`suppliers?|vendors?|manufacturers?|producers?|providers?|distributors?|sources?|packers?|lieferant\w*|anbieter\w*|hersteller\w*|zulieferer\w*|bezugsquellen?|produzent\w*|quellen?|fournisseurs?|fabricants?|producteurs?|prestataires?|proveedor\w*|fabricantes?|productor\w*|distribuidor\w*|fuentes?`,
+  other: String.raw`another|other|alternatives?|new|second|different|local|regional|backup|additional|andere[mnrs]?|alternative[mnrs]?|neue[mnrs]?|zweite[mnrs]?|weitere[mnrs]?|regionale[mnrs]?|lokale[mnrs]?|autres?|alternati(?:f|fs|ve|ves)|nouve(?:au|aux|l|lle|lles)|seconde?s?|deuxieme|regionale?s?|locale?s?|otr[oa]s?|alternativ[oa]s?|nuev[oa]s?|segund[oa]s?|distint[oa]s?|regionales|locales`,
+  elsewhere: String.raw`elsewhere|somewhere else|woanders|anderswo|anderweitig|ailleurs|en otr[oa] (?:sitio|lado|lugar|parte)`,
+  offer: String.raw`offers?|quotes?|quotations?|proposals?|bids?|deals?|angebot\w*|offerten?|offres?|devis|propositions?|ofertas?|cotizacion\w*|presupuestos?|propuestas?`,
+  offersPlural: String.raw`quotes|offers|bids|proposals|quotations|angebote|offerten|offres|devis|propositions|ofertas|cotizaciones|presupuestos|propuestas`,
+  // "rechnung", "preis…", "factura" but not "Rechnungsanschrift", "Preisliste", "facturation".
+  price: String.raw`prices?|pricing|rates?|costs?|tariffs?|invoices?|preis(?:e|es|en|lich|liche[mnrs]?|gestaltung|niveau)?|kosten|konditionen|tarif(?:e|s)?|rechnung(?:en)?|prix|couts?|factures?|precios?|tarifas?|costes?|costos?|facturas?`,
+  priceMove: String.raw`flexib\w*|room|wiggle|sharpen\w*|negotiat\w*|renegotiat\w*|come down|improve|reduce|reduction|discount\w*|entgegen\w*|nachlass\w*|nachverhandl\w*|verhandl\w*|spielraum|senken|senkung|reduzier\w*|nachbesser\w*|effort|geste|negoci\w*|baisser|baisse|revoir|ameliorer|reduire|margen|mejorar|rebajar|bajar|negociar|esfuerzo|flexibilidad|revisar|reducir`,
+  priceUp: String.raw`increase[sd]?|rise|rising|rose|hikes?|higher|went up|gone up|erhoh\w*|steiger\w*|gestiegen|hoher|teurer|hausse|augment\w*|plus eleve\w*|plus cher\w*|subida|aumento|incremento|subir|subido|mas alt[oa]s?|mas car[oa]s?`,
+  tooHigh: String.raw`too high|too expensive|too much|excessive|overpriced|zu hoch|zu teuer|uberhoht|trop (?:eleve|cher|haut)\w*|demasiado (?:alt|car|elevad)\w*|excesiv\w*`,
+  notViable: String.raw`(?:no longer|not|un) ?(?:\w+ )?(?:competitive|viable|sustainable|workable|justifiable|affordable)|uncompetitive|unaffordable|nicht (?:mehr )?(?:\w+ )?(?:tragbar|wettbewerbsfahig|konkurrenzfahig|vertretbar|marktgerecht|darstellbar|finanzierbar)|untragbar|(?:ne |n')(?:\w+ ){0,2}(?:plus|pas) (?:\w+ )?(?:competiti|tenable|viable|supportable|abordable)\w*|(?:ya no|no) (?:\w+ ){0,2}(?:competitiv|viable|asumible|sostenible)\w*`,
+  cheaper: String.raw`cheaper|cheapest|less expensive|more competitive|undercut\w*|gunstiger\w*|billiger\w*|preiswerter\w*|moins cher\w*|plus competiti\w*|mas barat[oa]s?|mas economic[oa]s?|mas competitiv[oa]s?`,
+  less: String.raw`less|lower|below|under|weniger|niedriger\w*|unter|unterhalb|moins|plus bas\w*|inferieur\w*|en dessous|menos|mas baj[oa]s?|inferior\w*|por debajo`,
+  better: String.raw`better|best|improved|more favou?rable|bessere[mnrs]?|besten?|gunstigere[mnrs]?|meilleur\w*|plus favorable\w*|mejor(?:es)?|mas favorable\w*`,
+  terms: String.raw`terms|conditions|deal|konditionen|bedingungen|zahlungsbedingungen|condiciones`,
+  // Someone else offering us something; "you offered us" is excluded where the rule is evaluated.
+  offersUs: String.raw`(?:offer(?:s|ed|ing)?|quot(?:es|ed|ing)|gave|given|sent|made|giving) us|came in|(?:hat|haben|hatte|hatten|bietet|bieten|liefert|liefern|macht|machen) uns|nous (?:a|ont|avait|avaient|propose\w*|offre\w*|fait|font)|nos (?:ha|han|habia|ofrece\w*|da|dan|hace\w*|pasa\w*|propone\w*)`,
+  approached: String.raw`approached (?:us )?by|reached out|contacted us|(?:hat|haben) uns kontaktiert|auf uns zugekommen|nous (?:a|ont) (?:contacte|approche|sollicite)\w*|se (?:ha|han) puesto en contacto|nos (?:ha|han) contactado`,
+  secondPerson: String.raw`you|sie|vous|usted|ustedes`,
+  // Reviewing suppliers.
+  tender: String.raw`tender\w*|rf[qpix]s?|request for (?:quotation|proposal|information)s?|sourcing (?:exercise|event|project|round|process|review)|ausschreib\w*|schreiben (?:[\w-]+ ){1,6}(?:neu )?aus(?= ?[.!?,;]|$)|vergabeverfahren|appels? d'offres?|(?:lanc|ouvr|organis)\w* (?:une |la )?consultation|consultation (?:des |de )?fournisseurs|(?:mise|remise|mettre|remettre) en concurrence|licit\w*|(?:sacar|convocar) (?:a |un )?concurso|concurso de proveedores`,
+  reviewVerb: String.raw`review\w*|evaluat\w*|re-?evaluat\w*|assess\w*|reassess\w*|benchmark\w*|compar\w*|audit\w*|qualif\w*|vetting|screen\w*|shortlist\w*|look(?:ing)? (?:at|for|into)|search\w*|seek\w*|scout\w*|pruf\w*|uberpruf\w*|bewert\w*|vergleich\w*|evaluier\w*|suche[n]?|umseh\w*|umschau\w*|qualifizier\w*|auditier\w*|sondier\w*|revoi\w*|revoy\w*|revis\w*|evalu\w*|reevalu\w*|cherch\w*|etudi\w*|consult\w*|referenc\w*|sonder\w*|busc\w*|analiz\w*|homolog\w*|cualific\w*|estudi\w*|sonde\w*`,
+  gather: String.raw`get(?:ting)?|collect\w*|gather\w*|request\w*|ask(?:ing)? for|obtain\w*|einhol\w*|holen|anforder\w*|anfrage\w*|angefragt|demander|demandons|recueilli\w*|solicit\w*|pedir|pedimos|pediremos|obtener`,
+  consider: String.raw`consider\w*|thinking (?:about|of)|think about|weigh\w*|uberleg\w*|erwag\w*|nachdenk\w*|envisag\w*|reflechi\w*|pensando|planteando|valorando|estudiando`,
+  switchTo: String.raw`switch\w*|move (?:\w+ ){0,2}to|moving to|wechsel\w*|umsteig\w*|umstell\w*|changer de (?:fournisseur|prestataire)|passer chez|cambiar de proveedor|cambiarnos|pasarnos`,
+  // Delays.
+  delayWord: String.raw`delay\w*|slipp\w*|held up|overdue|backorder\w*|postpon\w*|verzoger\w*|verspat\w*|lieferverzug|verzug|ruckstand\w*|retard\w*|repouss\w*|retras\w*|demora\w*|atras\w*|aplaz\w*|pospu\w*|pospon\w*`,
+  lateWord: String.raw`late|later|stuck|blocked|spater\w*|erst|festgehalten|hangt (?:\w+ ){0,3}fest|festsitz\w*|blockiert|bloque\w*|glisse\w*|decale\w*|retenid[oa]s?|bloquead[oa]s?|parad[oa]s?|mas tarde`,
+  delivery: String.raw`deliver\w*|shipments?|orders?|goods|trucks?|lorr(?:y|ies)|containers?|pallets?|consignments?|pick-?ups?|arrival|eta|parcels?|cargo|lieferung\w*|auslieferung\w*|sendung\w*|ware|lkw|abholung|palette\w*|fracht|bestellung\w*|livraison\w*|expedition\w*|marchandises?|camions?|conteneurs?|commandes?|enlevement\w*|colis|palettes?|entrega\w*|envios?|pedidos?|mercancias?|contenedor\w*|recogida\w*|palets?|carga`,
+  reply: String.raw`repl(?:y|ies|ying)|response|respond\w*|answer\w*|getting back|get back|antwort\w*|ruckmeldung\w*|reponse\w*|repondre|respuesta\w*|contestar|responder`,
+  waitWord: String.raw`wait\w*|warte\w*|attend\w*|esper\w*`,
+  still: String.raw`still|noch|immer noch|toujours|encore|todavia|aun|seguimos|sigo|siguen`,
+  stillNothing: String.raw`still (?:have |got |see )?(?:nothing|no sign|no news|no update)|(?:immer noch|noch immer) (?:nichts|keine)|toujours (?:rien|aucune? nouvelles?)|sans nouvelles?|sin noticias|(?:todavia|aun) nada|seguimos sin\w*|no news|no sign|keine spur|keine nachricht\w*`,
+  expectedPast: String.raw`supposed to|was due|were due|should have|was expected|were expected|sollte\w*|hatte\w* (?:\w+ ){0,3}sollen|devai\w*|aurai\w* du|etai\w* prevu\w*|tenia\w* que|debia\w*|deberia\w* haber|estaba\w* previst\w*`,
+  arrive: String.raw`arriv\w*|deliver\w*|ship\w*|come|land\w*|ankomm\w*|angekommen|eintreff\w*|eingetroffen|kommen|geliefert|liefern|livr\w*|llega\w*|llegar|entreg\w*|recib\w*`,
+  arriveNot: String.raw`(?:won't|wont|will not|isn't going to|not going to|cannot|can't) (?:\w+ ){0,2}(?:arrive|make it|be delivered|be shipped|ship|reach)|n'arriver\w* (?:\w+ )?pas|ne sera (?:\w+ )?pas livre\w*|ne pourr\w* pas (?:etre )?livr\w*|no (?:\w+ )?llegar\w*|no (?:se )?(?:podra|va a) (?:\w+ )?(?:llegar|entregar)|kommt (?:\w+ ){0,3}nicht (?:vor|rechtzeitig|punktlich)|nicht (?:\w+ ){0,2}(?:ankommen|eintreffen)|not before`,
+  // Complaints.
+  damage: String.raw`crushed|torn|broken|dented|leak\w*|mou?ldy|rotten|punctured|burst|melted|clumped|caked|soaked|eingedruckt|gerissen|kaputt|zerbrochen|undicht|ausgelaufen|verschimmelt|schimmel\w*|verklumpt|zerdruckt|aufgeplatzt|durchnasst|ecrase\w*|dechire\w*|casse[es]{0,2}|mouille\w*|moisi\w*|perce[es]{0,2}|eclate\w*|aplastad\w*|rot[oa]s|rompid\w*|mojad\w*|abollad\w*|enmohecid\w*|perforad\w*|reventad\w*|derramad\w*`,
+  wetWord: String.raw`wet|damp|nass|feucht|humide|humed[oa]s?`,
+  sensory: String.raw`odou?rs?|smells?|tastes?|flavou?rs?|geruch|geschmack|odeurs?|gout|olor(?:es)?|sabor(?:es)?`,
+  odd: String.raw`off|strange|odd|weird|bad|funny|abnormal|musty|rancid|anormal\w*|bizarre|etrange|desagreable|rance|raro|rara|extran[oa]|malo|komisch\w*|seltsam\w*|unangenehm\w*|muffig\w*|ranzig\w*`,
+  offNote: String.raw`off-?(?:odou?r|flavou?r|taste|note)s?|fehlgeschmack\w*|fehlgeruch\w*|beigeschmack\w*|faux-gout\w*`,
+  wrong: String.raw`wrong|incorrect|missing|faulty|falsch\w*|fehl(?:t|en|ten|ende[mnrs]?)|faux|fausses?|errone\w*|incorrect\w*|manqu\w*|equivocad\w*|incorrect[oa]s?|erroneo\w*|falta(?:n|ba|ban)?|(?:vienen|viene|llegan|llegaron|llego|estan|esta) mal`,
+  item: String.raw`labels?|etikett\w*|etiquettes?|etiquetas?|certificates?|certificat\w*|zertifikat\w*|analysezertifikat\w*|certificados?|coas?|documents?|dokument\w*|papiere|documentos?|products?|produkt\w*|produits?|productos?|batch\w*|lots?|charge[n]?|lotes?|quantit\w*|menge[n]?|cantidad\w*|bags?|sacks?|cartons?|boxes|sacke|kartons?|sacs?|colis|sacos?|cajas?|drums?|goods|ware|marchandises?|mercancias?`,
+  reject: String.raw`reject\w*|refused|sent back|returned|zuruckgewiesen|zuruckgeschickt|retourniert|abgelehnt|refuse\w*|renvoye\w*|rechaz\w*|devuelto\w*`,
+  notOk: String.raw`(?:not|isn't|aren't|wasn't) (?:\w+ ){0,2}(?:good enough|acceptable|ok|okay|up to (?:standard|spec|scratch))|nicht (?:\w+ ){0,2}(?:in ordnung|zufrieden|akzeptabel|glucklich|hinnehmbar)|(?:pas|plus) (?:\w+ ){0,2}(?:content\w*|satisf\w*|acceptable|admissible|normal)|(?:no|nada) (?:\w+ ){0,2}(?:content[oa]s?|satisfech\w*|aceptable|admisible|normal|puede seguir)`,
+  // Order changes.
+  orderNoun: String.raw`orders?|po|pos|purchase orders?|call-?offs?|releases?|quantit(?:y|ies)|volumes?|deliver\w*|drops?|shipments?|bestellung\w*|auftrag\w*|abruf\w*|menge[n]?|liefermenge\w*|bestellmenge\w*|\w*lieferung\w*|liefertermin\w*|commandes?|appels?|quantites?|livraisons?|expeditions?|pedidos?|orden(?:es)?|cantidad(?:es)?|volumen(?:es)?|entregas?|envios?`,
+  orderChange: String.raw`cancel\w*|reduc\w*|increas\w*|decreas\w*|lower|rais(?:e|ing)|cut|doubl\w*|halv\w*|amend\w*|modif\w*|stornier\w*|streich\w*|gestrichen|reduzier\w*|erhoh\w*|senk\w*|kurz\w*|verringer\w*|aufstock\w*|verdoppel\w*|halbier\w*|andern|abander\w*|annul\w*|redui\w*|diminu\w*|augment\w*|anul\w*|reduz\w*|disminu\w*|aument\w*`,
+  orderMove: String.raw`chang\w*|swap\w*|replac\w*|switch\w*|mov(?:e|ing)|bring forward|pull forward|push (?:back|out)|bump\w*|drop|add\w*|remove|split|hold|pause|reschedul\w*|postpon\w*|earlier|sooner|instead|rather than|anpass\w*|tausch\w*|ersetz\w*|verschieb\w*|vorzieh\w*|vorverleg\w*|aufteil\w*|hinzufug\w*|statt|anstatt|anstelle|fruher|remplac\w*|ajust\w*|avanc\w*|decal\w*|report\w*|ramen\w*|passer (?:la|cette|notre) commande|ajout\w*|retir\w*|scind\w*|au lieu|plus tot|cambi\w*|sustitu\w*|reemplaz\w*|adelant\w*|aplaz\w*|pospon\w*|mover|movamos|sub(?:ir|an|amos)|baj(?:ar|en|emos)|quit\w*|anad\w*|divid\w*|en (?:lugar|vez) de|antes`,
+  request: String.raw`please|pls|kindly|can (?:we|you)|could (?:we|you)|would you|we need to|we have to|we must|we'?d like|we would like|bitte|konn?ten (?:wir|sie)|konnen (?:wir|sie)|wir mussen|wir mochten|wir wurden|ware es moglich|merci de|pouvez-vous|pourriez-vous|pouvons-nous|pourrions-nous|nous devons|nous souhait\w*|nous voudrions|serait-il possible|veuillez|por favor|pueden|podrian|podemos|podriamos|tenemos que|necesitamos|quisieramos|nos gustaria|seria posible|rogamos`,
+} as const;
+
+/** 'namedActor': a capitalised name doing something to us ("Döhler quoted us"), found in competitor.ts. */
+export type ConceptName = keyof typeof CONCEPTS | 'namedActor';
+
+export interface ConceptRule {
+  kind: EmailSignalKind;
+  strength: number;
+  /** Every entry must occur (an array: any one of them), all within `window` words of each other in one clause. */
+  all: Array<ConceptName | ConceptName[]>;
+  window: number;
+  /** The rule does not fire when one of these is within the window ("sorry for the delay in replying"). */
+  unless?: ConceptName[];
+  /** A concept carries its own negation ("not good enough"): skip the negation check. */
+  selfNegating?: boolean;
+  /** A second-person pronoun right before the first concept ("you quoted us") means it is us, not a competitor. */
+  notAfterYou?: boolean;
+}
+
+const rule = (kind: EmailSignalKind, strength: number, all: ConceptRule['all'], window: number, extra: Partial<ConceptRule> = {}): ConceptRule => ({
+  kind,
+  strength,
+  all,
+  window,
+  ...extra,
+});
+
+export const CONCEPT_RULES: readonly ConceptRule[] = [
+  rule('email-competitor', 0.8, ['other', 'supplier'], 2),
+  rule('email-competitor', 0.7, ['cheaper', 'elsewhere'], 5),
+  rule('email-competitor', 0.7, ['offersUs', 'cheaper'], 7, { notAfterYou: true }),
+  rule('email-competitor', 0.7, ['offersUs', 'less'], 7, { notAfterYou: true }),
+  rule('email-competitor', 0.7, ['offersUs', 'better'], 5, { notAfterYou: true }),
+  rule('email-competitor', 0.7, ['approached', 'offer'], 10),
+  rule('email-competitor', 0.7, ['namedActor', ['offer', 'price', 'cheaper', 'less', 'better', 'terms']], 8),
+  rule('email-price', 0.7, ['cheaper'], 0),
+  rule('email-price', 0.7, ['offersUs', 'less'], 7, { notAfterYou: true }),
+  rule('email-price', 0.7, ['price', 'less'], 3),
+  rule('email-price', 0.65, ['price', 'priceMove'], 5),
+  rule('email-price', 0.7, ['price', 'priceUp'], 4),
+  rule('email-price', 0.75, ['price', 'tooHigh'], 6),
+  rule('email-price', 0.75, ['price', 'notViable'], 6, { selfNegating: true }),
+  rule('email-price', 0.65, ['better', 'terms'], 3),
+  rule('email-price', 0.65, ['better', 'price'], 2),
+  rule('email-delay', 0.7, ['delayWord'], 0, { unless: ['reply'] }),
+  rule('email-delay', 0.65, ['lateWord', 'delivery'], 8, { unless: ['reply'] }),
+  rule('email-delay', 0.6, ['waitWord', 'still'], 3),
+  rule('email-delay', 0.65, ['stillNothing', 'delivery'], 10, { selfNegating: true }),
+  rule('email-delay', 0.6, ['expectedPast', 'arrive'], 4),
+  rule('email-delay', 0.7, ['arriveNot', 'delivery'], 10, { selfNegating: true }),
+  rule('email-reviewing-suppliers', 0.8, ['tender'], 0),
+  rule('email-reviewing-suppliers', 0.8, ['reviewVerb', 'supplier'], 4),
+  rule('email-reviewing-suppliers', 0.7, ['gather', 'supplier'], 5),
+  rule('email-reviewing-suppliers', 0.7, ['reviewVerb', 'offersPlural'], 4),
+  rule('email-reviewing-suppliers', 0.7, ['gather', 'offersPlural'], 4),
+  rule('email-reviewing-suppliers', 0.7, ['consider', 'switchTo'], 8),
+  rule('email-complaint', 0.75, ['damage'], 0),
+  rule('email-complaint', 0.7, ['wetWord', 'item'], 8),
+  rule('email-complaint', 0.7, ['offNote'], 0),
+  rule('email-complaint', 0.7, ['sensory', 'odd'], 3),
+  rule('email-complaint', 0.7, ['wrong', 'item'], 5),
+  rule('email-complaint', 0.65, ['reject', 'item'], 8),
+  rule('email-complaint', 0.75, ['notOk'], 0, { selfNegating: true }),
+  rule('email-order-change', 0.75, ['orderChange', 'orderNoun'], 7),
+  rule('email-order-change', 0.7, ['request', 'orderMove', 'orderNoun'], 16),
+];

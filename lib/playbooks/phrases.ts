@@ -1,6 +1,15 @@
 import { SIGNAL_KINDS, type Signal } from '../model/playbook';
-import { competitorNameAt } from './competitor';
-import { CLAUSE_BREAKS, NEGATORS, PHRASE_PATTERNS, type EmailSignalKind } from './phrase-lexicon';
+import { competitorNameAt, namedActors } from './competitor';
+import {
+  CLAUSE_BREAKS,
+  CONCEPT_RULES,
+  CONCEPTS,
+  NEGATORS,
+  PHRASE_PATTERNS,
+  type ConceptName,
+  type ConceptRule,
+  type EmailSignalKind,
+} from './phrase-lexicon';
 
 export { extractCompetitor } from './competitor';
 export type { EmailSignalKind } from './phrase-lexicon';
@@ -81,11 +90,135 @@ const MAX_SCANNED_CHARS = 20_000;
 
 interface Evidence {
   strength: number;
-  phrases: string[];
+  /** The words quoted in the reason, each with where it sits in its text (overlapping finds keep the longer one). */
+  phrases: Array<{ text: string; source: number; from: number; to: number }>;
 }
 
-function collect(original: string, found: Map<EmailSignalKind, Evidence>): void {
-  const { text, from, to } = matchableText(original);
+type Found = Map<EmailSignalKind, Evidence>;
+
+function addEvidence(found: Found, kind: EmailSignalKind, strength: number, original: string, source: number, from: number, to: number): void {
+  const text = original.slice(from, to).replace(/\s+/g, ' ').trim();
+  const evidence = found.get(kind) ?? { strength: 0, phrases: [] };
+  evidence.strength = Math.max(evidence.strength, strength);
+  const overlapping = evidence.phrases.filter((p) => p.source === source && p.from < to && from < p.to);
+  const sameWords = evidence.phrases.some((p) => p.text.toLowerCase() === text.toLowerCase());
+  if (!sameWords && overlapping.every((p) => to - from > p.to - p.from)) {
+    const at = overlapping.length > 0 ? evidence.phrases.indexOf(overlapping[0]) : evidence.phrases.length;
+    evidence.phrases.splice(at, overlapping.length > 0 ? 1 : 0, { text, source, from, to });
+    evidence.phrases = evidence.phrases.filter((p, i) => i === at || !overlapping.includes(p));
+  }
+  found.set(kind, evidence);
+}
+
+const CONCEPT_RES = Object.fromEntries(
+  Object.entries(CONCEPTS).map(([name, source]) => [name, new RegExp(String.raw`\b(?:${source})\b`, 'g')]),
+) as Record<Exclude<ConceptName, 'namedActor'>, RegExp>;
+
+/** Where clauses end: sentence punctuation (a full stop only before a space or the end, not in "1.200"). */
+const CLAUSE_END = /[!?;:¿¡]|\.(?= |$)/g;
+const WORD = /[\p{L}\p{N}]+/gu;
+const SECOND_PERSON = new RegExp(String.raw`\b(?:${CONCEPTS.secondPerson})(?: \w+)? $`);
+
+interface Hit {
+  start: number;
+  end: number;
+  /** Index of the hit's first word, and of its clause. */
+  word: number;
+  clause: number;
+}
+
+/** Word and clause numbers for every character of the matchable text. */
+function layout(text: string): { wordAt: Int32Array; clauseAt: Int32Array } {
+  const wordAt = new Int32Array(text.length + 1);
+  const clauseAt = new Int32Array(text.length + 1);
+  const wordStarts: number[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) wordStarts.push(m.index);
+  const ends: number[] = [];
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(text); m; m = CLAUSE_END.exec(text)) ends.push(m.index);
+  for (let i = 0, w = 0, c = 0; i <= text.length; i++) {
+    while (w < wordStarts.length && wordStarts[w] <= i) w++;
+    while (c < ends.length && ends[c] < i) c++;
+    wordAt[i] = Math.max(0, w - 1);
+    clauseAt[i] = c;
+  }
+  return { wordAt, clauseAt };
+}
+
+function conceptHits(original: string, matchable: MatchableText): (name: ConceptName) => Hit[] {
+  const { text, from } = matchable;
+  const { wordAt, clauseAt } = layout(text);
+  const hit = (start: number, end: number): Hit => ({ start, end, word: wordAt[start], clause: clauseAt[start] });
+  const cache = new Map<ConceptName, Hit[]>();
+  return (name) => {
+    let hits = cache.get(name);
+    if (hits) return hits;
+    hits = [];
+    if (name === 'namedActor') {
+      // Names are found in the original (they need their capital letter); map back to matchable offsets.
+      const actors = namedActors(original);
+      if (actors.length > 0) {
+        const at = (offset: number) => {
+          const i = from.findIndex((f) => f >= offset);
+          return i === -1 ? text.length : i;
+        };
+        for (const actor of actors) hits.push(hit(at(actor.start), at(actor.end)));
+      }
+    } else {
+      const re = CONCEPT_RES[name];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) re.lastIndex++;
+        else hits.push(hit(m.index, m.index + m[0].length));
+      }
+    }
+    cache.set(name, hits);
+    return hits;
+  };
+}
+
+/** The hit of any of `names` in `anchor`'s clause nearest to it, in words. */
+function nearest(hitsOf: (name: ConceptName) => Hit[], names: ConceptName | ConceptName[], anchor: Hit): Hit | undefined {
+  let best: Hit | undefined;
+  for (const name of Array.isArray(names) ? names : [names]) {
+    for (const h of hitsOf(name)) {
+      if (h.clause !== anchor.clause) continue;
+      if (!best || Math.abs(h.word - anchor.word) < Math.abs(best.word - anchor.word)) best = h;
+    }
+  }
+  return best;
+}
+
+function applyRule(rule: ConceptRule, text: string, hitsOf: (name: ConceptName) => Hit[]): Array<{ start: number; end: number }> {
+  const [first, ...rest] = rule.all;
+  const matches: Array<{ start: number; end: number }> = [];
+  for (const name of Array.isArray(first) ? first : [first]) {
+    for (const anchor of hitsOf(name)) {
+      const parts = [anchor];
+      for (const other of rest) {
+        const h = nearest(hitsOf, other, anchor);
+        if (h) parts.push(h);
+      }
+      if (parts.length !== rule.all.length) continue;
+      const lowWord = Math.min(...parts.map((p) => p.word));
+      const highWord = Math.max(...parts.map((p) => p.word));
+      if (highWord - lowWord > rule.window) continue;
+      const start = Math.min(...parts.map((p) => p.start));
+      const end = Math.max(...parts.map((p) => p.end));
+      if (rule.notAfterYou && SECOND_PERSON.test(text.slice(Math.max(0, anchor.start - 24), anchor.start))) continue;
+      const reach = Math.max(rule.window, 5);
+      if (rule.unless?.some((u) => hitsOf(u).some((h) => h.clause === anchor.clause && h.word >= lowWord - reach && h.word <= highWord + reach))) continue;
+      if (!rule.selfNegating && isNegated(text, start, end)) continue;
+      matches.push({ start, end });
+    }
+  }
+  return matches;
+}
+
+function collect(original: string, source: number, found: Found): void {
+  const matchable = matchableText(original);
+  const { text, from, to } = matchable;
   if (!text) return;
   for (const pattern of PHRASE_PATTERNS) {
     pattern.re.lastIndex = 0;
@@ -103,12 +236,12 @@ function collect(original: string, found: Map<EmailSignalKind, Evidence>): void 
         if (name) phraseEnd = name.end;
       }
       if (!pattern.selfNegating && isNegated(text, start, end)) continue;
-      const phrase = original.slice(from[start], phraseEnd).replace(/\s+/g, ' ').trim();
-      const evidence = found.get(pattern.kind) ?? { strength: 0, phrases: [] };
-      evidence.strength = Math.max(evidence.strength, pattern.strength);
-      if (!evidence.phrases.some((p) => p.toLowerCase() === phrase.toLowerCase())) evidence.phrases.push(phrase);
-      found.set(pattern.kind, evidence);
+      addEvidence(found, pattern.kind, pattern.strength, original, source, from[start], phraseEnd);
     }
+  }
+  const hitsOf = conceptHits(original, matchable);
+  for (const rule of CONCEPT_RULES) {
+    for (const { start, end } of applyRule(rule, text, hitsOf)) addEvidence(found, rule.kind, rule.strength, original, source, from[start], to[end - 1]);
   }
 }
 
@@ -117,9 +250,9 @@ function collect(original: string, found: Map<EmailSignalKind, Evidence>): void 
  * supplier review, a complaint, an order change. Each reason quotes the words found ('mentions "a cheaper offer"').
  */
 export function detectEmailSignals(text: string, subject?: string): Signal[] {
-  const found = new Map<EmailSignalKind, Evidence>();
-  if (subject) collect(subject, found);
-  collect(withoutQuotedReply(text ?? '').slice(0, MAX_SCANNED_CHARS), found);
+  const found: Found = new Map();
+  if (subject) collect(subject, 0, found);
+  collect(withoutQuotedReply(text ?? '').slice(0, MAX_SCANNED_CHARS), 1, found);
   return [...found.entries()]
     .map(([kind, { strength, phrases }]) => ({
       kind,
@@ -127,7 +260,7 @@ export function detectEmailSignals(text: string, subject?: string): Signal[] {
       strength: Math.min(0.95, strength + 0.05 * (phrases.length - 1)),
       reason: `mentions ${phrases
         .slice(0, 2)
-        .map((p) => `"${p}"`)
+        .map((p) => `"${p.text}"`)
         .join(' and ')}`,
     }))
     .sort((a, b) => b.strength - a.strength || SIGNAL_KINDS.indexOf(a.kind) - SIGNAL_KINDS.indexOf(b.kind));
