@@ -104,15 +104,27 @@ function StateView({ state, actions, questionMode }: { state: SidebarState; acti
         </Message>
       );
     case 'no-match':
+      if (state.lead) {
+        return (
+          <>
+            <div class="headline tone-info" data-ka="headline">
+              <div class="title">An opening</div>
+              <div>{state.lead.title}</div>
+            </div>
+            <p class="sub" style={{ margin: 0 }}>{state.lead.reason}</p>
+            {state.questions.length > 0 && (
+              <section aria-label="Questions to ask">
+                <h3 class="section-title">Ask next</h3>
+                <Questions questions={state.questions} accountId="" actions={actions} questionMode={questionMode} />
+              </section>
+            )}
+          </>
+        );
+      }
       return (
         <div class="state" data-ka="message">
-          <h2>{state.lead ? state.lead.title : 'Not in your accounts yet'}</h2>
-          <p>
-            {state.lead
-              ? state.lead.reason
-              : `No account matches ${state.people.map((p) => p.email).join(', ') || 'the people on this page'}.`}
-          </p>
-          {state.questions.length > 0 && <Questions questions={state.questions} accountId="" actions={actions} questionMode={questionMode} />}
+          <h2>Not in your accounts yet</h2>
+          <p>{`No account matches ${state.people.map((p) => p.email).join(', ') || 'the people on this page'}. Import the CRM export that has them to see insights here.`}</p>
         </div>
       );
     case 'choose':

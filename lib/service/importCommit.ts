@@ -1,3 +1,4 @@
+import { unwrap } from 'idb';
 import type { Account, Activity, Contact, ImportRecord, Order, Product } from '../model/records';
 import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
@@ -17,12 +18,54 @@ export class StorageFullError extends Error {
   }
 }
 
+export interface CommitOptions {
+  /** Main-thread time spent issuing requests before yielding to the page (ms). */
+  sliceMs?: number;
+  /** Progress in records written so far (called once per slice). */
+  onProgress?: (written: number, total: number) => void;
+}
+
+const STORES = ['accounts', 'contacts', 'orders', 'activities', 'products', 'importHistory'] as const;
+
 /**
  * Writes one file's records in ONE transaction: a cancel, a crash, a closed tab or a killed worker aborts
  * it and the database stays exactly as it was before the file. Records merge field by field (last write wins).
+ *
+ * 200,000 rows are not issued in one go: requests go out in slices of about `sliceMs` of main-thread work, the
+ * next slice when the one before the last has been written (two slices in flight keep IndexedDB busy, and
+ * requests still pending keep the transaction alive — it only commits once none are left:
+ * https://w3c.github.io/IndexedDB/#transaction-lifetime). No promise per request: a failed request aborts the
+ * transaction, and its `complete`/`abort` event settles the whole commit.
  */
-export async function commitImport(db: Db, batch: ImportBatch, record: ImportRecord, signal?: AbortSignal): Promise<void> {
-  const tx = db.transaction(['accounts', 'contacts', 'orders', 'activities', 'products', 'importHistory'], 'readwrite');
+export async function commitImport(db: Db, batch: ImportBatch, record: ImportRecord, signal?: AbortSignal, options: CommitOptions = {}): Promise<void> {
+  if (signal?.aborted) throw cancelled();
+  const tx = unwrap(db.transaction([...STORES], 'readwrite')) as IDBTransaction;
+  const accounts = tx.objectStore('accounts');
+  const contacts = tx.objectStore('contacts');
+  // Keys already stored, read once: a new record is put straight away, only an existing one is read and merged.
+  const existing = { accounts: new Set<IDBValidKey>(), contacts: new Set<IDBValidKey>() };
+  const merged = <Stored, Plain>(store: IDBObjectStore, key: string, incoming: Plain, merge: (existing: Plain, incoming: Plain) => Plain, load: (s: Stored) => Plain, save: (p: Plain) => Stored) => {
+    if (!existing[store.name as 'accounts' | 'contacts'].has(key)) return store.put(save(incoming));
+    const request = store.get(key);
+    request.onsuccess = () => store.put(save(request.result ? merge(load(request.result as Stored), incoming) : incoming));
+    return request;
+  };
+  const putAll = <T>(name: (typeof STORES)[number], items: readonly T[]) => ({ items, write: (item: T) => tx.objectStore(name).put(item) });
+  const sources: { items: readonly unknown[]; write: (item: never) => IDBRequest }[] = [
+    { items: batch.accounts, write: (a: Account) => merged(accounts, a.id, a, mergeAccount, fromStoredAccount, toStoredAccount) },
+    { items: batch.contacts, write: (c: Contact) => merged(contacts, c.email, c, mergeContact, fromStoredContact, toStoredContact) },
+    putAll('orders', batch.orders),
+    putAll('activities', batch.activities),
+    putAll('products', batch.products ?? []),
+    putAll('importHistory', [record]),
+  ];
+  const total = sources.reduce((sum, s) => sum + s.items.length, 0);
+  const sliceMs = options.sliceMs ?? 12;
+
+  const settled = new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? (signal?.aborted ? cancelled() : new Error('Saving was interrupted; nothing from this file was saved.')));
+  });
   const abort = () => {
     try {
       tx.abort();
@@ -31,36 +74,51 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
     }
   };
   signal?.addEventListener('abort', abort, { once: true });
+
+  let source = 0;
+  let index = 0;
+  let written = 0;
+  /** Issues requests for about sliceMs; returns the last request of the slice, or undefined when all are out. */
+  const slice = (): IDBRequest | undefined => {
+    const until = performance.now() + sliceMs;
+    let last: IDBRequest | undefined;
+    while (source < sources.length) {
+      const { items, write } = sources[source];
+      if (index >= items.length) {
+        source++;
+        index = 0;
+        continue;
+      }
+      last = write(items[index++] as never);
+      written++;
+      if ((written & 63) === 0 && performance.now() >= until) break;
+    }
+    options.onProgress?.(written, total);
+    return source < sources.length ? last : undefined;
+  };
+  /** When a slice's last request is written, the next slice goes out. */
+  const chain = (request: IDBRequest | undefined) => request?.addEventListener('success', () => chain(slice()), { once: true });
   try {
-    const accounts = tx.objectStore('accounts');
-    const contacts = tx.objectStore('contacts');
-    const pending: Promise<unknown>[] = [];
-    for (const incoming of batch.accounts) {
-      pending.push(
-        accounts.get(incoming.id).then((existing) => accounts.put(toStoredAccount(existing ? mergeAccount(fromStoredAccount(existing), incoming) : incoming))),
-      );
+    // Two slices in flight: while the second is being written, the third is issued.
+    let keysRead = 0;
+    for (const store of [accounts, contacts]) {
+      const request = store.getAllKeys();
+      request.onsuccess = () => {
+        for (const key of request.result) existing[store.name as 'accounts' | 'contacts'].add(key);
+        if (++keysRead < 2) return;
+        chain(slice());
+        chain(slice());
+      };
     }
-    for (const incoming of batch.contacts) {
-      pending.push(
-        contacts.get(incoming.email).then((existing) => contacts.put(toStoredContact(existing ? mergeContact(fromStoredContact(existing), incoming) : incoming))),
-      );
-    }
-    const orders = tx.objectStore('orders');
-    for (const order of batch.orders) pending.push(orders.put(order));
-    const activities = tx.objectStore('activities');
-    for (const activity of batch.activities) pending.push(activities.put(activity));
-    const products = tx.objectStore('products');
-    for (const product of batch.products ?? []) pending.push(products.put(product));
-    pending.push(tx.objectStore('importHistory').put(record));
-    await Promise.all(pending);
-    await tx.done;
+    await settled;
   } catch (error) {
     abort();
-    const name = (error as { name?: string })?.name ?? (tx.error as { name?: string } | null)?.name;
-    if (name === 'QuotaExceededError') throw new StorageFullError();
-    if (signal?.aborted) throw new DOMException('Import cancelled; nothing was saved.', 'AbortError');
+    if ((error as { name?: string })?.name === 'QuotaExceededError') throw new StorageFullError();
+    if (signal?.aborted) throw cancelled();
     throw error;
   } finally {
     signal?.removeEventListener('abort', abort);
   }
 }
+
+const cancelled = () => new DOMException('Import cancelled; nothing was saved.', 'AbortError');

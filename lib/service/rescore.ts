@@ -1,6 +1,7 @@
 import type { Db } from '../db/schema';
 import { saveScores } from '../db/repo';
-import { fromStoredAccount } from '../db/repo';
+import { fromStoredAccount, fromStoredContact } from '../db/repo';
+import { championMoves } from '../insights/coverage';
 import { scoreAccounts } from '../insights/risk';
 import { peerProfile } from '../insights/expansion';
 
@@ -12,14 +13,18 @@ import { peerProfile } from '../insights/expansion';
 export async function rescoreAll(db: Db, now = new Date()): Promise<{ accounts: number; scored: number; ms: number }> {
   const started = performance.now();
   const today = now.toISOString().slice(0, 10);
-  const [orders, accounts] = await Promise.all([db.getAll('orders'), db.getAll('accounts')]);
+  const [orders, storedAccounts, contacts, activities] = await Promise.all([db.getAll('orders'), db.getAll('accounts'), db.getAll('contacts'), db.getAll('activities')]);
+  const accounts = storedAccounts.map(fromStoredAccount);
   const scores = scoreAccounts(
     orders.map((o) => ({ accountId: o.accountId, date: o.date, amount: o.amount, currency: o.currency })),
     { today },
   );
-  const profile = peerProfile(accounts.map(fromStoredAccount), orders, { today });
+  const profile = peerProfile(accounts, orders, { today });
+  // Champion moves need the whole book (a person's old and new addresses sit at different accounts).
+  const moves = championMoves(accounts, contacts.map(fromStoredContact), activities, { today, orders });
   await saveScores(db, scores, [
     { key: 'peerProfile', value: profile },
+    { key: 'championMoves', value: moves },
     { key: 'scoredAt', value: now.toISOString() },
   ]);
   return { accounts: accounts.length, scored: scores.length, ms: Math.round(performance.now() - started) };

@@ -6,7 +6,7 @@ import type { Account, Contact } from '../model/records';
 import { hasAnyData, loadAccountBundle, getMeta, type AccountBundle } from '../db/repo';
 import { indexedDbLookup } from '../db/lookup';
 import { matchAccount, type MovedContact } from '../sites';
-import { accountPeople, peopleSignals } from '../insights/coverage';
+import { accountPeople, customerFor, peopleSignals, type ChampionDeparture, type MovedContactLead } from '../insights/coverage';
 import { expansionGaps, type PeerProfile } from '../insights/expansion';
 import { detectEmailSignals, discoveryQuestions, effectivePlaybooks, extractCompetitor } from '../playbooks';
 import { loadLocalPlaybooks } from './playbookStore';
@@ -50,6 +50,11 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
     ({ account, contact, moved } = match);
     matchedBy = match.reason;
   }
+  // A known person writing from a company that is not a customer (no orders): the opening, not an account view.
+  const lead = await leadFor(db, page);
+  if (lead && !options.chosenAccountId && lead.newAccountId === account.id && (await db.countFromIndex('orders', 'accountId', account.id)) === 0) {
+    return leadState(db, page, lead, options, now);
+  }
   const bundle = await loadAccountBundle(db, account.id);
   if (!bundle) return { status: 'unrecognized', reason: 'That account was deleted.' };
   const contactOnPage = contact ?? bundle.contacts.find((c) => page.people.some((p) => p.email === c.email));
@@ -65,7 +70,9 @@ async function accountInsight(
   const today = context.now.slice(0, 10);
   const { account } = bundle;
   const profile = await getMeta<PeerProfile>(db, 'peerProfile');
-  const people: PeopleInsight = accountPeople(account, bundle.contacts, bundle.activities, { today });
+  const base: PeopleInsight = accountPeople(account, bundle.contacts, bundle.activities, { today });
+  const departures = await departuresOf(db, account.id);
+  const people: PeopleInsight = { ...base, notes: [...departures.map((d) => d.text), ...base.notes] };
   const opportunities: Opportunity[] = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
   const risk: LapseRisk | undefined = bundle.score;
   const signals: Signal[] = [
@@ -74,6 +81,7 @@ async function accountInsight(
     ...opportunities.slice(0, 1).map((o) => ({ kind: 'expansion-gap' as const, strength: Math.min(1, 0.4 + o.peerShare / 2), reason: `Opportunity: ${o.text}` })),
     ...(context.page?.bodyText || context.page?.subject ? detectEmailSignals(context.page.bodyText ?? '', context.page.subject) : []),
   ];
+  for (const departure of departures) signals.push(departure.signal);
   if (context.moved) {
     signals.push({ kind: 'champion-left', strength: 0.9, reason: `${context.moved.name} now writes from ${context.moved.newDomain}` });
   }
@@ -125,12 +133,14 @@ async function questionsFor(
 
 async function noMatch(db: Db, page: PageContext, moved: MovedContact | undefined, options: SidebarOptions, now: string): Promise<SidebarState> {
   const people = page.people.filter((p) => p.role !== 'mentioned').map((p) => ({ email: p.email, name: p.name }));
+  const lead = await leadFor(db, page);
+  if (lead) return leadState(db, page, lead, options, now);
   if (!moved) return { status: 'no-match', people, questions: [] };
   const since = moved.oldAccount ? await customerSince(db, moved.oldAccount.id, now) : undefined;
   const newCompany = page.companyName ?? moved.newDomain;
-  const lead = {
-    title: `${moved.name}, formerly at ${moved.oldAccount.name}`,
-    reason: `${moved.name}, formerly at ${moved.oldAccount.name}${since ? ` (a customer for ${since})` : ''}, now writes from ${newCompany} — no account yet. An opening: they know what working with you is like.`,
+  const movedLead = {
+    title: `${moved.name}, formerly at ${moved.oldAccount.name}${since ? ` (a customer for ${since})` : ''}, now at ${newCompany} — no account yet`,
+    reason: `${moved.name} knows what working with you is like from ${moved.oldAccount.name}: an opening for a first meeting at ${newCompany}.`,
   };
   const playbooks = effectivePlaybooks(await loadLocalPlaybooks(db), options.policy);
   const questions = discoveryQuestions({
@@ -140,15 +150,44 @@ async function noMatch(db: Db, page: PageContext, moved: MovedContact | undefine
     history: [],
     now,
   });
-  return { status: 'no-match', people, lead, questions };
+  return { status: 'no-match', people, lead: movedLead, questions };
 }
 
 async function customerSince(db: Db, accountId: string, now: string): Promise<string | undefined> {
-  const orders = await db.getAllFromIndex('orders', 'accountId', accountId);
-  if (!orders.length) return undefined;
-  const first = orders.reduce((min, o) => (o.date < min ? o.date : min), orders[0].date);
-  const years = (Date.parse(now) - Date.parse(first)) / (365.25 * 86_400_000);
-  return years >= 1 ? `${Math.floor(years)} year${Math.floor(years) === 1 ? '' : 's'}` : `${Math.max(1, Math.round(years * 12))} months`;
+  return customerFor(await db.getAllFromIndex('orders', 'accountId', accountId), accountId, now.slice(0, 10));
+}
+
+interface StoredMoves {
+  departures: (ChampionDeparture & { accountId: string })[];
+  leads: MovedContactLead[];
+}
+
+/** A person on the page who is known from another account under the same name (precomputed by rescoreAll). */
+async function leadFor(db: Db, page: PageContext): Promise<MovedContactLead | undefined> {
+  const moves = await getMeta<StoredMoves>(db, 'championMoves');
+  if (!moves?.leads.length) return undefined;
+  const speaking = page.people.filter((p) => p.role === 'from' || p.role === 'record' || p.role === 'to');
+  return moves.leads.find((lead) => speaking.some((p) => p.email === lead.email));
+}
+
+async function leadState(db: Db, page: PageContext, lead: MovedContactLead, options: SidebarOptions, now: string): Promise<SidebarState> {
+  const people = page.people.filter((p) => p.role !== 'mentioned').map((p) => ({ email: p.email, name: p.name }));
+  const playbooks = effectivePlaybooks(await loadLocalPlaybooks(db), options.policy);
+  const questions = discoveryQuestions({
+    signals: [lead.signal],
+    vars: { firstName: lead.name.split(/\s+/)[0], company: page.companyName ?? lead.title.split(' now at ')[1]?.replace(/ — no account yet$/, '') ?? lead.newDomain },
+    playbooks,
+    history: [],
+    now,
+  });
+  // A company known only from a contact's address is not a customer yet: say so, as for an unknown company.
+  const title = lead.newAccountId && !lead.title.endsWith('no account yet') ? `${lead.title} — not a customer yet` : lead.title;
+  return { status: 'no-match', people, lead: { title, reason: lead.reason }, questions };
+}
+
+async function departuresOf(db: Db, accountId: string): Promise<ChampionDeparture[]> {
+  const moves = await getMeta<StoredMoves>(db, 'championMoves');
+  return moves?.departures.filter((d) => d.accountId === accountId) ?? [];
 }
 
 /** The questions a sample account would get (options page preview), without a page. */

@@ -1,0 +1,26 @@
+import 'fake-indexeddb/auto';
+import { generateDemoData } from '../../../lib/demo';
+import { importRecordOf, parseImportFile } from '../../../lib/import';
+import { openKeepAccountDb, type Db } from '../../../lib/db/schema';
+import { commitImport } from '../../../lib/service/importCommit';
+import { rescoreAll } from '../../../lib/service/rescore';
+
+export const DEMO_NOW = new Date('2026-11-23T12:00:00Z');
+
+/** The demo data imported the way the options page does it (parse → one transaction per file), then scored. */
+export async function demoDatabase(name: string): Promise<{ db: Db; data: ReturnType<typeof generateDemoData> }> {
+  const data = generateDemoData();
+  const db = await openKeepAccountDb({ name });
+  for (const file of data.files) {
+    const accountIndex: Record<string, string> = {};
+    for (const account of await db.getAll('accounts')) {
+      for (const key of account.customerKeys) accountIndex[`customer:${key}`] = account.id;
+      for (const id of account.crmIds) accountIndex[`crm:${id.crm}:${id.recordId}`] = account.id;
+    }
+    const preview = await parseImportFile(file.text, { fileName: file.name, accountIndex, now: DEMO_NOW });
+    if (preview.rejected.length) throw new Error(`${file.name}: ${preview.rejected[0].reason}`);
+    await commitImport(db, preview.batch, importRecordOf(preview, file.name, DEMO_NOW));
+  }
+  await rescoreAll(db, DEMO_NOW);
+  return { db, data };
+}

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import type { Db } from '../../../lib/db/schema';
+import type { SidebarState } from '../../../lib/model/insight';
+import { PageContext } from '../../../lib/model/page';
+import { recognizePage } from '../../../lib/sites';
+import { crmRecordHtml, gmailThreadHtml } from '../../../lib/sites/fixtures/gmailPage';
+import { buildSidebarState } from '../../../lib/service/sidebarState';
+import { openKeepAccountDb } from '../../../lib/db/schema';
+import type { DemoScenario } from '../../../lib/demo';
+import { DEMO_NOW, demoDatabase } from './demoDb';
+
+// The five field stories, end to end below the browser: demo CSVs → importer → IndexedDB → scoring → page
+// recognition on the demo pages → the sidebar state. The e2e tests show the same in Chromium.
+
+let db: Db;
+let scenarios: DemoScenario[];
+let me: { email: string; name: string };
+
+function pageOf(html: string, url: string) {
+  const window = new Window({ url });
+  window.document.write(html);
+  return recognizePage(window.document as unknown as Document, url);
+}
+
+const text = (state: SidebarState) => JSON.stringify(state);
+
+async function stateFor(id: DemoScenario['id'], where: 'gmail' | 'crm', policy?: Parameters<typeof buildSidebarState>[2]['policy']) {
+  const scenario = scenarios.find((s) => s.id === id)!;
+  const page =
+    where === 'gmail'
+      ? pageOf(gmailThreadHtml({ me, subject: scenario.gmail!.subject, messages: scenario.gmail!.messages, replyOpen: true }), 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvPqLxq')
+      : pageOf(
+          crmRecordHtml({ ...scenario.crm!, recordName: scenario.crm!.recordName }),
+          scenario.crm!.crm === 'hubspot'
+            ? `https://app.hubspot.com/contacts/24681357/record/${scenario.crm!.objectType === 'company' ? '0-2' : '0-1'}/${scenario.crm!.recordId}`
+            : `https://acme.lightning.force.com/lightning/r/Account/${scenario.crm!.recordId}/view`,
+        );
+  expect(PageContext.safeParse(page).success).toBe(true);
+  return { scenario, state: await buildSidebarState(db, page, { now: DEMO_NOW.toISOString(), policy }) };
+}
+
+beforeAll(async () => {
+  const demo = await demoDatabase('sidebar-state');
+  db = demo.db;
+  scenarios = demo.data.scenarios;
+  me = demo.data.me;
+}, 120_000);
+
+describe('sidebar state for the five stories', () => {
+  it('1. the customer who just stops ordering: lapse risk in words, and a question for it', async () => {
+    const { state } = await stateFor('lapsing', 'gmail');
+    expect(state.status).toBe('account');
+    if (state.status !== 'account') return;
+    expect(state.insight.account.name).toMatch(/Northwind Foods/);
+    expect(state.insight.risk?.explanation.join(' ')).toContain('usually orders every 24 days; nothing for 77 days (3.2× the usual gap)');
+    expect(state.insight.questions.length).toBeGreaterThan(0);
+    expect(state.insight.questions.length).toBeLessThanOrEqual(3);
+    expect(state.insight.questions.every((q) => !q.text.includes('{{'))).toBe(true);
+  });
+
+  it('2. the friendly contact who is not the decision: single-threaded, no economic buyer, finance never contacted', async () => {
+    const { state, scenario } = await stateFor('single-threaded', 'gmail');
+    for (const phrase of scenario.expect) expect(text(state)).toContain(phrase);
+    if (state.status !== 'account') throw new Error(state.status);
+    expect(state.insight.questions.map((q) => q.text)).toContain('Who else weighs in when you review suppliers — could we include them in our next review?');
+  });
+
+  it('3. the newcomer: risk at the old account, an opening on his new address', async () => {
+    const crm = await stateFor('champion-moved', 'crm');
+    if (crm.state.status !== 'account') throw new Error(crm.state.status);
+    expect(crm.state.insight.headline.tone).toBe('danger');
+    expect(crm.state.insight.headline.reason).toMatch(/Joe Park has not written from acmeflavors\.com since March and now writes from brightfoods\.com/);
+    const gmail = await stateFor('champion-moved', 'gmail');
+    expect(gmail.state.status).toBe('no-match');
+    if (gmail.state.status !== 'no-match') return;
+    expect(gmail.state.lead?.title).toMatch(/^Joe Park, formerly at Acme Flavors.*\(a customer for 4 years\), now at Bright Foods/);
+    expect(gmail.state.questions.length).toBeGreaterThan(0);
+  });
+
+  it('4. ingredient X and the ten-times-larger ingredient Y: the cocoa opportunity and its question', async () => {
+    const { state, scenario } = await stateFor('expansion', 'crm');
+    if (state.status !== 'account') throw new Error(state.status);
+    expect(state.insight.opportunities[0].text).toContain('bought by 70% of similar bakeries');
+    expect(state.insight.opportunities[0].text).toContain('10×');
+    expect(state.insight.questions.map((q) => q.text).join('\n')).toMatch(/How are you sourcing cocoa[^?]* today, and when does that contract renew\?/);
+    expect(scenario.expect.length).toBeGreaterThan(0);
+  });
+
+  it("5. the manager's playbook: locked playbooks say 'set by your team', the disabled one is never offered", async () => {
+    const policy = { lockedPlaybooks: ['competitive-defense', 'reach-decision-makers'], disabledPlaybooks: ['new-contact-onboarding'] };
+    for (const id of ['playbook', 'single-threaded', 'lapsing'] as const) {
+      const { state } = await stateFor(id, 'gmail', policy);
+      if (state.status !== 'account') throw new Error(state.status);
+      expect(state.insight.questions.every((q) => q.playbookId !== 'new-contact-onboarding')).toBe(true);
+      for (const q of state.insight.questions) expect(q.setByTeam).toBe(q.playbookId === 'competitive-defense' || q.playbookId === 'reach-decision-makers');
+    }
+    const { state } = await stateFor('playbook', 'gmail', policy);
+    if (state.status !== 'account') throw new Error(state.status);
+    expect(state.insight.questions.some((q) => q.setByTeam)).toBe(true);
+  });
+});
+
+describe('sidebar state when there is nothing to show', () => {
+  it('says there is no data yet on an empty database', async () => {
+    const empty = await openKeepAccountDb({ name: 'empty-sidebar' });
+    expect(await buildSidebarState(empty, { site: 'gmail', view: 'thread', people: [{ email: 'a@b.com', role: 'from' }] })).toEqual({ status: 'no-data' });
+  });
+
+  it('says why on a list page, and names the unknown sender', async () => {
+    expect(await buildSidebarState(db, { site: 'gmail', view: 'list', people: [] })).toMatchObject({ status: 'unrecognized', reason: expect.stringContaining('list') });
+    const unknown = await buildSidebarState(db, { site: 'gmail', view: 'thread', people: [{ email: 'someone@unknown-co.example', role: 'from' }] });
+    expect(unknown).toMatchObject({ status: 'no-match', people: [{ email: 'someone@unknown-co.example' }] });
+  });
+});
