@@ -1,11 +1,15 @@
-// Lapse risk per account for the sidebar: BG/NBD (fitted over all accounts, in weeks) says how likely
-// the account is still buying, Gamma-Gamma what an order is worth, and the usual gap between orders
-// turns both into words a rep can check against their own memory of the account.
+// Lapse risk per account for the sidebar. How likely the account is still buying: its own order rhythm
+// (Erlang-k gaps with a chance of an off-rhythm gap, regularity.ts) against a time-based dropout rate
+// fitted over the whole book (Pareto/GGG-style lifetime, lifetime.ts), the purchase rate's prior from
+// BG/NBD (fitted over all accounts, in weeks). BG/NBD's expectations, rescaled to that P(alive), give
+// the orders to expect; Gamma-Gamma what an order is worth; the usual gap between orders turns all of
+// it into words a rep can check against their own memory of the account.
 import type { LapseRisk, RiskLevel } from '../../model/insight';
 import { bgNbdExpectedPurchases, bgNbdPAlive, fitBgNbd, type BgNbdParams } from './bgNbd';
 import { toDayNumber } from './dates';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gammaGamma';
-import { regularityAdjustedPAlive, regularityOf } from './regularity';
+import { fitLifetime, lifetimePAlive, silenceEvidence, type LifetimeParams, type SilenceEvidence } from './lifetime';
+import { erlangSilenceSurvival, offRhythmShare, regularityAdjustedPAlive, regularityOf, silenceSurvival } from './regularity';
 import { groupPurchaseDays, summarizePurchaseDays, type CustomerSummary } from './summary';
 
 export interface AccountOrder {
@@ -55,7 +59,7 @@ const WEEK = 7;
 const HORIZON_DAYS = 90;
 const YEAR_DAYS = 365;
 const COHORT_WINDOW_DAYS = 90;
-const MODEL_NAME = 'BG/NBD + Gamma-Gamma';
+const MODEL_NAME = 'BG/NBD + gap regularity + lifetime + Gamma-Gamma';
 
 interface FittedModels {
   bgNbd?: BgNbdParams;
@@ -68,8 +72,10 @@ export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAcc
   const grouped = groupPurchaseDays(orders, today, (order) => order.accountId);
   const rows = summarizePurchaseDays(grouped, today, WEEK);
   const models = fitModels(rows);
-  const cohort = secondOrderCohort(grouped.start, grouped.days, today);
   const { start, days, totals } = grouped;
+  const gaps = rows.map((_, k) => gapsOf(days, start[k], start[k + 1]));
+  const pAlive = activeProbabilities(rows, gaps, models);
+  const cohort = secondOrderCohort(start, days, today);
   const results: LapseRisk[] = new Array(rows.length);
   for (let k = 0; k < rows.length; k++) {
     const from = start[k];
@@ -88,15 +94,51 @@ export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAcc
       results[k] = oneOrderRisk(base, today - days[from], cohort);
       continue;
     }
-    // A year of business at the account's usual pace: the 365 days up to its last order, so that a
-    // silence does not shrink what is at stake.
+    // What is at stake: the spend of the last twelve months, the figure a rep can check in the ERP
+    // (lib/demo's scenario 1 is calibrated on it). Younger accounts get a year at their usual pace.
+    // The year up to the last order says what a long-silent account was worth.
     const last = days[to - 1];
+    let lastTwelveMonths = 0;
     let yearBeforeLastOrder = 0;
-    for (let i = from; i < to; i++) if (days[i] > last - YEAR_DAYS) yearBeforeLastOrder += totals[i];
-    const fullYear = last - days[from] >= YEAR_DAYS - 1 ? yearBeforeLastOrder : undefined;
-    results[k] = repeatBuyerRisk(base, rows[k], gapsOf(days, from, to), fullYear, models);
+    for (let i = from; i < to; i++) {
+      if (days[i] > today - YEAR_DAYS) lastTwelveMonths += totals[i];
+      if (days[i] > last - YEAR_DAYS) yearBeforeLastOrder += totals[i];
+    }
+    const fullYear = today - days[from] >= YEAR_DAYS - 1;
+    const spend = fullYear ? { lastTwelveMonths, yearBeforeLastOrder } : undefined;
+    results[k] = repeatBuyerRisk(base, rows[k], gaps[k], spend, models, pAlive?.[k]);
   }
   return results;
+}
+
+/**
+ * P(still an active buyer) per account: the account's own gap rhythm (regularity.ts) against a
+ * time-based dropout fitted over the book (lifetime.ts). Falls back to MBG/CNBD-k with BG/NBD's
+ * per-purchase dropout if the lifetime fit fails; undefined without a BG/NBD fit.
+ */
+function activeProbabilities(rows: readonly CustomerSummary[], gaps: readonly number[][], models: FittedModels): number[] | undefined {
+  const bg = models.bgNbd;
+  if (!bg) return undefined;
+  const gapModels = gaps.map((own) => (own.length === 0 ? undefined : { k: regularityOf(own), offRhythm: offRhythmShare(own, median(own)) }));
+  const evidence: SilenceEvidence[] = rows.map((row, k) => {
+    const gapModel = gapModels[k];
+    // One order only: no rhythm yet, BG/NBD's prior (α/(α+u))^r for the wait to a second order.
+    const survival = gapModel
+      ? (u: number) => silenceSurvival(bg, row.frequency, row.recency, u, gapModel)
+      : (u: number) => erlangSilenceSurvival(bg, 0, 0, u, 1);
+    return silenceEvidence(row.recency, row.T, survival);
+  });
+  let lifetime: LifetimeParams | undefined;
+  try {
+    const fit = fitLifetime(evidence);
+    if (Number.isFinite(fit.s) && Number.isFinite(fit.beta) && fit.s > 0 && fit.beta > 0) lifetime = fit;
+  } catch {
+    // fall back below
+  }
+  return rows.map((row, k) => {
+    if (lifetime) return lifetimePAlive(lifetime, evidence[k]);
+    return regularityAdjustedPAlive(bg, row.frequency, row.recency, row.T, gapModels[k]?.k ?? 1);
+  });
 }
 
 type RiskBase = Pick<LapseRisk, 'accountId' | 'orderCount' | 'lastOrderDate' | 'daysSinceLastOrder' | 'currency' | 'model' | 'scoredAt'>;
@@ -105,8 +147,9 @@ function repeatBuyerRisk(
   base: RiskBase,
   row: CustomerSummary,
   gaps: number[],
-  yearOfSpend: number | undefined,
+  spend: { lastTwelveMonths: number; yearBeforeLastOrder: number } | undefined,
   models: FittedModels,
+  pAlive: number | undefined,
 ): LapseRisk {
   const gapDays = median(gaps);
   const daysSince = base.daysSinceLastOrder ?? 0;
@@ -114,7 +157,6 @@ function repeatBuyerRisk(
   const { frequency: x, recency, T } = row;
   const preSilenceRate = 1 / Math.max(gapDays, 1); // orders per day while it was buying
   const bg = models.bgNbd;
-  const pAlive = bg ? regularityAdjustedPAlive(bg, x, recency, T, regularityOf(gaps)) : undefined;
   // BG/NBD's expectation given alive (E / P(alive)), weighted by the regularity-aware P(alive).
   const poissonPAlive = bg ? bgNbdPAlive(bg, x, recency, T) : 1;
   const expected = (days: number) =>
@@ -126,7 +168,7 @@ function repeatBuyerRisk(
   const next90IfActive = ifActive(next90, HORIZON_DAYS);
   const nextYearIfActive = ifActive(nextYear, YEAR_DAYS);
   const orderValue = models.spend ? gammaGammaExpectedSpend(models.spend, x, row.monetaryValue) : row.monetaryValue;
-  const annualValue = yearOfSpend ?? orderValue * nextYearIfActive;
+  const annualValue = spend ? spend.lastTwelveMonths : orderValue * nextYearIfActive;
   const valueAtRisk = orderValue * Math.max(0, nextYearIfActive - (nextYear ?? nextYearIfActive * Math.min(1, 1 / Math.max(gapRatio, 1))));
   const level: RiskLevel = pAlive === undefined ? fallbackLevel(gapRatio) : lapseLevel(pAlive, gapRatio);
   const thinEvidence = base.orderCount < 3 || pAlive === undefined;
@@ -138,6 +180,9 @@ function repeatBuyerRisk(
   ];
   if (pAlive !== undefined) explanation.push(`${percent(pAlive)}% chance it is still an active buyer`);
   if (annualValue > 0) explanation.push(`about ${money(annualValue, base.currency)} a year at stake`);
+  else if (spend && spend.yearBeforeLastOrder > 0) {
+    explanation.push(`nothing in the last twelve months; about ${money(spend.yearBeforeLastOrder, base.currency)} in its last year of ordering`);
+  }
   if (next90 !== undefined) {
     const was = pAlive !== undefined && pAlive < 0.95 ? ` (was ${round1(next90IfActive)})` : '';
     explanation.push(`expected orders in the next 90 days: ${round1(next90)}${was}`);

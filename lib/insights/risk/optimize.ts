@@ -11,6 +11,8 @@ export interface MinimizeOptions {
   gradientTolerance?: number;
   /** Largest step per coordinate per iteration (log-space: 3 ≈ a factor of 20). */
   maxStep?: number;
+  /** Also stop after two successive iterations that lower the objective by less than this (relative). Off by default. */
+  valueTolerance?: number;
 }
 
 export interface MinimizeResult {
@@ -22,7 +24,7 @@ export interface MinimizeResult {
 }
 
 export function minimizeBfgs(objective: ObjectiveWithGradient, start: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
-  const { maxIterations = 500, gradientTolerance = 1e-8, maxStep = 3 } = options;
+  const { maxIterations = 500, gradientTolerance = 1e-8, maxStep = 3, valueTolerance = 0 } = options;
   const n = start.length;
   let x = Float64Array.from(start);
   let g = new Float64Array(n);
@@ -39,6 +41,7 @@ export function minimizeBfgs(objective: ObjectiveWithGradient, start: ArrayLike<
   let iterations = 0;
   let converged = maxAbs(g) < gradientTolerance;
   let firstUpdate = true;
+  let smallChanges = 0;
 
   while (!converged && iterations < maxIterations) {
     iterations++;
@@ -74,6 +77,10 @@ export function minimizeBfgs(objective: ObjectiveWithGradient, start: ArrayLike<
     f = fNew;
     if (maxAbs(g) < gradientTolerance) converged = true;
     else if (Math.abs(fOld - f) <= 1e-15 * Math.max(1, Math.abs(f)) && maxAbs(s) < 1e-12) converged = true;
+    else if (valueTolerance > 0) {
+      smallChanges = fOld - f <= valueTolerance * Math.max(1, Math.abs(f)) ? smallChanges + 1 : 0;
+      if (smallChanges >= 2) converged = true;
+    }
     if (sy <= 1e-14) continue;
     if (firstUpdate) {
       // Scale the initial inverse Hessian (N&W eq. 6.20) so the first steps have the right size.

@@ -20,10 +20,12 @@ function regularOrders(accountId: string, rand: () => number, startDaysAgo: numb
 export function scenarioOrders(): AccountOrder[] {
   const rand = random(7);
   const orders: AccountOrder[] = [];
-  // Story 1: flavouring every 21-28 days (median 24) for two years, about €41,000 a year, then nothing for 77 days.
+  // Story 1: flavouring every 21-28 days (median 24) for two years, then nothing for 77 days; about €41,000
+  // spent in the last twelve months (12 orders of €3,400, the figure lib/demo calibrates and scoreAccounts
+  // puts at stake).
   const rhythm = [21, 24, 28, 23, 24, 27, 22, 24, 26];
   for (let i = 0, ago = 77; ago <= 77 + 730; ago += rhythm[i++ % rhythm.length]) {
-    orders.push({ accountId: 'food-manufacturer', date: iso(ago), amount: 2700, currency: 'EUR' });
+    orders.push({ accountId: 'food-manufacturer', date: iso(ago), amount: 3400, currency: 'EUR' });
   }
   // Steady: same rhythm, still ordering (last order 10 days ago).
   orders.push(...regularOrders('steady-bakery', rand, 10 + 730, 10, 21, 28, 1500).map((o, i, all) => (i === all.length - 1 ? { ...o, date: iso(10) } : o)));

@@ -1,0 +1,81 @@
+// The product's demo book end to end: lib/demo's orders.csv → parseImportFile (lib/import) → Order
+// records → scoreAccounts, as the options page does on "Load demo data". Scenario 1 of SCENARIOS.md
+// (Northwind Foods: every 21–28 days for two years, silent for 77 days) must read "High lapse risk".
+import { describe, expect, it } from 'vitest';
+import { generateDemoData } from '../../../lib/demo';
+import { parseImportFile } from '../../../lib/import';
+import { scoreAccounts, type AccountOrder } from '../../../lib/insights/risk';
+import type { LapseRisk } from '../../../lib/model/insight';
+
+async function demoScores(): Promise<{ scores: LapseRisk[]; expectPhrases: string[]; domain: string }> {
+  const data = generateDemoData();
+  const file = data.files.find((f) => f.name === 'orders.csv');
+  if (!file) throw new Error('the demo has no orders.csv');
+  const preview = await parseImportFile(file.text, { fileName: file.name, now: new Date(`${data.today}T12:00:00Z`) });
+  expect(preview.rejected).toEqual([]);
+  const orders: AccountOrder[] = preview.batch.orders.map((o) => ({ accountId: o.accountId, date: o.date, amount: o.amount, currency: o.currency }));
+  const lapsing = data.scenarios.find((s) => s.id === 'lapsing');
+  if (!lapsing) throw new Error('the demo has no lapsing scenario');
+  return { scores: scoreAccounts(orders, { today: data.today }), expectPhrases: lapsing.expect, domain: lapsing.accountDomain };
+}
+
+function printTable(scores: readonly LapseRisk[]) {
+  const header = ['account', 'orders', 'median gap', 'days since last', 'pAlive', 'level'];
+  const rows = [...scores]
+    .sort((p, q) => (p.pAlive ?? 2) - (q.pAlive ?? 2))
+    .map((s) => [s.accountId, String(s.orderCount), s.medianGapDays?.toString() ?? '', String(s.daysSinceLastOrder ?? ''), s.pAlive?.toFixed(3) ?? '', s.level]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(['Demo book lapse risk (today 2026-11-23)', line(header), ...rows.map(line)].join('\n'));
+}
+
+describe('lapse risk on the demo book', async () => {
+  const { scores, expectPhrases, domain } = await demoScores();
+  printTable(scores);
+  const byId = new Map(scores.map((s) => [s.accountId, s]));
+
+  it('tells scenario 1: Northwind Foods is a high lapse risk, in plain words', () => {
+    const northwind = byId.get(domain);
+    expect(northwind, domain).toBeDefined();
+    const risk = northwind!;
+    expect(risk.level).toBe('high');
+    expect(risk.headline).toBe('High lapse risk');
+    expect(risk.thinEvidence).toBe(false);
+    expect(risk.pAlive!).toBeGreaterThanOrEqual(0.05);
+    expect(risk.pAlive!).toBeLessThanOrEqual(0.35);
+    expect(risk.explanation[0]).toBe('usually orders every 24 days; nothing for 77 days (3.2× the usual gap)');
+    expect(risk.explanation[1]).toBe(`${Math.round(risk.pAlive! * 100)}% chance it is still an active buyer`);
+    expect(risk.explanation).toContain('about €41,000 a year at stake');
+    expect(risk.expectedOrdersNext90!).toBeLessThan(risk.expectedOrdersNext90IfActive! / 2);
+    const shown = [risk.headline, ...risk.explanation].join(' | ');
+    for (const phrase of expectPhrases) expect(shown).toContain(phrase);
+  });
+
+  it('keeps accounts that still order at their usual pace low', () => {
+    // Still ordering on rhythm: three orders or more, last one within 1.5 usual gaps.
+    const steady = scores.filter((s) => s.orderCount >= 3 && (s.daysSinceLastOrder ?? 0) <= 1.5 * (s.medianGapDays ?? 0));
+    expect(steady.length).toBeGreaterThanOrEqual(40);
+    const low = steady.filter((s) => s.level === 'low');
+    expect(low.length / steady.length).toBeGreaterThanOrEqual(0.8);
+    for (const s of steady) expect(s.pAlive!, s.accountId).toBeGreaterThan(0.6);
+  });
+
+  it('flags every account silent for three usual gaps or more', () => {
+    const silent = scores.filter((s) => s.orderCount >= 3 && (s.daysSinceLastOrder ?? 0) >= 3 * (s.medianGapDays ?? Infinity));
+    expect(silent.length).toBeGreaterThanOrEqual(8);
+    for (const s of silent) {
+      expect(s.level, s.accountId).not.toBe('low');
+      expect(s.pAlive!, s.accountId).toBeLessThan(0.5);
+    }
+  });
+
+  it('ranks the long-gone below the recently lapsed, and the recently lapsed below the steady', () => {
+    const p = (id: string) => byId.get(id)?.pAlive ?? NaN;
+    const steadyMin = Math.min(...scores.filter((s) => s.orderCount >= 3 && (s.daysSinceLastOrder ?? 0) <= s.medianGapDays!).map((s) => s.pAlive!));
+    expect(p(domain)).toBeLessThan(steadyMin);
+    // With a real history (five orders or more); three orders and a 14-month silence stay uncertain.
+    const goneLongAgo = scores.filter((s) => s.orderCount >= 5 && (s.daysSinceLastOrder ?? 0) > 365);
+    expect(goneLongAgo.length).toBeGreaterThan(0);
+    for (const s of goneLongAgo) expect(s.pAlive!, s.accountId).toBeLessThan(p(domain));
+  });
+});
