@@ -30,9 +30,14 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
     },
     browser_specific_settings: {
-      gecko: { id: 'keep-account@keep-account.local', strict_min_version: '115.0' },
+      // optional_host_permissions (self-hosted CRMs) needs Firefox 128+.
+      gecko: { id: 'keep-account@keep-account.local', strict_min_version: '128.0' },
     },
   }),
+  zip: {
+    // The sources zip (for store review) holds what builds the extension, not the test data or demo output.
+    excludeSources: ['demo-output/**', 'docs/**', 'test-results/**', '.output*/**', 'tests/fixtures/**'],
+  },
   vite: () => ({
     build: { sourcemap: false, assetsInlineLimit: 0 },
     worker: { format: 'es' as const },

@@ -262,7 +262,7 @@ function RoleBlock({ group, other }: { group: RoleGroup; other?: boolean }) {
     <div class={`role-group${group.people.length ? '' : ' missing'}`} data-role={other ? 'other' : group.role} aria-labelledby={headingId} role="group">
       <div class="role-head">
         <h3 id={headingId}>{group.label}</h3>
-        {group.people.length ? <span class="pill low">{group.people.length}</span> : <span class="pill high">missing</span>}
+        {group.people.length ? <span class={`pill ${group.gap ? "watch" : "low"}`}>{group.people.length}</span> : <span class="pill high">missing</span>}
         <span class="muted small grow">{group.hint}</span>
       </div>
       {group.people.length > 0 ? (
@@ -308,15 +308,20 @@ function MissingCard({ view }: { view: AccountView }) {
         </p>
       ) : (
         <ul class="gap-list">
-          {view.gaps.map((g) => (
-            <li key={g.text} class={g.kind === 'single-threaded' ? 'severe' : undefined}>
-              <strong>{g.text}</strong>
-              <div class="muted">{g.why}</div>
-            </li>
-          ))}
+          {view.gaps.map((g) => <Finding key={g.text} tone={g.kind === 'single-threaded' ? 'severe' : undefined} text={g.text} why={g.why} />)}
         </ul>
       )}
     </section>
+  );
+}
+
+/** One fact in words with why it matters; the tone colours its edge (warning by default). */
+function Finding({ text, why, tone }: { text: string; why: string; tone?: 'severe' | 'opening' }) {
+  return (
+    <li class={tone}>
+      <strong>{text}</strong>
+      <div class="muted">{why}</div>
+    </li>
   );
 }
 
@@ -330,17 +335,14 @@ function MovesCard({ view }: { view: AccountView }) {
       ) : (
         <ul class="gap-list">
           {view.departures.map((d) => (
-            <li key={d.email} class={d.wasMainContact ? 'severe' : undefined}>
-              <strong>{d.text}</strong>
-              <div class="muted">{d.newDomain ? `A risk here, and an opening at ${d.newDomain}: ${d.name} knows what working with you is like.` : 'Find out who took over the role.'}</div>
-            </li>
+            <Finding
+              key={d.email}
+              tone={d.wasMainContact ? 'severe' : undefined}
+              text={d.text}
+              why={d.newDomain ? `A risk here, and an opening at ${d.newDomain}: ${d.name} knows what working with you is like.` : 'Find out who took over the role.'}
+            />
           ))}
-          {view.arrivals.map((l) => (
-            <li key={l.email} class="opening">
-              <strong>{l.title}</strong>
-              <div class="muted">{l.reason}</div>
-            </li>
-          ))}
+          {view.arrivals.map((l) => <Finding key={l.email} tone="opening" text={l.title} why={l.reason} />)}
         </ul>
       )}
     </section>

@@ -13,7 +13,7 @@ type ReparseOptions = { dateOrder?: 'dmy' | 'mdy'; mapping?: ColumnMapping; form
 type Job =
   | { stage: 'parsing'; rows: number; fraction: number }
   | { stage: 'preview'; preview: ImportPreview }
-  | { stage: 'writing'; preview: ImportPreview }
+  | { stage: 'writing'; preview: ImportPreview; fraction: number }
   | { stage: 'done'; preview: ImportPreview; imported: number }
   | { stage: 'failed'; message: string };
 
@@ -111,7 +111,8 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
 
   async function write(preview: ImportPreview) {
     controller.current = new AbortController();
-    setJob({ stage: 'writing', preview });
+    setJob({ stage: 'writing', preview, fraction: 0 });
+    let shownAt = 0;
     try {
       const { batch } = preview;
       const imported = batch.accounts.length + batch.contacts.length + batch.orders.length + batch.activities.length;
@@ -129,6 +130,13 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
           importedAt: new Date().toISOString(),
         },
         controller.current.signal,
+        {
+          onProgress: (written, total) => {
+            if (performance.now() - shownAt < 100) return;
+            shownAt = performance.now();
+            setJob({ stage: 'writing', preview, fraction: written / total });
+          },
+        },
       );
       setJob({ stage: 'done', preview, imported });
       await ask({ type: 'dataChanged' }).catch(() => undefined);
@@ -164,7 +172,7 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
       )}
       {job.stage === 'writing' && (
         <div style={{ marginTop: 10 }}>
-          <progress aria-label="Saving" />
+          <progress aria-label="Saving" value={job.fraction} max={1} />
           <p class="muted small">Saving {formatNumber(job.preview.rowsRead - job.preview.rejected.length)} rows in one step…</p>
         </div>
       )}

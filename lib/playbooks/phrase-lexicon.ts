@@ -215,13 +215,13 @@ export const CONCEPTS = {
   arrive: String.raw`arriv\w*|deliver\w*|ship\w*|come|land\w*|ankomm\w*|angekommen|eintreff\w*|eingetroffen|kommen|geliefert|liefern|livr\w*|llega\w*|llegar|entreg\w*|recib\w*`,
   arriveNot: String.raw`(?:won't|wont|will not|isn't going to|not going to|cannot|can't) (?:\w+ ){0,2}(?:arrive|make it|be delivered|be shipped|ship|reach)|n'arriver\w* (?:\w+ )?pas|ne sera (?:\w+ )?pas livre\w*|ne pourr\w* pas (?:etre )?livr\w*|no (?:\w+ )?llegar\w*|no (?:se )?(?:podra|va a) (?:\w+ )?(?:llegar|entregar)|kommt (?:\w+ ){0,3}nicht (?:vor|rechtzeitig|punktlich)|nicht (?:\w+ ){0,2}(?:ankommen|eintreffen)|not before`,
   // Complaints.
-  damage: String.raw`crushed|torn|broken|dented|leak\w*|mou?ldy|rotten|punctured|burst|melted|clumped|caked|soaked|eingedruckt|gerissen|kaputt|zerbrochen|undicht|ausgelaufen|verschimmelt|schimmel\w*|verklumpt|zerdruckt|aufgeplatzt|durchnasst|ecrase\w*|dechire\w*|casse[es]{0,2}|mouille\w*|moisi\w*|perce[es]{0,2}|eclate\w*|aplastad\w*|rot[oa]s|rompid\w*|mojad\w*|abollad\w*|enmohecid\w*|perforad\w*|reventad\w*|derramad\w*`,
+  damage: String.raw`crushed|torn|broken|holed|pierced|dented|leak\w*|mou?ldy|rotten|punctured|burst|melted|clumped|caked|soaked|eingedruckt|gerissen|kaputt|zerbrochen|undicht|ausgelaufen|verschimmelt|schimmel\w*|verklumpt|zerdruckt|aufgeplatzt|durchnasst|ecrase\w*|dechire\w*|casse[es]{0,2}|mouille\w*|moisi\w*|perce[es]{0,2}|troue[es]{0,2}|eclate\w*|aplastad\w*|rot[oa]s|rompid\w*|mojad\w*|abollad\w*|enmohecid\w*|perforad\w*|reventad\w*|derramad\w*`,
   wetWord: String.raw`wet|damp|nass|feucht|humide|humed[oa]s?`,
   sensory: String.raw`odou?rs?|smells?|tastes?|flavou?rs?|geruch|geschmack|odeurs?|gout|olor(?:es)?|sabor(?:es)?`,
   odd: String.raw`off|strange|odd|weird|bad|funny|abnormal|musty|rancid|anormal\w*|bizarre|etrange|desagreable|rance|raro|rara|extran[oa]|malo|komisch\w*|seltsam\w*|unangenehm\w*|muffig\w*|ranzig\w*`,
   offNote: String.raw`off-?(?:odou?r|flavou?r|taste|note)s?|fehlgeschmack\w*|fehlgeruch\w*|beigeschmack\w*|faux-gout\w*`,
   wrong: String.raw`wrong|incorrect|missing|faulty|falsch\w*|fehl(?:t|en|ten|ende[mnrs]?)|faux|fausses?|errone\w*|incorrect\w*|manqu\w*|equivocad\w*|incorrect[oa]s?|erroneo\w*|falta(?:n|ba|ban)?|(?:vienen|viene|llegan|llegaron|llego|estan|esta) mal`,
-  item: String.raw`labels?|etikett\w*|etiquettes?|etiquetas?|certificates?|certificat\w*|zertifikat\w*|analysezertifikat\w*|certificados?|coas?|documents?|dokument\w*|papiere|documentos?|products?|produkt\w*|produits?|productos?|batch\w*|lots?|charge[n]?|lotes?|quantit\w*|menge[n]?|cantidad\w*|bags?|sacks?|cartons?|boxes|sacke|kartons?|sacs?|colis|sacos?|cajas?|drums?|goods|ware|marchandises?|mercancias?`,
+  item: String.raw`labels?|etikett\w*|etiquettes?|etiquetas?|certificates?|certificat\w*|zertifikat\w*|analysezertifikat\w*|certificados?|coas?|documents?|dokument\w*|papiere|documentos?|products?|produkt\w*|produits?|productos?|batch\w*|lots?|charge[n]?|lotes?|quantit\w*|menge[n]?|cantidad\w*|bags?|sacks?|cartons?|boxes|sacke|kartons?|sacs?|colis|sacos?|cajas?|drums?|pallets?|paletten?|palettes?|palets?|goods|ware|marchandises?|mercancias?`,
   reject: String.raw`reject\w*|refused|sent back|returned|zuruckgewiesen|zuruckgeschickt|retourniert|abgelehnt|refuse\w*|renvoye\w*|rechaz\w*|devuelto\w*`,
   notOk: String.raw`(?:not|isn't|aren't|wasn't) (?:\w+ ){0,2}(?:good enough|acceptable|ok|okay|up to (?:standard|spec|scratch))|nicht (?:\w+ ){0,2}(?:in ordnung|zufrieden|akzeptabel|glucklich|hinnehmbar)|(?:pas|plus) (?:\w+ ){0,2}(?:content\w*|satisf\w*|acceptable|admissible|normal)|(?:no|nada) (?:\w+ ){0,2}(?:content[oa]s?|satisfech\w*|aceptable|admisible|normal|puede seguir)`,
   // Order changes.
@@ -240,8 +240,6 @@ export interface ConceptRule {
   /** Every entry must occur (an array: any one of them), all within `window` words of each other in one clause. */
   all: Array<ConceptName | ConceptName[]>;
   window: number;
-  /** The rule does not fire when one of these is within the window ("sorry for the delay in replying"). */
-  unless?: ConceptName[];
   /** A concept carries its own negation ("not good enough"): skip the negation check. */
   selfNegating?: boolean;
   /** A second-person pronoun right before the first concept ("you quoted us") means it is us, not a competitor. */
@@ -255,6 +253,14 @@ const rule = (kind: EmailSignalKind, strength: number, all: ConceptRule['all'], 
   window,
   ...extra,
 });
+
+/**
+ * A find of this kind does not count when one of these concepts is within a few words of it in the same
+ * clause, whichever layer found it: "sorry for the delay in getting back to you" is about the reply.
+ */
+export const SUPPRESSED_BY: Partial<Record<EmailSignalKind, { concepts: ConceptName[]; reach: number }>> = {
+  'email-delay': { concepts: ['reply'], reach: 3 },
+};
 
 export const CONCEPT_RULES: readonly ConceptRule[] = [
   rule('email-competitor', 0.8, ['other', 'supplier'], 2),
@@ -273,8 +279,8 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   rule('email-price', 0.75, ['price', 'notViable'], 6, { selfNegating: true }),
   rule('email-price', 0.65, ['better', 'terms'], 3),
   rule('email-price', 0.65, ['better', 'price'], 2),
-  rule('email-delay', 0.7, ['delayWord'], 0, { unless: ['reply'] }),
-  rule('email-delay', 0.65, ['lateWord', 'delivery'], 8, { unless: ['reply'] }),
+  rule('email-delay', 0.7, ['delayWord'], 0),
+  rule('email-delay', 0.65, ['lateWord', 'delivery'], 8),
   rule('email-delay', 0.6, ['waitWord', 'still'], 3),
   rule('email-delay', 0.65, ['stillNothing', 'delivery'], 10, { selfNegating: true }),
   rule('email-delay', 0.6, ['expectedPast', 'arrive'], 4),

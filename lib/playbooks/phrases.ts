@@ -6,6 +6,7 @@ import {
   CONCEPTS,
   NEGATORS,
   PHRASE_PATTERNS,
+  SUPPRESSED_BY,
   type ConceptName,
   type ConceptRule,
   type EmailSignalKind,
@@ -146,12 +147,19 @@ function layout(text: string): { wordAt: Int32Array; clauseAt: Int32Array } {
   return { wordAt, clauseAt };
 }
 
-function conceptHits(original: string, matchable: MatchableText): (name: ConceptName) => Hit[] {
+interface Concepts {
+  /** Every place a concept occurs, found on first ask. */
+  hitsOf: (name: ConceptName) => Hit[];
+  /** Word and clause of a stretch of the matchable text. */
+  place: (start: number, end: number) => Hit;
+}
+
+function conceptsIn(original: string, matchable: MatchableText): Concepts {
   const { text, from } = matchable;
   const { wordAt, clauseAt } = layout(text);
   const hit = (start: number, end: number): Hit => ({ start, end, word: wordAt[start], clause: clauseAt[start] });
   const cache = new Map<ConceptName, Hit[]>();
-  return (name) => {
+  const hitsOf = (name: ConceptName): Hit[] => {
     let hits = cache.get(name);
     if (hits) return hits;
     hits = [];
@@ -176,6 +184,7 @@ function conceptHits(original: string, matchable: MatchableText): (name: Concept
     cache.set(name, hits);
     return hits;
   };
+  return { hitsOf, place: hit };
 }
 
 /** The hit of any of `names` in `anchor`'s clause nearest to it, in words. */
@@ -207,8 +216,6 @@ function applyRule(rule: ConceptRule, text: string, hitsOf: (name: ConceptName) 
       const start = Math.min(...parts.map((p) => p.start));
       const end = Math.max(...parts.map((p) => p.end));
       if (rule.notAfterYou && SECOND_PERSON.test(text.slice(Math.max(0, anchor.start - 24), anchor.start))) continue;
-      const reach = Math.max(rule.window, 5);
-      if (rule.unless?.some((u) => hitsOf(u).some((h) => h.clause === anchor.clause && h.word >= lowWord - reach && h.word <= highWord + reach))) continue;
       if (!rule.selfNegating && isNegated(text, start, end)) continue;
       matches.push({ start, end });
     }
@@ -216,10 +223,22 @@ function applyRule(rule: ConceptRule, text: string, hitsOf: (name: ConceptName) 
   return matches;
 }
 
+/** Whether a find of `kind` at [start, end) is about something else ("the delay in getting back to you"). */
+function isSuppressed(kind: EmailSignalKind, start: number, end: number, { hitsOf, place }: Concepts): boolean {
+  const suppression = SUPPRESSED_BY[kind];
+  if (!suppression) return false;
+  const first = place(start, end);
+  const last = place(Math.max(start, end - 1), end);
+  return suppression.concepts.some((name) =>
+    hitsOf(name).some((h) => h.clause === first.clause && h.word >= first.word - suppression.reach && h.word <= last.word + suppression.reach),
+  );
+}
+
 function collect(original: string, source: number, found: Found): void {
   const matchable = matchableText(original);
   const { text, from, to } = matchable;
   if (!text) return;
+  const concepts = conceptsIn(original, matchable);
   for (const pattern of PHRASE_PATTERNS) {
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
@@ -236,12 +255,14 @@ function collect(original: string, source: number, found: Found): void {
         if (name) phraseEnd = name.end;
       }
       if (!pattern.selfNegating && isNegated(text, start, end)) continue;
+      if (isSuppressed(pattern.kind, start, end, concepts)) continue;
       addEvidence(found, pattern.kind, pattern.strength, original, source, from[start], phraseEnd);
     }
   }
-  const hitsOf = conceptHits(original, matchable);
   for (const rule of CONCEPT_RULES) {
-    for (const { start, end } of applyRule(rule, text, hitsOf)) addEvidence(found, rule.kind, rule.strength, original, source, from[start], to[end - 1]);
+    for (const { start, end } of applyRule(rule, text, concepts.hitsOf)) {
+      if (!isSuppressed(rule.kind, start, end, concepts)) addEvidence(found, rule.kind, rule.strength, original, source, from[start], to[end - 1]);
+    }
   }
 }
 

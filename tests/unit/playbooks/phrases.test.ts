@@ -46,6 +46,11 @@ function measure(sentences: Labelled[]): { perKind: Record<EmailSignalKind, Scor
   return { perKind, competitorsRight, competitorsAsked: sentences.length };
 }
 
+function overall(result: ReturnType<typeof measure>): { precision: number; recall: number } {
+  const sum = (key: 'tp' | 'fp' | 'fn') => KINDS.reduce((total, k) => total + result.perKind[k][key], 0);
+  return { precision: sum('tp') / (sum('tp') + sum('fp')), recall: sum('tp') / (sum('tp') + sum('fn')) };
+}
+
 function report(title: string, sentences: Labelled[]): ReturnType<typeof measure> {
   const result = measure(sentences);
   const langs = [...new Set(sentences.map((s) => s.lang))].join('/');
@@ -53,9 +58,11 @@ function report(title: string, sentences: Labelled[]): ReturnType<typeof measure
     const s = result.perKind[k];
     return `  ${k.padEnd(26)} precision ${s.precision.toFixed(2)}  recall ${s.recall.toFixed(2)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
   });
+  const all = overall(result);
   console.log(
     `${title}: ${sentences.length} sentences (${langs}), ${sentences.filter((s) => s.signals.length === 0).length} without a signal\n` +
-      `${lines.join('\n')}\n  competitor name right in ${result.competitorsRight}/${result.competitorsAsked}`,
+      `${lines.join('\n')}\n  ${'all signals'.padEnd(26)} precision ${all.precision.toFixed(2)}  recall ${all.recall.toFixed(2)}\n` +
+      `  competitor name right in ${result.competitorsRight}/${result.competitorsAsked}`,
   );
   return result;
 }
@@ -89,12 +96,50 @@ describe('detectEmailSignals: accuracy on labelled sentences in four languages',
     }
   });
 
-  it('reports, without a floor, the set of unseen wording that was never used for tuning', () => {
-    // Measured once when written: recall 0 on every signal, one false positive. A phrase list only knows
-    // the phrasings it lists; this keeps that visible instead of tuning it away.
+  it('reaches the floor on the fresh set (recall 0.00 with the phrase list alone; since used to shape the concepts)', () => {
+    // History: the exact-phrase lexicon scored recall 0 here. The compositional concepts were written with
+    // these sentences in view; first measured at precision 0.96 / recall 0.96, so this is no longer unseen text.
     const fresh = load('email-phrases.fresh.json');
-    const { perKind } = report('fresh set (never tuned on)', fresh);
-    expect(Object.keys(perKind)).toHaveLength(KINDS.length);
+    const result = report('fresh set (since used for development)', fresh);
+    for (const kind of KINDS) {
+      expect(result.perKind[kind].precision, kind).toBeGreaterThanOrEqual(0.8);
+      expect(result.perKind[kind].recall, kind).toBeGreaterThanOrEqual(0.75);
+    }
+    expect(result.competitorsRight / result.competitorsAsked).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('detectEmailSignals: the blind set (never tuned on)', () => {
+  // email-phrases.blind.json was written and committed before the compositional rules and is never used to
+  // adjust them. Phrase list alone: precision 0.88, recall 0.23. First measurement with the concepts: 0.97 / 0.98;
+  // after one generic fix found by probing new sentences (an apology for a slow reply is not a delay): 0.99 / 0.98.
+  // Caveat: the same author wrote the set and the vocabulary, so it overstates how unseen wording will fare.
+  const blind = load('email-phrases.blind.json');
+
+  it('has at least 120 sentences, at least 25 per language, about 40% without a signal', () => {
+    expect(blind.length).toBeGreaterThanOrEqual(120);
+    for (const lang of ['en', 'de', 'fr', 'es']) expect(blind.filter((s) => s.lang === lang).length, lang).toBeGreaterThanOrEqual(25);
+    const withoutSignal = blind.filter((s) => s.signals.length === 0).length / blind.length;
+    expect(withoutSignal).toBeGreaterThanOrEqual(0.35);
+    expect(withoutSignal).toBeLessThanOrEqual(0.45);
+  });
+
+  it('reaches the floor: overall precision and recall >= 0.9, each signal precision >= 0.8 and recall >= 0.85', () => {
+    const result = report('blind set (never tuned on)', blind);
+    const all = overall(result);
+    expect(all.precision).toBeGreaterThanOrEqual(0.9);
+    expect(all.recall).toBeGreaterThanOrEqual(0.9);
+    for (const kind of KINDS) {
+      expect(result.perKind[kind].precision, kind).toBeGreaterThanOrEqual(0.8);
+      expect(result.perKind[kind].recall, kind).toBeGreaterThanOrEqual(0.85);
+    }
+    expect(result.competitorsRight / result.competitorsAsked).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('stays silent on every hard negative of the blind set', () => {
+    const silent = blind.filter((s) => s.signals.length === 0);
+    const noisy = silent.filter((s) => detectEmailSignals(s.text).length > 0).map((s) => s.text);
+    expect(noisy.length, noisy.join(' | ')).toBeLessThanOrEqual(2);
   });
 });
 
@@ -144,6 +189,45 @@ describe('detectEmailSignals: behaviour', () => {
     expect(new Set(signals.map((s) => s.kind)).size).toBe(signals.length);
     for (let i = 1; i < signals.length; i++) expect(signals[i - 1].strength).toBeGreaterThanOrEqual(signals[i].strength);
     for (const s of signals) expect(s.strength).toBeGreaterThan(0), expect(s.strength).toBeLessThanOrEqual(1);
+  });
+
+  it('catches wordings no phrase lists, by concepts within a few words of one clause', () => {
+    const kinds = (text: string) => detectEmailSignals(text).map((s) => s.kind).sort();
+    expect(kinds('Ein anderer Hersteller ist deutlich billiger.')).toEqual(['email-competitor', 'email-price']);
+    expect(kinds('Can you sharpen the price per tonne a little?')).toEqual(['email-price']);
+    expect(kinds('Les palettes sont arrivées trouées et humides.')).toEqual(['email-complaint']);
+    expect(kinds('Necesitamos reducir el volumen del pedido de marzo.')).toEqual(['email-order-change']);
+    expect(kinds('Wir suchen nach einem neuen Lieferanten für Kakao.')).toEqual(['email-competitor', 'email-reviewing-suppliers']);
+    expect(kinds('Die Ware ist immer noch nicht da und wir warten noch.')).toEqual(['email-delay']);
+  });
+
+  it('quotes the span from the first to the last word of a composed find', () => {
+    expect(detectEmailSignals('Can you sharpen the price per tonne a little?')[0].reason).toBe('mentions "sharpen the price"');
+    expect(detectEmailSignals('Pourriez-vous avancer notre commande de mai ?')[0].reason).toBe('mentions "Pourriez-vous avancer notre commande"');
+  });
+
+  it('keeps quiet on near misses: neutral price, delivery and supplier talk', () => {
+    for (const text of [
+      'The price per kilo is the same as last year.',
+      'Please find attached our purchase order 4471.',
+      'The pallets were delivered on time, thanks.',
+      'We will move to a new ERP system next month.',
+      'Hemos recibido el pedido sin incidencias.',
+      'Sorry for the delay in getting back to you.',
+    ]) {
+      expect(detectEmailSignals(text), text).toEqual([]);
+    }
+  });
+
+  it('does not take our own offer for a competitor ("you quoted us")', () => {
+    const kinds = detectEmailSignals('You quoted us a lower price last year, thanks.').map((s) => s.kind);
+    expect(kinds).not.toContain('email-competitor');
+  });
+
+  it('reads a named company offering something as a competitor', () => {
+    const signal = detectEmailSignals('Tate & Lyle is offering a better deal on glucose.').find((s) => s.kind === 'email-competitor');
+    expect(signal?.reason).toContain('Tate & Lyle is offering');
+    expect(extractCompetitor('Tate & Lyle is offering a better deal on glucose.')).toBe('Tate & Lyle');
   });
 
   it('returns nothing for an empty email', () => {
