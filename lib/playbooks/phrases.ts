@@ -150,6 +150,8 @@ function layout(text: string): { wordAt: Int32Array; clauseAt: Int32Array } {
 interface Concepts {
   /** Every place a concept occurs, found on first ask. */
   hitsOf: (name: ConceptName) => Hit[];
+  /** The same, in one clause. */
+  hitsIn: (name: ConceptName, clause: number) => Hit[];
   /** Word and clause of a stretch of the matchable text. */
   place: (start: number, end: number) => Hit;
 }
@@ -184,29 +186,38 @@ function conceptsIn(original: string, matchable: MatchableText): Concepts {
     cache.set(name, hits);
     return hits;
   };
-  return { hitsOf, place: hit };
+  const byClause = new Map<ConceptName, Map<number, Hit[]>>();
+  const hitsIn = (name: ConceptName, clause: number): Hit[] => {
+    let clauses = byClause.get(name);
+    if (!clauses) {
+      clauses = new Map();
+      for (const h of hitsOf(name)) clauses.set(h.clause, [...(clauses.get(h.clause) ?? []), h]);
+      byClause.set(name, clauses);
+    }
+    return clauses.get(clause) ?? [];
+  };
+  return { hitsOf, hitsIn, place: hit };
 }
 
 /** The hit of any of `names` in `anchor`'s clause nearest to it, in words. */
-function nearest(hitsOf: (name: ConceptName) => Hit[], names: ConceptName | ConceptName[], anchor: Hit): Hit | undefined {
+function nearest({ hitsIn }: Concepts, names: ConceptName | ConceptName[], anchor: Hit): Hit | undefined {
   let best: Hit | undefined;
   for (const name of Array.isArray(names) ? names : [names]) {
-    for (const h of hitsOf(name)) {
-      if (h.clause !== anchor.clause) continue;
+    for (const h of hitsIn(name, anchor.clause)) {
       if (!best || Math.abs(h.word - anchor.word) < Math.abs(best.word - anchor.word)) best = h;
     }
   }
   return best;
 }
 
-function applyRule(rule: ConceptRule, text: string, hitsOf: (name: ConceptName) => Hit[]): Array<{ start: number; end: number }> {
+function applyRule(rule: ConceptRule, text: string, concepts: Concepts): Array<{ start: number; end: number }> {
   const [first, ...rest] = rule.all;
   const matches: Array<{ start: number; end: number }> = [];
   for (const name of Array.isArray(first) ? first : [first]) {
-    for (const anchor of hitsOf(name)) {
+    for (const anchor of concepts.hitsOf(name)) {
       const parts = [anchor];
       for (const other of rest) {
-        const h = nearest(hitsOf, other, anchor);
+        const h = nearest(concepts, other, anchor);
         if (h) parts.push(h);
       }
       if (parts.length !== rule.all.length) continue;
@@ -224,13 +235,13 @@ function applyRule(rule: ConceptRule, text: string, hitsOf: (name: ConceptName) 
 }
 
 /** Whether a find of `kind` at [start, end) is about something else ("the delay in getting back to you"). */
-function isSuppressed(kind: EmailSignalKind, start: number, end: number, { hitsOf, place }: Concepts): boolean {
+function isSuppressed(kind: EmailSignalKind, start: number, end: number, { hitsIn, place }: Concepts): boolean {
   const suppression = SUPPRESSED_BY[kind];
   if (!suppression) return false;
   const first = place(start, end);
   const last = place(Math.max(start, end - 1), end);
   return suppression.concepts.some((name) =>
-    hitsOf(name).some((h) => h.clause === first.clause && h.word >= first.word - suppression.reach && h.word <= last.word + suppression.reach),
+    hitsIn(name, first.clause).some((h) => h.word >= first.word - suppression.reach && h.word <= last.word + suppression.reach),
   );
 }
 
@@ -260,7 +271,7 @@ function collect(original: string, source: number, found: Found): void {
     }
   }
   for (const rule of CONCEPT_RULES) {
-    for (const { start, end } of applyRule(rule, text, concepts.hitsOf)) {
+    for (const { start, end } of applyRule(rule, text, concepts)) {
       if (!isSuppressed(rule.kind, start, end, concepts)) addEvidence(found, rule.kind, rule.strength, original, source, from[start], to[end - 1]);
     }
   }
