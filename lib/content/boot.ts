@@ -45,6 +45,9 @@ export async function bootSidebar(
     if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'toggleSidebar') controller.toggle();
   };
   browser.runtime.onMessage.addListener(onMessage);
+  // After an update or reload the old script is orphaned; WXT notices when its context is next checked. Check every
+  // few seconds (one property read) so that the orphaned sidebar disappears even on a page that stays quiet.
+  ctx.setInterval(() => undefined, 3000);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   return controller;
 }

@@ -88,7 +88,7 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     timer = ctx.setTimeout(() => {
       timer = undefined;
       refresh();
-    }, deps.debounceMs ?? 150);
+    }, deps.debounceMs ?? 50);
   }
 
   function toggle() {

@@ -138,3 +138,25 @@ test("the page's own styles do not leak into the sidebar", async () => {
   expect(styles.panelVisible).toBeGreaterThan(300);
   await page.close();
 });
+
+// Keep this test last in the file: it reloads the extension under the open pages.
+test('an extension reload (update) removes the old sidebar cleanly, without "Extension context invalidated" errors', async () => {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /context invalidated/i.test(message.text())) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('https://mail.google.com/mail/u/1/#inbox/FMfcgzQXJWDsKmvPqLxq');
+  await waitForSidebarText(page, (t) => t.includes('No local data yet'));
+  // The worker goes away mid-call when it reloads itself, so the evaluate may reject: that is the point.
+  await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+  // The invalidated content script removed its sidebar; the page keeps working and navigating without errors.
+  await expect.poll(() => sidebarHostCount(page), { timeout: 10_000 }).toBe(0);
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate((n) => (location.hash = `#inbox/after-reload-${n}`), i);
+    await page.waitForTimeout(200);
+  }
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -8,6 +8,7 @@ import { crmRecordHtml, gmailThreadHtml } from '../../../lib/sites/fixtures/gmai
 import { buildSidebarState } from '../../../lib/service/sidebarState';
 import { openKeepAccountDb } from '../../../lib/db/schema';
 import type { DemoScenario } from '../../../lib/demo';
+import type { TeamPolicy } from '../../../lib/model/playbook';
 import { DEMO_NOW, demoDatabase } from './demoDb';
 
 // The five field stories, end to end below the browser: demo CSVs → importer → IndexedDB → scoring → page
@@ -25,7 +26,7 @@ function pageOf(html: string, url: string) {
 
 const text = (state: SidebarState) => JSON.stringify(state);
 
-async function stateFor(id: DemoScenario['id'], where: 'gmail' | 'crm', policy?: Parameters<typeof buildSidebarState>[2]['policy']) {
+async function stateFor(id: DemoScenario['id'], where: 'gmail' | 'crm', policy?: TeamPolicy) {
   const scenario = scenarios.find((s) => s.id === id)!;
   const page =
     where === 'gmail'
