@@ -6,7 +6,7 @@
 // (https://github.com/CamDavidsonPilon/lifetimes/blob/master/lifetimes/fitters/pareto_nbd_fitter.py).
 import type { FitOptions } from './bgNbd';
 import { minimizeBfgs, withNumericGradient } from './optimize';
-import { aggregateRows, timeScaleFor, type RfmRow } from './rows';
+import { aggregateRows, distinctValues, timeScaleFor, type RfmRow } from './rows';
 import { logAddExp, logGamma, logHyp2f1, sigmoid } from './special';
 
 export interface ParetoNbdParams {
@@ -52,13 +52,70 @@ export function fitParetoNbd(rows: readonly RfmRow[], options: FitOptions = {}):
   const data = aggregateRows(rows);
   const scale = timeScaleFor(data.maxT);
   const n = data.totalWeight;
+  const recency = data.recency.map((v) => v * scale);
+  const T = data.T.map((v) => v * scale);
+  // Terms that depend only on x, or only on (x, T), are computed once per distinct value per
+  // evaluation: CDNOW's 23,570 customers have a few dozen x and 84 T values, so the second 2F1 of
+  // ln A0 (the one at T) is evaluated a few hundred times instead of once per row.
+  const xs = distinctValues(data.x);
+  const ts = distinctValues(T);
+  const rs = distinctValues(recency);
+  const nx = xs.values.length;
+  const nt = ts.values.length;
+  const nr = rs.values.length;
+  // The first 2F1 (at t_x) likewise per distinct (x, t_x): the rows differ mostly in T.
+  const pairs = nx * nt <= 4_000_000 ? new Float64Array(nx * nt) : undefined;
+  const recencyPairs = nx * nr <= 4_000_000 ? new Float64Array(nx * nr) : undefined;
+  const lgRX = new Float64Array(nx);
+  const logRSX = new Float64Array(nx);
+  const logAlphaT = new Float64Array(nt);
+  const logBetaT = new Float64Array(nt);
   const negativeMeanLogLikelihood = (theta: Float64Array): number => {
-    const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) };
+    const r = Math.exp(theta[0]);
+    const alpha = Math.exp(theta[1]);
+    const s = Math.exp(theta[2]);
+    const beta = Math.exp(theta[3]);
+    const [low, high] = alpha < beta ? [alpha, beta] : [beta, alpha];
+    const gap = high - low;
+    const common = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+    for (let k = 0; k < nx; k++) {
+      lgRX[k] = logGamma(r + xs.values[k]);
+      logRSX[k] = Math.log(r + s + xs.values[k]);
+    }
+    for (let k = 0; k < nt; k++) {
+      logAlphaT[k] = Math.log(alpha + ts.values[k]);
+      logBetaT[k] = Math.log(beta + ts.values[k]);
+    }
+    const logS = Math.log(s);
+    pairs?.fill(NaN);
+    recencyPairs?.fill(NaN);
+    // ln[2F1(r+s+x, t; r+s+x+1; |α−β|/(m+u)) / (m+u)^(r+s+x)], m = max(α, β), t = r+x if α < β else s+1 (see logA0).
+    const term = (x: number, u: number) => {
+      const rsx = r + s + x;
+      return logHyp2f1(rsx, alpha < beta ? r + x : s + 1, rsx + 1, gap / (high + u)) - rsx * Math.log(high + u);
+    };
     let ll = 0;
     for (let i = 0; i < data.size; i++) {
-      ll += data.weight[i] * paretoNbdLogLikelihood(params, data.x[i], data.recency[i] * scale, data.T[i] * scale);
+      const x = data.x[i];
+      const kx = xs.indexOf[i];
+      const kt = ts.indexOf[i];
+      const at = kx * nt + kt;
+      let second = pairs ? pairs[at] : NaN;
+      if (Number.isNaN(second)) {
+        second = term(x, T[i]);
+        if (pairs) pairs[at] = second;
+      }
+      const atR = kx * nr + rs.indexOf[i];
+      let first = recencyPairs ? recencyPairs[atR] : NaN;
+      if (Number.isNaN(first)) {
+        first = term(x, recency[i]);
+        if (recencyPairs) recencyPairs[atR] = first;
+      }
+      const diff = second - first;
+      const logA0 = diff >= 0 ? -Infinity : first + Math.log(-Math.expm1(diff));
+      const stillAlive = -(r + x) * logAlphaT[kt] - s * logBetaT[kt];
+      ll += data.weight[i] * (lgRX[kx] + common + logAddExp(stillAlive, logS + logA0 - logRSX[kx]));
     }
-    const { r, alpha, s, beta } = params;
     return -ll / n + penalizer * (r * r + alpha * alpha + s * s + beta * beta);
   };
   const result = minimizeBfgs(withNumericGradient(negativeMeanLogLikelihood), [0, 0, 0, 0], { maxIterations, gradientTolerance });
