@@ -254,6 +254,11 @@ test.describe('a file stopped midway leaves the database exactly as before it', 
     await expect(commit).toHaveText('Import 150,000 rows', { timeout: 60_000 });
     await commit.click();
     await expect(job(page)).toHaveAttribute('data-stage', 'writing');
+    // Truly midway: part of the file has already gone into the transaction.
+    await page.waitForFunction(() => {
+      const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-job"][data-stage="writing"] progress');
+      return bar !== null && bar.value > 0.05 && bar.value < 0.9;
+    });
     return page;
   }
 
