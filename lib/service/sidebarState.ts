@@ -120,7 +120,7 @@ async function questionsFor(
     vars: {
       firstName,
       company: bundle.account.name,
-      product: topProduct(bundle.orders, today),
+      product: inSentence(topProduct(bundle.orders, today)),
       gapProduct: gap ? gap.reason.replace(/^Opportunity: /, '').split(':')[0] : undefined,
       competitor,
       weeksSinceLastOrder: lastOrder !== undefined ? String(Math.round(lastOrder / 7)) : undefined,
@@ -155,6 +155,11 @@ async function noMatch(db: Db, page: PageContext, moved: MovedContact | undefine
 
 async function customerSince(db: Db, accountId: string, now: string): Promise<string | undefined> {
   return customerFor(await db.getAllFromIndex('orders', 'accountId', accountId), accountId, now.slice(0, 10));
+}
+
+/** "Strawberry flavouring" inside a sentence reads "strawberry flavouring"; acronyms ("MSG", "PET trays") stay. */
+function inSentence(name: string | undefined): string | undefined {
+  return name && /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
 }
 
 interface StoredMoves {
