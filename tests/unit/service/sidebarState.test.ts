@@ -50,10 +50,14 @@ beforeAll(async () => {
 
 describe('sidebar state for the five stories', () => {
   it('1. the customer who just stops ordering: lapse risk in words, and a question for it', async () => {
-    const { state } = await stateFor('lapsing', 'gmail');
+    const { state, scenario } = await stateFor('lapsing', 'gmail');
     expect(state.status).toBe('account');
     if (state.status !== 'account') return;
     expect(state.insight.account.name).toMatch(/Northwind Foods/);
+    for (const phrase of scenario.expect) expect(text(state)).toContain(phrase);
+    expect(state.insight.headline).toMatchObject({ kind: 'risk', tone: 'danger', title: 'High lapse risk' });
+    expect(state.insight.headline.reason).toMatch(/\d+% chance it is still an active buyer/);
+    expect(state.insight.questions.map((q) => q.text)).toContain('If another supplier offered you a lower price, would you tell us before switching?');
     expect(state.insight.risk?.explanation.join(' ')).toContain('usually orders every 24 days; nothing for 77 days (3.2× the usual gap)');
     expect(state.insight.questions.length).toBeGreaterThan(0);
     expect(state.insight.questions.length).toBeLessThanOrEqual(3);
