@@ -1,6 +1,8 @@
+import { unwrap } from 'idb';
 import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
 import { parseBackup, type BackupFile } from '../import';
+import { putAll, settle, writeInSlices } from './importCommit';
 
 export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
 
@@ -30,24 +32,21 @@ export async function exportBackup(db: Db, now = new Date()): Promise<string> {
 
 /**
  * Replaces the database with a backup. The file is validated first; a bad file changes nothing, and the
- * replacement is one transaction.
+ * replacement is one transaction, written in slices so that a large backup does not freeze the page.
  */
 export async function restoreBackup(db: Db, text: string): Promise<{ ok: true; counts: Record<string, number> } | { ok: false; error: string }> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const backup: BackupFile = parsed.backup;
-  const tx = db.transaction([...BACKUP_STORES, 'scores'], 'readwrite');
-  const writes: Promise<unknown>[] = [];
-  for (const store of [...BACKUP_STORES, 'scores'] as const) writes.push(tx.objectStore(store).clear());
-  for (const a of backup.stores.accounts) writes.push(tx.objectStore('accounts').put(toStoredAccount(a)));
-  for (const c of backup.stores.contacts) writes.push(tx.objectStore('contacts').put(toStoredContact(c)));
-  for (const o of backup.stores.orders) writes.push(tx.objectStore('orders').put(o));
-  for (const p of backup.stores.products) writes.push(tx.objectStore('products').put(p));
-  for (const a of backup.stores.activities) writes.push(tx.objectStore('activities').put(a));
-  for (const p of backup.stores.playbooks) writes.push(tx.objectStore('playbooks').put(p));
-  for (const q of backup.stores.questionHistory) writes.push(tx.objectStore('questionHistory').put(q));
-  for (const i of backup.stores.importHistory) writes.push(tx.objectStore('importHistory').put(i));
-  await Promise.all([...writes, tx.done]);
+  const tx = unwrap(db.transaction([...BACKUP_STORES, 'scores'], 'readwrite')) as IDBTransaction;
+  for (const store of [...BACKUP_STORES, 'scores'] as const) tx.objectStore(store).clear();
+  const { accounts, contacts, ...rest } = backup.stores;
+  writeInSlices([
+    { items: accounts, write: (a: (typeof accounts)[number]) => tx.objectStore('accounts').put(toStoredAccount(a)) },
+    { items: contacts, write: (c: (typeof contacts)[number]) => tx.objectStore('contacts').put(toStoredContact(c)) },
+    ...(Object.entries(rest) as [string, unknown[]][]).map(([store, rows]) => putAll(tx, store, rows)),
+  ]);
+  await settle(tx, undefined, 'The restore was interrupted; nothing changed.');
   return {
     ok: true,
     counts: Object.fromEntries(Object.entries(backup.stores).map(([store, rows]) => [store, (rows as unknown[]).length])),

@@ -27,54 +27,23 @@ export interface CommitOptions {
 
 const STORES = ['accounts', 'contacts', 'orders', 'activities', 'products', 'importHistory'] as const;
 
+/** One kind of record to write: the items and the request that writes one. */
+export interface WriteSource {
+  items: readonly unknown[];
+  write: (item: never) => IDBRequest;
+}
+
 /**
- * Writes one file's records in ONE transaction: a cancel, a crash, a closed tab or a killed worker aborts
- * it and the database stays exactly as it was before the file. Records merge field by field (last write wins).
- *
- * 200,000 rows are not issued in one go: requests go out in slices of about `sliceMs` of main-thread work, the
- * next slice when the one before the last has been written (two slices in flight keep IndexedDB busy, and
- * requests still pending keep the transaction alive — it only commits once none are left:
- * https://w3c.github.io/IndexedDB/#transaction-lifetime). No promise per request: a failed request aborts the
- * transaction, and its `complete`/`abort` event settles the whole commit.
+ * Issues the writes of `sources` in slices of about `sliceMs` of main-thread work instead of all at once (200,000
+ * puts in one go are seconds of frozen page): the next slice goes out when the one before the last has been
+ * written, so two slices are in flight and IndexedDB stays busy. Requests still pending keep the transaction
+ * alive, and a request may only be placed while it is active, i.e. in a request's success event
+ * (https://w3c.github.io/IndexedDB/#transaction-lifetime). Call it while the transaction is active. No promise per
+ * request: a failed request aborts the transaction, whose complete/abort event settles the caller.
  */
-export async function commitImport(db: Db, batch: ImportBatch, record: ImportRecord, signal?: AbortSignal, options: CommitOptions = {}): Promise<void> {
-  if (signal?.aborted) throw cancelled();
-  const tx = unwrap(db.transaction([...STORES], 'readwrite')) as IDBTransaction;
-  const accounts = tx.objectStore('accounts');
-  const contacts = tx.objectStore('contacts');
-  // Keys already stored, read once: a new record is put straight away, only an existing one is read and merged.
-  const existing = { accounts: new Set<IDBValidKey>(), contacts: new Set<IDBValidKey>() };
-  const merged = <Stored, Plain>(store: IDBObjectStore, key: string, incoming: Plain, merge: (existing: Plain, incoming: Plain) => Plain, load: (s: Stored) => Plain, save: (p: Plain) => Stored) => {
-    if (!existing[store.name as 'accounts' | 'contacts'].has(key)) return store.put(save(incoming));
-    const request = store.get(key);
-    request.onsuccess = () => store.put(save(request.result ? merge(load(request.result as Stored), incoming) : incoming));
-    return request;
-  };
-  const putAll = <T>(name: (typeof STORES)[number], items: readonly T[]) => ({ items, write: (item: T) => tx.objectStore(name).put(item) });
-  const sources: { items: readonly unknown[]; write: (item: never) => IDBRequest }[] = [
-    { items: batch.accounts, write: (a: Account) => merged(accounts, a.id, a, mergeAccount, fromStoredAccount, toStoredAccount) },
-    { items: batch.contacts, write: (c: Contact) => merged(contacts, c.email, c, mergeContact, fromStoredContact, toStoredContact) },
-    putAll('orders', batch.orders),
-    putAll('activities', batch.activities),
-    putAll('products', batch.products ?? []),
-    putAll('importHistory', [record]),
-  ];
+export function writeInSlices(sources: WriteSource[], options: CommitOptions = {}): void {
   const total = sources.reduce((sum, s) => sum + s.items.length, 0);
   const sliceMs = options.sliceMs ?? 12;
-
-  const settled = new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? (signal?.aborted ? cancelled() : new Error('Saving was interrupted; nothing from this file was saved.')));
-  });
-  const abort = () => {
-    try {
-      tx.abort();
-    } catch {
-      // already finished
-    }
-  };
-  signal?.addEventListener('abort', abort, { once: true });
-
   let source = 0;
   let index = 0;
   let written = 0;
@@ -96,21 +65,26 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
     options.onProgress?.(written, total);
     return source < sources.length ? last : undefined;
   };
-  /** When a slice's last request is written, the next slice goes out. */
   const chain = (request: IDBRequest | undefined) => request?.addEventListener('success', () => chain(slice()), { once: true });
-  try {
-    // Two slices in flight: while the second is being written, the third is issued.
-    let keysRead = 0;
-    for (const store of [accounts, contacts]) {
-      const request = store.getAllKeys();
-      request.onsuccess = () => {
-        for (const key of request.result) existing[store.name as 'accounts' | 'contacts'].add(key);
-        if (++keysRead < 2) return;
-        chain(slice());
-        chain(slice());
-      };
+  chain(slice());
+  chain(slice());
+}
+
+/** Settles when the transaction commits; rejects when it aborts. `signal` aborts it. */
+export async function settle(tx: IDBTransaction, signal: AbortSignal | undefined, interrupted: string): Promise<void> {
+  const abort = () => {
+    try {
+      tx.abort();
+    } catch {
+      // already finished
     }
-    await settled;
+  };
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? (signal?.aborted ? cancelled() : new Error(interrupted)));
+    });
   } catch (error) {
     abort();
     if ((error as { name?: string })?.name === 'QuotaExceededError') throw new StorageFullError();
@@ -120,5 +94,45 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
     signal?.removeEventListener('abort', abort);
   }
 }
+
+/**
+ * Writes one file's records in ONE transaction: a cancel, a crash, a closed tab or a killed worker aborts
+ * it and the database stays exactly as it was before the file. Records merge field by field (last write wins).
+ * The writes go out in slices (writeInSlices) so that the page stays responsive during a 200,000-row file.
+ */
+export async function commitImport(db: Db, batch: ImportBatch, record: ImportRecord, signal?: AbortSignal, options: CommitOptions = {}): Promise<void> {
+  if (signal?.aborted) throw cancelled();
+  const tx = unwrap(db.transaction([...STORES], 'readwrite')) as IDBTransaction;
+  const accounts = tx.objectStore('accounts');
+  const contacts = tx.objectStore('contacts');
+  // Keys already stored, read once: a new record is put straight away, only an existing one is read and merged.
+  const existing = { accounts: new Set<IDBValidKey>(), contacts: new Set<IDBValidKey>() };
+  const merged = <Stored, Plain>(store: IDBObjectStore, key: string, incoming: Plain, merge: (existing: Plain, incoming: Plain) => Plain, load: (s: Stored) => Plain, save: (p: Plain) => Stored) => {
+    if (!existing[store.name as 'accounts' | 'contacts'].has(key)) return store.put(save(incoming));
+    const request = store.get(key);
+    request.onsuccess = () => store.put(save(request.result ? merge(load(request.result as Stored), incoming) : incoming));
+    return request;
+  };
+  const sources: WriteSource[] = [
+    { items: batch.accounts, write: (a: Account) => merged(accounts, a.id, a, mergeAccount, fromStoredAccount, toStoredAccount) },
+    { items: batch.contacts, write: (c: Contact) => merged(contacts, c.email, c, mergeContact, fromStoredContact, toStoredContact) },
+    putAll(tx, 'orders', batch.orders),
+    putAll(tx, 'activities', batch.activities),
+    putAll(tx, 'products', batch.products ?? []),
+    putAll(tx, 'importHistory', [record]),
+  ];
+  let keysRead = 0;
+  for (const store of [accounts, contacts]) {
+    const request = store.getAllKeys();
+    request.onsuccess = () => {
+      for (const key of request.result) existing[store.name as 'accounts' | 'contacts'].add(key);
+      if (++keysRead === 2) writeInSlices(sources, options);
+    };
+  }
+  await settle(tx, signal, 'Saving was interrupted; nothing from this file was saved.');
+}
+
+/** Puts every item into one store. */
+export const putAll = <T>(tx: IDBTransaction, store: string, items: readonly T[]): WriteSource => ({ items, write: (item: T) => tx.objectStore(store).put(item) });
 
 const cancelled = () => new DOMException('Import cancelled; nothing was saved.', 'AbortError');

@@ -291,7 +291,8 @@ test.describe('a file stopped midway leaves the database exactly as before it', 
     const page = await openOptions('import');
     await chooseFile(page, bigFile);
     await expect(job(page)).toHaveAttribute('data-stage', 'parsing');
-    await job(page).getByRole('button', { name: 'Cancel' }).click();
+    // A DOM click at once: the actionability checks of a mouse click can outlast the worker on a fast machine.
+    await job(page).getByRole('button', { name: 'Cancel' }).dispatchEvent('click');
     await expect(job(page)).toHaveAttribute('data-stage', 'failed');
     await expect(job(page).getByRole('alert')).toContainText('cancelled');
     await chooseFile(page, bigFile);
