@@ -6,11 +6,14 @@ import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, getMeta } from '../db/repo';
 import type { Account, Activity, Contact, Order } from '../model/records';
 import type { BuyingRole, LapseRisk, Opportunity } from '../model/insight';
-import { companyDomainOfEmail } from '../model/identity';
+import { companyDomainOfEmail, normalizeEmail } from '../model/identity';
 import {
   accountPeople,
   ageInWords,
-  championMoves,
+  championDepartures,
+  contactMovedHere,
+  nameFromEmail,
+  personKey,
   missingDecisionMakers,
   type ChampionDeparture,
   type CoverageGap,
@@ -185,8 +188,7 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
   const { today } = options;
   const people = accountPeople(account, contacts, activities, { today });
   const gaps = missingDecisionMakers(account, contacts, activities, { today }).map(({ signal: _, ...gap }) => gap);
-  const moves = championMoves(book.accounts, book.contacts, book.activities, { today, orders: book.orders });
-  const departures = moves.departures.filter((d) => d.accountId === accountId).map(({ accountId: _, ...d }) => d);
+  const { departures, arrivals } = movesAt(book, account, grouped, people.contacts.map((p) => p.email), today);
   const movedTo = new Map(departures.map((d) => [d.email, d.newDomain ?? 'left'] as const));
   const rows: PersonRow[] = people.contacts.map((p) => ({
     ...p,
@@ -206,12 +208,110 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
     gaps: [...gaps].sort((a, b) => Number(b.kind === 'single-threaded') - Number(a.kind === 'single-threaded')),
     notes: people.notes,
     departures,
-    arrivals: moves.leads.filter((l) => l.newAccountId === accountId || account.domains.includes(l.newDomain)),
+    arrivals,
     opportunities: profile ? expansionGaps(accountId, profile) : [],
     ...(profile ? { wallet: shareOfWallet(accountId, profile) } : {}),
     ...(risk ? { risk } : {}),
     noProfile: !profile,
   };
+}
+
+interface NameIndex {
+  keyOfEmail: Map<string, string>;
+  /** personKey(full name) → every company domain an address under that name was seen at. */
+  domainsByName: Map<string, Set<string>>;
+  /** personKey(full name) → the records under that name, whatever the account. */
+  recordsByName: Map<string, AccountRecords>;
+}
+const nameIndexes = new WeakMap<Book, NameIndex>();
+
+/**
+ * Who could have moved, by the naming rule of the champion-move insight (a contact's name, else the address's):
+ * built once per book, so that opening an account runs that insight's scans over the few records that matter.
+ */
+function nameIndex(book: Book): NameIndex {
+  const cached = nameIndexes.get(book);
+  if (cached) return cached;
+  const keyOfEmail = new Map<string, string>();
+  for (const c of book.contacts) {
+    const email = normalizeEmail(c.email);
+    if (email && c.name) keyOfEmail.set(email, personKey(c.name));
+  }
+  const domainsByName = new Map<string, Set<string>>();
+  const recordsByName = new Map<string, AccountRecords>();
+  const see = (raw: string): AccountRecords | undefined => {
+    const email = normalizeEmail(raw);
+    if (!email) return undefined;
+    let key = keyOfEmail.get(email);
+    if (key === undefined) keyOfEmail.set(email, (key = personKey(nameFromEmail(email))));
+    if (!key.includes(' ')) return undefined; // one word is not enough to call two people the same (as the insight says)
+    const domain = companyDomainOfEmail(email);
+    if (domain) {
+      const domains = domainsByName.get(key);
+      if (domains) domains.add(domain);
+      else domainsByName.set(key, new Set([domain]));
+    }
+    let records = recordsByName.get(key);
+    if (!records) recordsByName.set(key, (records = { contacts: [], activities: [] }));
+    return records;
+  };
+  for (const c of book.contacts) see(c.email)?.contacts.push(c);
+  for (const a of book.activities) see(a.email)?.activities.push(a);
+  const index = { keyOfEmail, domainsByName, recordsByName };
+  nameIndexes.set(book, index);
+  return index;
+}
+
+/** The name key of an address when the same name was also seen at a company outside `domains`. */
+function movedName(index: NameIndex, email: string, domains: readonly string[]): string | undefined {
+  const key = index.keyOfEmail.get(email);
+  if (!key) return undefined;
+  for (const domain of index.domainsByName.get(key) ?? []) if (!domains.includes(domain)) return key;
+  return undefined;
+}
+
+/** An account's own records plus everything written under the given names: all a champion-move check reads. */
+function withNames(index: NameIndex, own: AccountRecords | undefined, keys: Iterable<string>): AccountRecords {
+  const contacts = new Set(own?.contacts);
+  const activities = new Set(own?.activities);
+  for (const key of keys) {
+    for (const c of index.recordsByName.get(key)?.contacts ?? []) contacts.add(c);
+    for (const a of index.recordsByName.get(key)?.activities ?? []) activities.add(a);
+  }
+  return { contacts: [...contacts], activities: [...activities] };
+}
+
+interface Moves {
+  departures: ChampionDeparture[];
+  arrivals: MovedContactLead[];
+}
+
+/**
+ * Key contacts who left the account, and known people who now write from its domain after leaving another
+ * customer (kept only when the former account's own view sees the departure).
+ */
+function movesAt(book: Book, account: Account, grouped: Map<string, AccountRecords>, emails: readonly string[], today: string): Moves {
+  const index = nameIndex(book);
+  const own = grouped.get(account.id);
+  const keys = new Map<string, string>();
+  for (const email of emails) {
+    const key = movedName(index, email, account.domains);
+    if (key) keys.set(email, key);
+  }
+  if (!keys.size && !own?.contacts.some((c) => c.status === 'left')) return { departures: [], arrivals: [] };
+  const related = withNames(index, own, keys.values());
+  const departures = championDepartures(account, related.contacts, related.activities, { today });
+  const arrivals: MovedContactLead[] = [];
+  for (const [email, key] of keys) {
+    const lead = contactMovedHere(email, related.contacts, related.activities, book.accounts, { today, orders: book.orders });
+    if (!lead || lead.formerAccountId === account.id) continue;
+    const former = book.accounts.find((a) => a.id === lead.formerAccountId);
+    const formerRecords = former ? withNames(index, grouped.get(former.id), [key]) : undefined;
+    if (former && formerRecords && championDepartures(former, formerRecords.contacts, formerRecords.activities, { today }).some((d) => d.newEmail === lead.email)) {
+      arrivals.push(lead);
+    }
+  }
+  return { departures, arrivals };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

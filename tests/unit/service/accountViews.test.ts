@@ -101,6 +101,13 @@ describe('one account (Accounts view)', () => {
     expect(view.groups.flatMap((g) => g.people).filter((p) => p.moved).map((p) => p.name)).toEqual(['Joe Park', 'Joe Park']); // finance and champion
   });
 
+  it('scenario 3: the same move seen from Bright Foods, where Joe Park now writes from', () => {
+    const view = accountView(book, 'brightfoods.com', { today });
+    expect(view, 'the import makes an account of brightfoods.com from Joe’s new address').toBeDefined();
+    expect(view!.arrivals.map((l) => l.title)).toEqual([expect.stringMatching(/^Joe Park, formerly at Acme Flavors\b.*\(a customer for 4 years\), now at /)]);
+    expect(view!.departures).toEqual([]);
+  });
+
   it('scenario 4: cocoa as the expansion gap at Crumb & Co, with share of wallet', () => {
     const view = accountView(book, scenario('expansion').accountDomain, { today })!;
     expect(view.opportunities[0]?.text).toBe('cocoa powder: bought by 70% of similar bakeries; typical spend 10× what this account spends with us');
