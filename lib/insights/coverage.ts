@@ -498,7 +498,9 @@ function departuresOf(
     const here = [...(byName.get(key)?.values() ?? [])].filter((s) => domains.has(s.domain));
     const lastHere = here.reduce<string | undefined>((d, s) => latest(d, s.last), person.lastTouch);
     const elsewhere = [...(byName.get(key)?.values() ?? [])]
-      .filter((s) => !domains.has(s.domain) && (!lastHere || s.last > lastHere))
+      // A move, not a namesake: the other address only starts once this one has gone quiet. Two people who share a
+      // name and write at the same time from two companies overlap, and are not flagged.
+      .filter((s) => !domains.has(s.domain) && (!lastHere || s.first >= lastHere))
       .sort((a, b) => b.last.localeCompare(a.last))[0];
     if (!person.left && !elsewhere) continue;
     seenNames.add(key);
