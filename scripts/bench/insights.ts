@@ -4,18 +4,8 @@ import { accountPeople, championMoves, classifyTitle } from '../../lib/insights/
 import { expansionGaps, peerProfile, profileSlice, shareOfWallet } from '../../lib/insights/expansion';
 import type { Account, Activity, Contact, Order } from '../../lib/model/records';
 import { LABELLED_TITLES } from '../../lib/insights/titles/labelled';
+import { random as prng } from '../../tests/support/random';
 
-/** mulberry32: a small seeded PRNG (public domain, https://gist.github.com/tommyettinger/46a874533244883189143505d203312c). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INDUSTRIES = ['Bakery', 'Distributor', 'Dairy', 'Brewery', 'Confectioner', 'Restaurant', 'Food manufacturing', 'Retailer'];
 const TITLES = LABELLED_TITLES.map(([title]) => title).filter(Boolean);

@@ -18,7 +18,7 @@ import {
   type Transaction,
 } from '../../lib/insights/risk';
 import { cdnowDir, loadCdnowSample } from '../../tests/unit/risk/cdnowSample';
-import { gammaSampler, random } from '../../tests/unit/risk/random';
+import { gammaSampler, random } from '../../tests/support/random';
 
 interface Figure {
   name: string;

@@ -11,7 +11,7 @@ import {
   paretoNbdPAlive,
 } from '../../../lib/insights/risk';
 import { regularityAdjustedPAlive } from '../../../lib/insights/risk/regularity';
-import { gammaSampler, random } from './random';
+import { gammaSampler, random } from '../../support/random';
 
 const bg = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const pareto = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };

@@ -1,7 +1,7 @@
 // A small, seeded order book for the account-risk tests: the accounts of SCENARIOS.md story 1
 // ("the customer who just stops ordering") among steady, lapsed and one-order accounts.
 import type { AccountOrder } from '../../../lib/insights/risk';
-import { random } from './random';
+import { random } from '../../support/random';
 
 export const TODAY = '2025-06-30';
 const DAY = 86_400_000;

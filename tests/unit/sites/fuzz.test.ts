@@ -3,18 +3,8 @@ import { PageContext } from '../../../lib/model/page';
 import { findComposeBodies, recognizePage, recognizeUrl } from '../../../lib/sites';
 import { crmRecordHtml, gmailThreadHtml } from '../../../lib/sites/fixtures/gmailPage';
 import { docFrom, fixture } from './helpers';
+import { random as prng } from '../../support/random';
 
-/** mulberry32: a small seeded PRNG so failures replay. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(20261120);
 const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

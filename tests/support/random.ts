@@ -1,4 +1,4 @@
-// Seeded random numbers for the risk tests and benchmark.
+// Seeded random numbers for tests and benchmarks (failures replay; figures repeat).
 
 /** mulberry32: tiny deterministic PRNG (https://gist.github.com/tommyettinger/46a874533244883189143505d203312c). */
 export function random(seed: number): () => number {
