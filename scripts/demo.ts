@@ -44,8 +44,13 @@ async function main() {
         await page.screenshot({ path: file });
         shots.push(file);
       }
-      await options.screenshot({ path: join(outDir, 'screenshots', 'options-customers-at-risk.png'), fullPage: true });
-      shots.push(join(outDir, 'screenshots', 'options-customers-at-risk.png'));
+      for (const section of ['risk', 'single-threaded', 'accounts', 'playbooks', 'team', 'data', 'import']) {
+        await options.goto(`chrome-extension://${browser.extensionId}/options.html#${section}`);
+        await options.waitForTimeout(800);
+        const file = join(outDir, 'screenshots', `options-${section}.png`);
+        await options.screenshot({ path: file });
+        shots.push(file);
+      }
       console.log('\nScreenshots:');
       for (const shot of shots) console.log(`  ${shot}`);
     } else {

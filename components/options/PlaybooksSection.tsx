@@ -144,7 +144,7 @@ export function PlaybooksSection() {
                   <button type="button" aria-label={`Move ${playbook.name} up`} disabled={index === 0} onClick={() => move(playbook.id, -1)}>
                     ↑
                   </button>
-                  <button type="button" aria-label={`Move ${playbook.name} down`} onClick={() => move(playbook.id, 1)}>
+                  <button type="button" aria-label={`Move ${playbook.name} down`} disabled={index === effective.length - 1} onClick={() => move(playbook.id, 1)}>
                     ↓
                   </button>
                 </>
