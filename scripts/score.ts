@@ -1,5 +1,5 @@
 // `npm run score -- <file> [--format cdnow|generic] [--observation-end YYYY-MM-DD] [--calibration-end YYYY-MM-DD]
-//  [--unit days|weeks] [--model bgnbd|pareto] [--penalizer 0.001] [--out scores.csv]`
+//  [--unit days|weeks] [--model auto|bgnbd|pareto] [--penalizer 0.001] [--out scores.csv]`
 // (--penalizer: L2 penalty like lifetimes' penalizer_coef, useful on small logs where the MLE runs off.)
 // Fits a buy-till-you-die model to an order log and writes one lapse-risk row per customer.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import {
   bgNbdExpectedPurchases,
+  chooseModel,
   bgNbdPAlive,
   dayToIso,
   fitBgNbd,
@@ -26,7 +27,7 @@ import {
 } from '../lib/insights/risk';
 
 const USAGE =
-  'usage: npm run score -- <file> [--format cdnow|generic] [--observation-end YYYY-MM-DD] [--calibration-end YYYY-MM-DD] [--unit days|weeks] [--model bgnbd|pareto] [--penalizer 0.001] [--out scores.csv]';
+  'usage: npm run score -- <file> [--format cdnow|generic] [--observation-end YYYY-MM-DD] [--calibration-end YYYY-MM-DD] [--unit days|weeks] [--model auto|bgnbd|pareto] [--penalizer 0.001] [--out scores.csv]';
 
 class UsageError extends Error {}
 
@@ -39,7 +40,7 @@ function main(argv: string[]) {
       'observation-end': { type: 'string' },
       'calibration-end': { type: 'string' },
       unit: { type: 'string', default: 'weeks' },
-      model: { type: 'string', default: 'bgnbd' },
+      model: { type: 'string', default: 'auto' },
       penalizer: { type: 'string', default: '0' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -55,8 +56,8 @@ function main(argv: string[]) {
   if (format !== 'cdnow' && format !== 'generic') throw new UsageError(`unknown --format "${format}"`);
   const unit = values.unit as TimeUnit;
   if (unit !== 'days' && unit !== 'weeks') throw new UsageError(`unknown --unit "${values.unit}"`);
-  const model = values.model;
-  if (model !== 'bgnbd' && model !== 'pareto') throw new UsageError(`unknown --model "${model}"`);
+  const requested = values.model;
+  if (requested !== 'auto' && requested !== 'bgnbd' && requested !== 'pareto') throw new UsageError(`unknown --model "${requested}"`);
 
   const penalizer = Number(values.penalizer);
   if (!(penalizer >= 0)) throw new UsageError(`--penalizer must be a number ≥ 0 (got "${values.penalizer}")`);
@@ -74,7 +75,11 @@ function main(argv: string[]) {
   const year = 365 / unitDays;
 
   const started = performance.now();
-  const fit = model === 'bgnbd' ? fitBgNbd(rows, { penalizer }) : fitParetoNbd(rows, { penalizer });
+  // --model auto (the default): fit both, report which fits better (log-likelihood, BIC), keep BG/NBD unless
+  // Pareto/NBD is much better (chooseModel).
+  const choice = requested === 'auto' ? chooseModel(rows, { penalizer }) : undefined;
+  const model = choice?.chosen ?? (requested as 'bgnbd' | 'pareto');
+  const fit = choice ? choice[model] : model === 'bgnbd' ? fitBgNbd(rows, { penalizer }) : fitParetoNbd(rows, { penalizer });
   const params = model === 'bgnbd' ? `r=${f(fit.r)} alpha=${f(fit.alpha)} a=${f((fit as { a: number }).a)} b=${f((fit as { b: number }).b)}` : `r=${f(fit.r)} alpha=${f(fit.alpha)} s=${f((fit as { s: number }).s)} beta=${f((fit as { beta: number }).beta)}`;
   const pAlive = (row: CustomerSummary) =>
     'a' in fit ? bgNbdPAlive(fit, row.frequency, row.recency, row.T) : paretoNbdPAlive(fit, row.frequency, row.recency, row.T);
@@ -91,6 +96,11 @@ function main(argv: string[]) {
 
   console.log(`${rows.length} customers, ${transactions.length} transactions; period ends ${calibrationEnd ?? observationEnd}; unit ${unit}`);
   console.log(`${model === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD'}: ${params} log-likelihood=${fit.logLikelihood.toFixed(2)} iterations=${fit.iterations} converged=${fit.converged}`);
+  if (choice) {
+    console.log(
+      `model choice: BG/NBD log-likelihood=${choice.bgnbd.logLikelihood.toFixed(2)} BIC=${choice.bgnbd.bic.toFixed(1)}; Pareto/NBD log-likelihood=${choice.pareto.logLikelihood.toFixed(2)} BIC=${choice.pareto.bic.toFixed(1)} → ${choice.reason}`,
+    );
+  }
   if (spend) console.log(`Gamma-Gamma: p=${f(spend.p)} q=${f(spend.q)} v=${f(spend.v)}`);
   console.log(`fitted in ${elapsed.toFixed(0)} ms; next period = ${f(horizon)} ${unit}`);
 

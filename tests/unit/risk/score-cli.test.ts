@@ -17,6 +17,8 @@ describe('npm run score', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/BG\/NBD: r=\S+ alpha=\S+ a=\S+ b=\S+ log-likelihood=-\d+\.\d+/);
+    // The default model choice reports both fits and why one was kept.
+    expect(run.stdout).toMatch(/model choice: BG\/NBD log-likelihood=-[\d.]+ BIC=[\d.]+; Pareto\/NBD log-likelihood=-[\d.]+ BIC=[\d.]+ → /);
     const rows = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(13);
     expect(Object.keys(rows[0])).toEqual([
