@@ -40,7 +40,7 @@ export function insertAtCaret(doc: Document, editor: HTMLElement, text: string, 
     selection.removeAllRanges();
     selection.addRange(target);
   }
-  const inserted = doc.execCommand('insertText', false, text);
+  const inserted = typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text);
   if (!inserted) {
     // execCommand is unavailable (some editors): fall back to a plain text node at the caret.
     const range = selection && selection.rangeCount ? selection.getRangeAt(0) : undefined;
@@ -51,6 +51,8 @@ export function insertAtCaret(doc: Document, editor: HTMLElement, text: string, 
       range.setStartAfter(node);
       range.collapse(true);
     } else editor.append(node);
-    editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    // The page's own InputEvent (the editor listens in the page's realm).
+    const Input = (doc.defaultView as (Window & typeof globalThis) | null)?.InputEvent ?? InputEvent;
+    editor.dispatchEvent(new Input('input', { bubbles: true, inputType: 'insertText', data: text }));
   }
 }
