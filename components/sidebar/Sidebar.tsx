@@ -7,12 +7,11 @@ interface SidebarProps {
   actions: SidebarActions;
   /** Gmail inserts a question into the reply; CRM pages copy it. */
   questionMode: 'insert' | 'copy';
-  siteLabel: string;
 }
 
 const TONE_OF_STATE: Record<string, string> = { danger: 'danger', warning: 'warning', info: 'info', good: 'good' };
 
-export function Sidebar({ store, actions, questionMode, siteLabel }: SidebarProps) {
+export function Sidebar({ store, actions, questionMode }: SidebarProps) {
   const view = store.view.value;
   if (store.collapsed.value) {
     const tone = view.kind === 'state' && view.state.status === 'account' ? view.state.insight.headline.tone : undefined;
@@ -38,7 +37,7 @@ export function Sidebar({ store, actions, questionMode, siteLabel }: SidebarProp
         <header class="head">
           <div class="logo" aria-hidden="true">K</div>
           <span class="brand">Keep Account</span>
-          <span class="site">{siteLabel}</span>
+          <span class="site">{store.siteLabel.value}</span>
           <button class="icon-btn" type="button" onClick={actions.toggle} aria-label="Collapse sidebar" aria-expanded="true" data-ka="collapse" title="Collapse (Alt+Shift+K)">
             ⟩
           </button>

@@ -11,7 +11,7 @@ export const SIDEBAR_TAG = 'keep-account-sidebar';
  */
 export function mountSidebar(
   doc: Document,
-  props: { store: SidebarStore; actions: SidebarActions; questionMode: 'insert' | 'copy'; siteLabel: string },
+  props: { store: SidebarStore; actions: SidebarActions; questionMode: 'insert' | 'copy' },
 ): { host: HTMLElement; unmount(): void } {
   // A sidebar left by a previous (reloaded) copy of the extension is removed, never duplicated.
   for (const stale of Array.from(doc.querySelectorAll(SIDEBAR_TAG))) stale.remove();

@@ -11,10 +11,12 @@ export interface SidebarStore {
   collapsed: Signal<boolean>;
   view: Signal<SidebarView>;
   toast: Signal<string | null>;
+  /** Where the sidebar is: "Gmail", "HubSpot", … */
+  siteLabel: Signal<string>;
 }
 
-export function createSidebarStore(collapsed = false): SidebarStore {
-  return { collapsed: signal(collapsed), view: signal<SidebarView>({ kind: 'loading' }), toast: signal(null) };
+export function createSidebarStore(collapsed = false, siteLabel = ''): SidebarStore {
+  return { collapsed: signal(collapsed), view: signal<SidebarView>({ kind: 'loading' }), toast: signal(null), siteLabel: signal(siteLabel) };
 }
 
 export interface SidebarActions {

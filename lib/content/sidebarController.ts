@@ -34,11 +34,27 @@ export interface SidebarController {
   stop(): void;
 }
 
+const SITE_LABELS: Partial<Record<PageContext['site'], string>> = {
+  gmail: 'Gmail',
+  hubspot: 'HubSpot',
+  salesforce: 'Salesforce',
+  pipedrive: 'Pipedrive',
+  zoho: 'Zoho CRM',
+  dynamics: 'Dynamics 365',
+  twenty: 'Twenty',
+  espocrm: 'EspoCRM',
+  suitecrm: 'SuiteCRM',
+  odoo: 'Odoo',
+  freshsales: 'Freshsales',
+  copper: 'Copper',
+  close: 'Close',
+};
+
 const sameContext = (a: PageContext | undefined, b: PageContext) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 export async function startSidebar(deps: SidebarDeps): Promise<SidebarController> {
   const { doc, ctx } = deps;
-  const store = createSidebarStore(await deps.loadCollapsed().catch(() => false));
+  const store = createSidebarStore(await deps.loadCollapsed().catch(() => false), deps.siteLabel);
   let lastContext: PageContext | undefined;
   let chosenAccount: string | undefined;
   let request = 0;
@@ -80,6 +96,7 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     if (!force && sameContext(lastContext, context)) return;
     if (lastContext && (lastContext.record?.recordId !== context.record?.recordId || lastContext.subject !== context.subject)) chosenAccount = undefined;
     lastContext = context;
+    store.siteLabel.value = SITE_LABELS[context.site] ?? deps.siteLabel;
     void load(context);
   }
 
@@ -121,7 +138,7 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
         playbookId: question.playbookId,
         questionId: question.questionId,
         text: question.text,
-        site: deps.siteLabel,
+        site: store.siteLabel.value,
       });
       // Show it under "Questions asked" and offer the next question, without the loading skeleton.
       if (recorded.ok && lastContext) void load(lastContext, true);
@@ -138,7 +155,7 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     },
   };
 
-  const mounted = mountSidebar(doc, { store, actions, questionMode: deps.questionMode, siteLabel: deps.siteLabel });
+  const mounted = mountSidebar(doc, { store, actions, questionMode: deps.questionMode });
 
   // Single-page navigation: URL changes (WXT's locationchange, hash changes) and the page's own re-rendering,
   // observed on the body, debounced, and ignoring our own host so the sidebar never triggers itself.
