@@ -2,6 +2,7 @@ import { unwrap } from 'idb';
 import type { Account, Activity, Contact, ImportRecord, Order, Product } from '../model/records';
 import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
+import { orderBucketWrites } from '../db/orders';
 import { mergeAccount, mergeContact } from '../import';
 
 export interface ImportBatch {
@@ -25,7 +26,7 @@ export interface CommitOptions {
   onProgress?: (written: number, total: number) => void;
 }
 
-const STORES = ['accounts', 'contacts', 'orders', 'activities', 'products', 'importHistory'] as const;
+const STORES = ['accounts', 'contacts', 'orderBuckets', 'activities', 'products', 'importHistory'] as const;
 
 /** One kind of record to write: the items and the request that writes one. */
 export interface WriteSource {
@@ -104,7 +105,9 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
   if (signal?.aborted) throw cancelled();
   // Relaxed durability: the commit is still atomic (all or nothing); only the OS-level flush is not awaited, which
   // is what makes bulk writes fast (https://developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-to-relaxed).
-  const tx = unwrap(db.transaction([...STORES], 'readwrite', { durability: 'relaxed' })) as IDBTransaction;
+  const wrapped = db.transaction([...STORES], 'readwrite', { durability: 'relaxed' });
+  wrapped.done.catch(() => undefined); // idb's own promise: an abort is reported by settle below, not as an unhandled rejection
+  const tx = unwrap(wrapped) as IDBTransaction;
   const accounts = tx.objectStore('accounts');
   const contacts = tx.objectStore('contacts');
   // Keys already stored, read once: a new record is put straight away, only an existing one is read and merged.
@@ -118,7 +121,8 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
   const sources: WriteSource[] = [
     { items: batch.accounts, write: (a: Account) => merged(accounts, a.id, a, mergeAccount, fromStoredAccount, toStoredAccount) },
     { items: batch.contacts, write: (c: Contact) => merged(contacts, c.email, c, mergeContact, fromStoredContact, toStoredContact) },
-    putAll(tx, 'orders', batch.orders),
+    // One read-merge-put per touched bucket (lib/db/orders.ts), not one put per order line.
+    orderBucketWrites(tx, batch.orders),
     putAll(tx, 'activities', batch.activities),
     putAll(tx, 'products', batch.products ?? []),
     putAll(tx, 'importHistory', [record]),
