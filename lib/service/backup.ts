@@ -54,12 +54,16 @@ export async function restoreBackup(db: Db, text: string): Promise<{ ok: true; c
   const tx = unwrap(db.transaction([...cleared], 'readwrite')) as IDBTransaction;
   for (const store of cleared) tx.objectStore(store).clear();
   const { accounts, contacts, orders, ...rest } = backup.stores;
-  writeInSlices([
-    { items: accounts, write: (a: (typeof accounts)[number]) => tx.objectStore('accounts').put(toStoredAccount(a)) },
-    { items: contacts, write: (c: (typeof contacts)[number]) => tx.objectStore('contacts').put(toStoredContact(c)) },
-    orderBucketWrites(tx, orders),
-    ...(Object.entries(rest) as [string, unknown[]][]).map(([store, rows]) => putAll(tx, store, rows)),
-  ]);
+  const orderWrites = orderBucketWrites(tx, orders);
+  // The buckets were just cleared: loading them reads nothing, but it is the order the writes need.
+  orderWrites.load(() =>
+    writeInSlices([
+      { items: accounts, write: (a: (typeof accounts)[number]) => tx.objectStore('accounts').put(toStoredAccount(a)) },
+      { items: contacts, write: (c: (typeof contacts)[number]) => tx.objectStore('contacts').put(toStoredContact(c)) },
+      orderWrites,
+      ...(Object.entries(rest) as [string, unknown[]][]).map(([store, rows]) => putAll(tx, store, rows)),
+    ]),
+  );
   await settle(tx, undefined, 'The restore was interrupted; nothing changed.');
   return {
     ok: true,
