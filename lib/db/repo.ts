@@ -2,6 +2,7 @@ import type { Account, Activity, Contact, ImportRecord, Order, Product, Question
 import type { LapseRisk } from '../model/insight';
 import { normalizeCompanyName } from '../model/identity';
 import { ALL_STORES, type Db, type StoredAccount, type StoredContact } from './schema';
+import { countOrders, deleteOrdersOfAccount, ordersOfAccount } from './orders';
 
 export const crmKey = (crm: string, recordId: string) => `${crm}:${recordId}`;
 export const personNameKey = (name: string) => name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -36,11 +37,11 @@ export interface AccountBundle {
 }
 
 export async function loadAccountBundle(db: Db, accountId: string): Promise<AccountBundle | undefined> {
-  const tx = db.transaction(['accounts', 'contacts', 'orders', 'activities', 'scores', 'questionHistory']);
+  const tx = db.transaction(['accounts', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory']);
   const [account, contacts, orders, activities, score, history] = await Promise.all([
     tx.objectStore('accounts').get(accountId),
     tx.objectStore('contacts').index('accountId').getAll(accountId),
-    tx.objectStore('orders').index('accountId').getAll(accountId),
+    ordersOfAccount(tx, accountId),
     tx.objectStore('activities').index('accountId').getAll(accountId),
     tx.objectStore('scores').get(accountId),
     tx.objectStore('questionHistory').index('accountId').getAll(accountId),
@@ -67,11 +68,11 @@ export interface DataCounts {
 }
 
 export async function countRecords(db: Db): Promise<DataCounts> {
-  const tx = db.transaction(['accounts', 'contacts', 'orders', 'activities', 'products', 'questionHistory', 'importHistory']);
+  const tx = db.transaction(['accounts', 'contacts', 'orderBuckets', 'activities', 'products', 'questionHistory', 'importHistory']);
   const [accounts, contacts, orders, activities, products, questionHistory, importHistory] = await Promise.all([
     tx.objectStore('accounts').count(),
     tx.objectStore('contacts').count(),
-    tx.objectStore('orders').count(),
+    countOrders(tx),
     tx.objectStore('activities').count(),
     tx.objectStore('products').count(),
     tx.objectStore('questionHistory').count(),
@@ -86,9 +87,9 @@ export async function hasAnyData(db: Db): Promise<boolean> {
 
 /** Deletes one account and everything that hangs off it, in one transaction. */
 export async function deleteAccount(db: Db, accountId: string): Promise<void> {
-  const tx = db.transaction(['accounts', 'contacts', 'orders', 'activities', 'scores', 'questionHistory'], 'readwrite');
-  const deletions: Promise<unknown>[] = [tx.objectStore('accounts').delete(accountId), tx.objectStore('scores').delete(accountId)];
-  for (const store of ['contacts', 'orders', 'activities', 'questionHistory'] as const) {
+  const tx = db.transaction(['accounts', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory'], 'readwrite');
+  const deletions: Promise<unknown>[] = [tx.objectStore('accounts').delete(accountId), tx.objectStore('scores').delete(accountId), deleteOrdersOfAccount(tx, accountId)];
+  for (const store of ['contacts', 'activities', 'questionHistory'] as const) {
     const index = tx.objectStore(store).index('accountId');
     for (const key of await index.getAllKeys(accountId)) deletions.push(tx.objectStore(store).delete(key));
   }

@@ -4,6 +4,7 @@
 // after that is a pure function of the records and a `today`, so the same code runs in tests and benchmarks.
 import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, getMeta } from '../db/repo';
+import { allOrders } from '../db/orders';
 import type { Account, Activity, Contact, Order } from '../model/records';
 import type { BuyingRole, LapseRisk, Opportunity } from '../model/insight';
 import { companyDomainOfEmail, normalizeEmail } from '../model/identity';
@@ -33,12 +34,12 @@ export interface Book {
 }
 
 export async function loadBook(db: Db): Promise<Book> {
-  const tx = db.transaction(['accounts', 'contacts', 'activities', 'orders', 'scores']);
+  const tx = db.transaction(['accounts', 'contacts', 'activities', 'orderBuckets', 'scores']);
   const [accounts, contacts, activities, orders, scores] = await Promise.all([
     tx.objectStore('accounts').getAll(),
     tx.objectStore('contacts').getAll(),
     tx.objectStore('activities').getAll(),
-    tx.objectStore('orders').getAll(),
+    allOrders(tx),
     tx.objectStore('scores').getAll(),
   ]);
   const profile = await getMeta<PeerProfile>(db, 'peerProfile');

@@ -1,24 +1,35 @@
 import { unwrap } from 'idb';
 import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
+import { allOrders, orderBucketWrites } from '../db/orders';
 import { parseBackup, type BackupFile } from '../import';
 import { putAll, settle, writeInSlices } from './importCommit';
 
+/** The stores of the backup FILE (`stores.orders` is a flat array of orders, whatever the database keeps them in). */
 export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
+/** The database stores a backup reads and a restore replaces (orders live in `orderBuckets` since schema v3). */
+const DB_STORES = ['accounts', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
 
 /** The whole database as one versioned JSON document. */
 export async function exportBackup(db: Db, now = new Date()): Promise<string> {
-  const tx = db.transaction([...BACKUP_STORES]);
-  const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory] = await Promise.all(
-    BACKUP_STORES.map((store) => tx.objectStore(store).getAll()),
-  );
+  const tx = db.transaction([...DB_STORES]);
+  const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory] = await Promise.all([
+    tx.objectStore('accounts').getAll(),
+    tx.objectStore('contacts').getAll(),
+    allOrders(tx),
+    tx.objectStore('products').getAll(),
+    tx.objectStore('activities').getAll(),
+    tx.objectStore('playbooks').getAll(),
+    tx.objectStore('questionHistory').getAll(),
+    tx.objectStore('importHistory').getAll(),
+  ]);
   const backup = {
     format: 'keep-account/backup',
     version: 1,
     exportedAt: now.toISOString(),
     stores: {
-      accounts: (accounts as Parameters<typeof fromStoredAccount>[0][]).map(fromStoredAccount),
-      contacts: (contacts as Parameters<typeof fromStoredContact>[0][]).map(fromStoredContact),
+      accounts: accounts.map(fromStoredAccount),
+      contacts: contacts.map(fromStoredContact),
       orders,
       products,
       activities,
@@ -38,14 +49,21 @@ export async function restoreBackup(db: Db, text: string): Promise<{ ok: true; c
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const backup: BackupFile = parsed.backup;
-  const tx = unwrap(db.transaction([...BACKUP_STORES, 'scores'], 'readwrite')) as IDBTransaction;
-  for (const store of [...BACKUP_STORES, 'scores'] as const) tx.objectStore(store).clear();
-  const { accounts, contacts, ...rest } = backup.stores;
-  writeInSlices([
-    { items: accounts, write: (a: (typeof accounts)[number]) => tx.objectStore('accounts').put(toStoredAccount(a)) },
-    { items: contacts, write: (c: (typeof contacts)[number]) => tx.objectStore('contacts').put(toStoredContact(c)) },
-    ...(Object.entries(rest) as [string, unknown[]][]).map(([store, rows]) => putAll(tx, store, rows)),
-  ]);
+  // The legacy `orders` store is cleared too (empty since v3), so that nothing from before the restore survives.
+  const cleared = [...DB_STORES, 'orders', 'scores'] as const;
+  const tx = unwrap(db.transaction([...cleared], 'readwrite')) as IDBTransaction;
+  for (const store of cleared) tx.objectStore(store).clear();
+  const { accounts, contacts, orders, ...rest } = backup.stores;
+  const orderWrites = orderBucketWrites(tx, orders);
+  // The buckets were just cleared: loading them reads nothing, but it is the order the writes need.
+  orderWrites.load(() =>
+    writeInSlices([
+      { items: accounts, write: (a: (typeof accounts)[number]) => tx.objectStore('accounts').put(toStoredAccount(a)) },
+      { items: contacts, write: (c: (typeof contacts)[number]) => tx.objectStore('contacts').put(toStoredContact(c)) },
+      orderWrites,
+      ...(Object.entries(rest) as [string, unknown[]][]).map(([store, rows]) => putAll(tx, store, rows)),
+    ]),
+  );
   await settle(tx, undefined, 'The restore was interrupted; nothing changed.');
   return {
     ok: true,

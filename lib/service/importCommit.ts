@@ -2,6 +2,7 @@ import { unwrap } from 'idb';
 import type { Account, Activity, Contact, ImportRecord, Order, Product } from '../model/records';
 import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
+import { orderBucketWrites } from '../db/orders';
 import { mergeAccount, mergeContact } from '../import';
 
 export interface ImportBatch {
@@ -25,12 +26,14 @@ export interface CommitOptions {
   onProgress?: (written: number, total: number) => void;
 }
 
-const STORES = ['accounts', 'contacts', 'orders', 'activities', 'products', 'importHistory'] as const;
+const STORES = ['accounts', 'contacts', 'orderBuckets', 'activities', 'products', 'importHistory'] as const;
 
 /** One kind of record to write: the items and the request that writes one. */
 export interface WriteSource {
   items: readonly unknown[];
   write: (item: never) => IDBRequest;
+  /** Look at the clock after this many writes (default 64); 1 for writes that cost a millisecond or more each. */
+  every?: number;
 }
 
 /**
@@ -47,12 +50,13 @@ export function writeInSlices(sources: WriteSource[], options: CommitOptions = {
   let source = 0;
   let index = 0;
   let written = 0;
+  let sinceCheck = 0;
   /** Issues requests for about sliceMs; returns the last request of the slice, or undefined when all are out. */
   const slice = (): IDBRequest | undefined => {
     const until = performance.now() + sliceMs;
     let last: IDBRequest | undefined;
     while (source < sources.length) {
-      const { items, write } = sources[source];
+      const { items, write, every = 64 } = sources[source];
       if (index >= items.length) {
         source++;
         index = 0;
@@ -60,7 +64,10 @@ export function writeInSlices(sources: WriteSource[], options: CommitOptions = {
       }
       last = write(items[index++] as never);
       written++;
-      if ((written & 63) === 0 && performance.now() >= until) break;
+      if (++sinceCheck >= every) {
+        sinceCheck = 0;
+        if (performance.now() >= until) break;
+      }
     }
     options.onProgress?.(written, total);
     return source < sources.length ? last : undefined;
@@ -104,7 +111,9 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
   if (signal?.aborted) throw cancelled();
   // Relaxed durability: the commit is still atomic (all or nothing); only the OS-level flush is not awaited, which
   // is what makes bulk writes fast (https://developer.chrome.com/blog/indexeddb-durability-mode-now-defaults-to-relaxed).
-  const tx = unwrap(db.transaction([...STORES], 'readwrite', { durability: 'relaxed' })) as IDBTransaction;
+  const wrapped = db.transaction([...STORES], 'readwrite', { durability: 'relaxed' });
+  wrapped.done.catch(() => undefined); // idb's own promise: an abort is reported by settle below, not as an unhandled rejection
+  const tx = unwrap(wrapped) as IDBTransaction;
   const accounts = tx.objectStore('accounts');
   const contacts = tx.objectStore('contacts');
   // Keys already stored, read once: a new record is put straight away, only an existing one is read and merged.
@@ -115,22 +124,29 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
     request.onsuccess = () => store.put(save(request.result ? merge(load(request.result as Stored), incoming) : incoming));
     return request;
   };
+  const orders = orderBucketWrites(tx, batch.orders);
   const sources: WriteSource[] = [
     { items: batch.accounts, write: (a: Account) => merged(accounts, a.id, a, mergeAccount, fromStoredAccount, toStoredAccount) },
     { items: batch.contacts, write: (c: Contact) => merged(contacts, c.email, c, mergeContact, fromStoredContact, toStoredContact) },
-    putAll(tx, 'orders', batch.orders),
+    // One merged put per touched bucket (lib/db/orders.ts), not one put per order line.
+    orders,
     putAll(tx, 'activities', batch.activities),
     putAll(tx, 'products', batch.products ?? []),
     putAll(tx, 'importHistory', [record]),
   ];
-  let keysRead = 0;
+  // First what is already there (account and contact keys, the touched order buckets), then the writes.
+  let read = 0;
+  const start = () => {
+    if (++read === 3) writeInSlices(sources, options);
+  };
   for (const store of [accounts, contacts]) {
     const request = store.getAllKeys();
     request.onsuccess = () => {
       for (const key of request.result) existing[store.name as 'accounts' | 'contacts'].add(key);
-      if (++keysRead === 2) writeInSlices(sources, options);
+      start();
     };
   }
+  orders.load(start);
   await settle(tx, signal, 'Saving was interrupted; nothing from this file was saved.');
 }
 

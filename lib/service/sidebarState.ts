@@ -5,6 +5,7 @@ import type { AccountInsight, LapseRisk, Opportunity, PeopleInsight, SidebarStat
 import type { Account, Contact } from '../model/records';
 import { hasAnyData, loadAccountBundle, getMeta, type AccountBundle } from '../db/repo';
 import { indexedDbLookup } from '../db/lookup';
+import { hasOrders, ordersOfAccount } from '../db/orders';
 import { matchAccount, type MovedContact } from '../sites';
 import { accountPeople, customerFor, peopleSignals, type ChampionDeparture, type MovedContactLead } from '../insights/coverage';
 import { expansionGaps, type PeerProfile } from '../insights/expansion';
@@ -52,7 +53,7 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
   }
   // A known person writing from a company that is not a customer (no orders): the opening, not an account view.
   const lead = await leadFor(db, page);
-  if (lead && !options.chosenAccountId && lead.newAccountId === account.id && (await db.countFromIndex('orders', 'accountId', account.id)) === 0) {
+  if (lead && !options.chosenAccountId && lead.newAccountId === account.id && !(await hasOrders(db, account.id))) {
     return leadState(db, page, lead, options, now);
   }
   const bundle = await loadAccountBundle(db, account.id);
@@ -154,7 +155,7 @@ async function noMatch(db: Db, page: PageContext, moved: MovedContact | undefine
 }
 
 async function customerSince(db: Db, accountId: string, now: string): Promise<string | undefined> {
-  return customerFor(await db.getAllFromIndex('orders', 'accountId', accountId), accountId, now.slice(0, 10));
+  return customerFor(await ordersOfAccount(db, accountId), accountId, now.slice(0, 10));
 }
 
 /** "Strawberry flavouring" inside a sentence reads "strawberry flavouring"; acronyms ("MSG", "PET trays") stay. */

@@ -47,7 +47,10 @@ async function openOptions(section: string): Promise<Page> {
   return page;
 }
 
-/** Record counts straight from the extension's IndexedDB (read in an extension page: same origin). */
+/**
+ * Record counts straight from the extension's IndexedDB (read in an extension page: same origin). Orders are
+ * stored in buckets (lib/db/orders.ts: `orderBuckets`, one record per bucket holding many orders): counted one by one.
+ */
 async function storeCounts(page: Page): Promise<Counts> {
   return page.evaluate(async (stores) => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
@@ -56,13 +59,14 @@ async function storeCounts(page: Page): Promise<Counts> {
       request.onerror = () => fail(request.error);
     });
     try {
-      const tx = db.transaction([...stores], 'readonly');
+      const tx = db.transaction([...stores.filter((store) => store !== 'orders'), 'orderBuckets'], 'readonly');
       const counts = await Promise.all(
         stores.map(
           (store) =>
             new Promise<number>((ok, fail) => {
-              const request = tx.objectStore(store).count();
-              request.onsuccess = () => ok(request.result);
+              const request = store === 'orders' ? tx.objectStore('orderBuckets').getAll() : tx.objectStore(store).count();
+              request.onsuccess = () =>
+                ok(typeof request.result === 'number' ? request.result : (request.result as { orders: unknown[] }[]).reduce((sum, b) => sum + b.orders.length, 0));
               request.onerror = () => fail(request.error);
             }),
         ),
@@ -74,7 +78,7 @@ async function storeCounts(page: Page): Promise<Counts> {
   }, [...STORES]);
 }
 
-/** Orders of one account key as stored (id → date, amount). */
+/** Every stored order (id → date, amount), read out of the order buckets. */
 async function storedOrders(page: Page): Promise<{ id: string; date: string; amount: number }[]> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
@@ -84,8 +88,9 @@ async function storedOrders(page: Page): Promise<{ id: string; date: string; amo
     });
     try {
       return await new Promise<{ id: string; date: string; amount: number }[]>((ok, fail) => {
-        const request = db.transaction('orders').objectStore('orders').getAll();
-        request.onsuccess = () => ok((request.result as { id: string; date: string; amount: number }[]).map(({ id, date, amount }) => ({ id, date, amount })));
+        const request = db.transaction('orderBuckets').objectStore('orderBuckets').getAll();
+        request.onsuccess = () =>
+          ok((request.result as { orders: { id: string; date: string; amount: number }[] }[]).flatMap((b) => b.orders).map(({ id, date, amount }) => ({ id, date, amount })));
         request.onerror = () => fail(request.error);
       });
     } finally {

@@ -4,8 +4,22 @@ import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, openKeepAccountDb, type KeepAccountDB } from '../../../lib/db/schema';
 import { countRecords, deleteAccount, loadAccountBundle, toStoredAccount, toStoredContact } from '../../../lib/db/repo';
 import { indexedDbLookup } from '../../../lib/db/lookup';
+import { allOrders, bucketId, ordersOfAccount } from '../../../lib/db/orders';
+import type { Order } from '../../../lib/model/records';
 
 const now = '2026-11-23T10:00:00.000Z';
+
+/** The orders fillVersion1 writes: 50 of Acme's and 30 spread over other accounts, some with optional fields. */
+const V1_ORDERS: Order[] = [
+  ...Array.from({ length: 50 }, (_, i) => ({ id: `o${i}`, accountId: 'acmeflavors.com', date: `2025-0${1 + (i % 9)}-1${i % 10}`, amount: 100 + i, currency: 'EUR' })),
+  ...Array.from({ length: 30 }, (_, i) => ({
+    id: `x${i}`,
+    accountId: `customer-${i % 7}.example`,
+    date: `2024-1${i % 3}-0${1 + (i % 9)}`,
+    amount: -5 + i * 1.25,
+    ...(i % 2 ? { product: `SKU-${i}`, quantity: i } : {}),
+  })),
+];
 
 async function fillVersion1(name: string) {
   const v1 = await openDB<KeepAccountDB>(name, 1, { upgrade: (db, _old, _new, tx) => MIGRATIONS[1](db, tx) });
@@ -16,9 +30,7 @@ async function fillVersion1(name: string) {
   await tx.objectStore('contacts').put(
     toStoredContact({ email: 'joe.park@acmeflavors.com', accountId: 'acmeflavors.com', name: 'Joe Park', title: 'Purchasing Manager', crmIds: [{ crm: 'hubspot', recordId: '51' }], status: 'active', updatedAt: now }),
   );
-  for (let i = 0; i < 50; i++) {
-    await tx.objectStore('orders').put({ id: `o${i}`, accountId: 'acmeflavors.com', date: `2025-0${1 + (i % 9)}-1${i % 10}`, amount: 100 + i, currency: 'EUR' });
-  }
+  for (const order of V1_ORDERS) await tx.objectStore('orders').put(order);
   await tx.objectStore('activities').put({ id: 'a1', accountId: 'acmeflavors.com', email: 'joe.park@acmeflavors.com', date: '2026-03-02', kind: 'email-in' });
   await tx.objectStore('products').put({ id: 'vanilla', name: 'Vanilla extract' });
   await tx.objectStore('playbooks').put({ id: 'mine', name: 'Mine', description: '', enabled: true, questions: [] });
@@ -34,7 +46,7 @@ describe('IndexedDB schema and migrations', () => {
     const db = await openKeepAccountDb({ name: 'migrate-test' });
     expect(db.version).toBe(DB_VERSION);
     expect(DB_VERSION).toBeGreaterThan(1);
-    expect(await countRecords(db)).toEqual({ accounts: 1, contacts: 1, orders: 50, activities: 1, products: 1, questionHistory: 1, importHistory: 1 });
+    expect(await countRecords(db)).toEqual({ accounts: 1, contacts: 1, orders: V1_ORDERS.length, activities: 1, products: 1, questionHistory: 1, importHistory: 1 });
     expect(await db.get('playbooks', 'mine')).toMatchObject({ name: 'Mine' });
     const bundle = await loadAccountBundle(db, 'acmeflavors.com');
     expect(bundle?.account.name).toBe('Acme Flavors');
@@ -43,6 +55,28 @@ describe('IndexedDB schema and migrations', () => {
     // Stores added by later versions exist and work.
     await db.put('scores', { accountId: 'acmeflavors.com', level: 'low', orderCount: 50, thinEvidence: false, explanation: [], headline: 'Low', model: 'bgnbd', scoredAt: now });
     expect(await db.count('scores')).toBe(1);
+    db.close();
+  });
+
+  it('moves every order of a version-1 database into buckets on the way to v3 (same ids, same fields)', async () => {
+    await fillVersion1('buckets-test');
+    // Through v2 first, as an installed extension would have been, then on to the current version.
+    (await openKeepAccountDb({ name: 'buckets-test', version: 2 })).close();
+    const db = await openKeepAccountDb({ name: 'buckets-test' });
+    expect(DB_VERSION).toBeGreaterThanOrEqual(3);
+    const byId = (a: Order, b: Order) => a.id.localeCompare(b.id);
+    expect((await allOrders(db)).sort(byId)).toEqual([...V1_ORDERS].sort(byId));
+    for (let c = 0; c < 7; c++) {
+      const id = `customer-${c}.example`;
+      expect((await ordersOfAccount(db, id)).sort(byId)).toEqual(V1_ORDERS.filter((o) => o.accountId === id).sort(byId));
+    }
+    // The old store stays (no migration drops a store), empty; every bucket holds only its own accounts' orders.
+    expect(db.objectStoreNames.contains('orders')).toBe(true);
+    expect(await db.count('orders')).toBe(0);
+    for (const bucket of await db.getAll('orderBuckets')) {
+      expect(bucket.orders.length).toBeGreaterThan(0);
+      for (const order of bucket.orders) expect(bucketId(order.accountId)).toBe(bucket.id);
+    }
     db.close();
   });
 
@@ -65,7 +99,10 @@ describe('IndexedDB schema and migrations', () => {
     const db = await openKeepAccountDb({ name: 'delete-test' });
     await deleteAccount(db, 'acmeflavors.com');
     const counts = await countRecords(db);
-    expect(counts).toMatchObject({ accounts: 0, contacts: 0, orders: 0, activities: 0, questionHistory: 0, products: 1, importHistory: 1 });
+    // Other accounts' orders (some may share Acme's bucket) stay.
+    expect(counts).toMatchObject({ accounts: 0, contacts: 0, orders: V1_ORDERS.length - 50, activities: 0, questionHistory: 0, products: 1, importHistory: 1 });
+    expect(await ordersOfAccount(db, 'acmeflavors.com')).toEqual([]);
+    expect(await ordersOfAccount(db, 'customer-3.example')).toHaveLength(V1_ORDERS.filter((o) => o.accountId === 'customer-3.example').length);
     db.close();
   });
 });
