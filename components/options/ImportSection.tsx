@@ -1,10 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
-import type { ImportPreview } from '../../lib/import';
+import { useEffect, useRef, useState } from 'preact/hooks';
+
 import type { ColumnMapping, FormatId } from '../../lib/import/types';
 import { rejectedRowsCsv } from '../../lib/import';
-import { commitImport, StorageFullError } from '../../lib/service/importCommit';
 import { ask, formatNumber, optionsDb } from './backend';
-import { parseInWorker } from './importRunner';
+import { ImportSession, type ImportSummary } from './importRunner';
 import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
 
@@ -12,9 +11,9 @@ type ReparseOptions = { dateOrder?: 'dmy' | 'mdy'; mapping?: ColumnMapping; form
 
 type Job =
   | { stage: 'parsing'; rows: number; fraction: number }
-  | { stage: 'preview'; preview: ImportPreview }
-  | { stage: 'writing'; preview: ImportPreview; fraction: number }
-  | { stage: 'done'; preview: ImportPreview; imported: number }
+  | { stage: 'preview'; preview: ImportSummary }
+  | { stage: 'writing'; preview: ImportSummary; fraction: number }
+  | { stage: 'done'; preview: ImportSummary; imported: number }
   | { stage: 'failed'; message: string };
 
 interface FileJobState {
@@ -88,12 +87,15 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
   const [job, setJob] = useState<Job>(state.job);
   const controller = useRef<AbortController | null>(null);
   const started = useRef(false);
+  // One worker per file, from parse to commit: the parsed rows stay in it.
+  const session = useRef(new ImportSession());
+  useEffect(() => () => session.current.dispose(), []);
 
   async function parse(options: ReparseOptions = {}) {
     controller.current = new AbortController();
     setJob({ stage: 'parsing', rows: 0, fraction: 0 });
     try {
-      const preview = await parseInWorker(
+      const preview = await session.current.parse(
         state.file,
         { fileName: state.file.name, accountIndex: await knownAccountKeys(), ...options },
         (p) => setJob({ stage: 'parsing', rows: p.rows, fraction: p.fraction }),
@@ -109,16 +111,13 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
     void parse();
   }
 
-  async function write(preview: ImportPreview) {
+  async function write(preview: ImportSummary) {
     controller.current = new AbortController();
     setJob({ stage: 'writing', preview, fraction: 0 });
-    let shownAt = 0;
     try {
-      const { batch } = preview;
-      const imported = batch.accounts.length + batch.contacts.length + batch.orders.length + batch.activities.length;
-      await commitImport(
-        await optionsDb(),
-        batch,
+      const { counts } = preview;
+      const imported = counts.accounts + counts.contacts + counts.orders + counts.activities;
+      await session.current.commit(
         {
           id: `${Date.now()}-${state.file.name}`,
           fileName: state.file.name,
@@ -129,20 +128,14 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
           rowsRejected: preview.rejected.length,
           importedAt: new Date().toISOString(),
         },
+        (fraction) => setJob({ stage: 'writing', preview, fraction }),
         controller.current.signal,
-        {
-          onProgress: (written, total) => {
-            if (performance.now() - shownAt < 100) return;
-            shownAt = performance.now();
-            setJob({ stage: 'writing', preview, fraction: written / total });
-          },
-        },
       );
+      session.current.dispose();
       setJob({ stage: 'done', preview, imported });
       await ask({ type: 'dataChanged' }).catch(() => undefined);
     } catch (error) {
-      const message =
-        error instanceof StorageFullError ? error.message : error instanceof Error ? error.message : `Saving failed, nothing was saved: ${String(error)}`;
+      const message = error instanceof Error ? error.message : `Saving failed, nothing was saved: ${String(error)}`;
       setJob({ stage: 'failed', message });
     }
   }
@@ -198,12 +191,12 @@ async function knownAccountKeys(): Promise<Record<string, string>> {
   return index;
 }
 
-function describeFormat(preview: ImportPreview): string {
+function describeFormat(preview: ImportSummary): string {
   return `${preview.formatLabel ?? preview.format}, ${preview.kind}`;
 }
 
 function Preview(props: {
-  preview: ImportPreview;
+  preview: ImportSummary;
   fileName: string;
   onImport(): void;
   onReparse(options: ReparseOptions): void;

@@ -14,7 +14,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
 const mappingMetaKey = (key: string) => `mapping:${key}`;
 
 /** For files we do not recognize: the user assigns columns to fields; the mapping is saved for next time. */
-export function MappingStep({ preview, onApply }: { preview: ImportPreview; onApply(mapping: ColumnMapping): void }) {
+export function MappingStep({ preview, onApply }: { preview: Pick<ImportPreview, 'headers' | 'needsMapping'>; onApply(mapping: ColumnMapping): void }) {
   const needs = preview.needsMapping!;
   const [mapping, setMapping] = useState<ColumnMapping>(needs.suggestion);
   const [saved, setSaved] = useState<ColumnMapping | null>(null);

@@ -1,40 +1,74 @@
-import type { ImportPreview, ParseOptions } from '../../lib/import';
+import type { ParseOptions } from '../../lib/import';
+import type { ImportRecord } from '../../lib/model/records';
+import type { ImportSummary, ImportWorkerReply } from '../../lib/service/importWorker';
 // Vite bundles the worker as its own file in the extension (worker-src 'self'); no blob: or data: URL.
-import ImportWorker from '../../lib/import/worker.ts?worker';
+import ImportWorker from '../../lib/service/importWorker.ts?worker';
 
-/** Runs one parse in a Web Worker so that a 200,000-row file never blocks this page. */
-export function parseInWorker(
-  file: File,
-  options: Omit<ParseOptions, 'onProgress' | 'signal'>,
-  onProgress: (progress: { rows: number; fraction: number }) => void,
-  signal: AbortSignal,
-): Promise<ImportPreview> {
-  return new Promise((resolve, reject) => {
-    const worker = new ImportWorker();
-    const finish = () => {
-      signal.removeEventListener('abort', onAbort);
-      worker.terminate();
-    };
-    const onAbort = () => {
-      finish();
-      reject(new DOMException('Import cancelled; nothing was saved.', 'AbortError'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    worker.onmessage = (event: MessageEvent) => {
-      const message = event.data as { type: string; rows?: number; fraction?: number; preview?: ImportPreview; message?: string };
-      if (message.type === 'progress') onProgress({ rows: message.rows ?? 0, fraction: message.fraction ?? 0 });
-      else if (message.type === 'done' && message.preview) {
-        finish();
-        resolve(message.preview);
-      } else if (message.type === 'error') {
-        finish();
-        reject(new Error(message.message ?? 'The file could not be read.'));
-      }
-    };
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(event.message || 'The import worker stopped unexpectedly.'));
-    };
-    worker.postMessage({ type: 'parse', file, options });
-  });
+export type { ImportSummary };
+
+const cancelled = () => new DOMException('Import cancelled; nothing was saved.', 'AbortError');
+
+/**
+ * One file's import, run in its own Web Worker: the worker parses the file and keeps the rows; this page gets a
+ * summary, then asks it to commit. Cancel (or closing the page) terminates the worker, which aborts its single
+ * IndexedDB transaction: the database stays as it was. A 200,000-row file never touches this page's main thread.
+ */
+export class ImportSession {
+  private current: Worker | undefined;
+  private get worker(): Worker {
+    return (this.current ??= new ImportWorker());
+  }
+
+  private run<T>(message: unknown, signal: AbortSignal, onReply: (reply: ImportWorkerReply, done: (value: T) => void) => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const settle = () => {
+        signal.removeEventListener('abort', onAbort);
+        this.worker.onmessage = null;
+        this.worker.onerror = null;
+      };
+      const onAbort = () => {
+        settle();
+        this.dispose();
+        reject(cancelled());
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.worker.onmessage = (event: MessageEvent<ImportWorkerReply>) => {
+        const reply = event.data;
+        if (reply.type === 'error') {
+          settle();
+          reject(new Error(reply.message));
+          return;
+        }
+        onReply(reply, (value) => {
+          settle();
+          resolve(value);
+        });
+      };
+      this.worker.onerror = (event) => {
+        settle();
+        reject(new Error(event.message || 'The import worker stopped unexpectedly.'));
+      };
+      this.worker.postMessage(message);
+    });
+  }
+
+  parse(file: File, options: Omit<ParseOptions, 'onProgress' | 'signal'>, onProgress: (p: { rows: number; fraction: number }) => void, signal: AbortSignal): Promise<ImportSummary> {
+    return this.run<ImportSummary>({ type: 'parse', file, options }, signal, (reply, done) => {
+      if (reply.type === 'progress') onProgress({ rows: reply.rows, fraction: reply.fraction });
+      if (reply.type === 'parsed') done(reply.summary);
+    });
+  }
+
+  commit(record: ImportRecord, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<void> {
+    return this.run<void>({ type: 'commit', record }, signal, (reply, done) => {
+      if (reply.type === 'writing') onProgress(reply.fraction);
+      if (reply.type === 'committed') done();
+    });
+  }
+
+  dispose() {
+    this.current?.terminate();
+    this.current = undefined;
+  }
 }

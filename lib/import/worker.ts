@@ -1,4 +1,5 @@
-// The import worker: parses one file off the options page's main thread. Messages in are validated
+// The import worker's parse protocol: parses one file off the options page's main thread (the worker entry that
+// also writes the file is lib/service/importWorker.ts). Messages in are validated
 // (they come from our own page, but a worker trusts nothing it is handed); one parse at a time.
 import { z } from 'zod';
 import { parseImportFile } from './parse';
@@ -69,9 +70,4 @@ export function serveImports(scope: WorkerScope): void {
       if (running === controller) running = undefined;
     });
   };
-}
-
-declare const self: unknown;
-if (typeof self !== 'undefined' && typeof (self as { postMessage?: unknown }).postMessage === 'function' && typeof (globalThis as { window?: unknown }).window === 'undefined') {
-  serveImports(self as WorkerScope);
 }

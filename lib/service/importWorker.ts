@@ -1,0 +1,90 @@
+// The import worker: parses one file AND writes it, so that the parsed rows never cross to the options page.
+// The page gets a summary (counts, rejected rows, questions to ask) and later says "commit"; closing the page or
+// pressing Cancel terminates this worker, which aborts its one IndexedDB transaction: nothing is saved.
+import { z } from 'zod';
+import { parseImportFile } from '../import';
+import type { ImportPreview } from '../import/types';
+import { WorkerRequest } from '../import/worker';
+import { ImportRecord } from '../model/records';
+import { openKeepAccountDb } from '../db/schema';
+import { commitImport, StorageFullError } from './importCommit';
+
+/** What the page sees of a parsed file: everything but the rows themselves. */
+export type ImportSummary = Omit<ImportPreview, 'batch'> & {
+  counts: { accounts: number; contacts: number; orders: number; activities: number };
+};
+
+export type ImportWorkerReply =
+  | { type: 'progress'; rows: number; fraction: number }
+  | { type: 'parsed'; summary: ImportSummary }
+  | { type: 'writing'; fraction: number }
+  | { type: 'committed' }
+  | { type: 'error'; message: string };
+
+const Request = z.union([WorkerRequest, z.object({ type: z.literal('commit'), record: ImportRecord })]);
+
+interface Scope {
+  onmessage: ((event: { data: unknown }) => void) | null;
+  postMessage(message: ImportWorkerReply): void;
+}
+
+export function summarize({ batch, ...rest }: ImportPreview): ImportSummary {
+  return { ...rest, counts: { accounts: batch.accounts.length, contacts: batch.contacts.length, orders: batch.orders.length, activities: batch.activities.length } };
+}
+
+export function serveImportSession(scope: Scope): void {
+  let parsed: ImportPreview | undefined;
+  let busy = false;
+  scope.onmessage = async (event) => {
+    const request = Request.safeParse(event.data);
+    if (!request.success) {
+      scope.postMessage({ type: 'error', message: `Unexpected message to the import worker: ${request.error.issues[0]?.message ?? 'invalid'}` });
+      return;
+    }
+    const message = request.data;
+    if (message.type === 'cancel') return; // the page terminates the worker; nothing to keep
+    if (busy) {
+      scope.postMessage({ type: 'error', message: 'The import worker is busy with this file.' });
+      return;
+    }
+    busy = true;
+    try {
+      if (message.type === 'parse') {
+        let last = 0;
+        parsed = await parseImportFile(message.file, {
+          ...(message.options as Parameters<typeof parseImportFile>[1]),
+          onProgress: (p) => {
+            if (Date.now() - last < 100 && p.fraction < 1) return;
+            last = Date.now();
+            scope.postMessage({ type: 'progress', rows: p.rows, fraction: p.fraction });
+          },
+        });
+        scope.postMessage({ type: 'parsed', summary: summarize(parsed) });
+      } else {
+        if (!parsed) throw new Error('Nothing was read yet: choose the file again.');
+        const db = await openKeepAccountDb();
+        let shownAt = 0;
+        await commitImport(db, parsed.batch, message.record, undefined, {
+          onProgress: (written, total) => {
+            if (Date.now() - shownAt < 100) return;
+            shownAt = Date.now();
+            scope.postMessage({ type: 'writing', fraction: total ? written / total : 1 });
+          },
+        });
+        db.close();
+        parsed = undefined;
+        scope.postMessage({ type: 'committed' });
+      }
+    } catch (error) {
+      const text = error instanceof StorageFullError || error instanceof Error ? error.message : String(error);
+      scope.postMessage({ type: 'error', message: text });
+    } finally {
+      busy = false;
+    }
+  };
+}
+
+declare const self: unknown;
+if (typeof self !== 'undefined' && typeof (self as { postMessage?: unknown }).postMessage === 'function' && typeof (globalThis as { window?: unknown }).window === 'undefined') {
+  serveImportSession(self as Scope);
+}
