@@ -1,9 +1,6 @@
-// The import worker's parse protocol: parses one file off the options page's main thread (the worker entry that
-// also writes the file is lib/service/importWorker.ts). Messages in are validated
-// (they come from our own page, but a worker trusts nothing it is handed); one parse at a time.
+// The import worker's parse request, validated on arrival: it comes from our own page, but a worker trusts nothing
+// it is handed. The worker entry is lib/service/importWorker.ts, which parses and then writes the file.
 import { z } from 'zod';
-import { parseImportFile } from './parse';
-import type { ImportPreview, ParseOptions } from './types';
 
 const TargetColumns = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
@@ -21,53 +18,3 @@ export const WorkerRequest = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('cancel') }),
 ]);
-
-export type WorkerResponse =
-  | { type: 'progress'; rows: number; fraction: number }
-  | { type: 'done'; preview: ImportPreview }
-  | { type: 'error'; message: string };
-
-interface WorkerScope {
-  onmessage: ((event: { data: unknown }) => void) | null;
-  postMessage(message: WorkerResponse): void;
-}
-
-/** Wires the message protocol to a scope; exported so that a test can drive it without a real worker. */
-export function serveImports(scope: WorkerScope): void {
-  let running: AbortController | undefined;
-  scope.onmessage = (event) => {
-    const parsed = WorkerRequest.safeParse(event.data);
-    if (!parsed.success) {
-      scope.postMessage({ type: 'error', message: `Unexpected message to the import worker: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
-      return;
-    }
-    const request = parsed.data;
-    if (request.type === 'cancel') {
-      running?.abort();
-      return;
-    }
-    running?.abort();
-    const controller = new AbortController();
-    running = controller;
-    let lastProgress = 0;
-    parseImportFile(request.file, {
-      ...(request.options as Omit<ParseOptions, 'onProgress' | 'signal'>),
-      signal: controller.signal,
-      onProgress: (p) => {
-        const now = Date.now();
-        if (now - lastProgress < 100 && p.fraction < 1) return;
-        lastProgress = now;
-        scope.postMessage({ type: 'progress', rows: p.rows, fraction: p.fraction });
-      },
-    }).then(
-      (preview) => {
-        if (!controller.signal.aborted) scope.postMessage({ type: 'done', preview });
-      },
-      (error: unknown) => {
-        scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-      },
-    ).finally(() => {
-      if (running === controller) running = undefined;
-    });
-  };
-}

@@ -38,6 +38,17 @@ describe('the import worker keeps the rows and writes them itself', () => {
     db.close();
   });
 
+  it('reports progress while it parses, and parse errors as messages (never throws)', async () => {
+    const worker = session();
+    const lines = ['Invoice No,Invoice Date,Customer ID,Amount'];
+    for (let i = 0; i < 30_000; i++) lines.push(`I${i},2024-01-01,C${i % 50},1`);
+    const replies = await worker.send({ type: 'parse', file: new Blob([lines.join('\n')]), options: { fileName: 'big.csv' } }, ['parsed', 'error']);
+    expect(replies.some((r) => r.type === 'progress')).toBe(true);
+    expect(replies.at(-1)?.type).toBe('parsed');
+    expect((await worker.send({ type: 'parse', file: new Blob(['']), options: { fileName: 'empty.csv' } }, ['error'])).at(-1)).toEqual({ type: 'error', message: 'empty.csv is empty.' });
+    expect((await worker.send({ type: 'parse', file: 'not a file', options: { fileName: 'x.csv' } }, ['error'])).at(-1)?.type).toBe('error');
+  });
+
   it('refuses a commit before any parse, and messages that do not parse', async () => {
     const worker = session();
     expect((await worker.send({ type: 'commit', record: { id: 'x', fileName: 'a', source: 'a', kind: 'orders', rowsRead: 0, rowsImported: 0, rowsRejected: 0, importedAt: 'now' } }, ['error'])).at(-1)).toMatchObject({
