@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ColumnMapping, FormatId } from '../../lib/import/types';
 import { rejectedRowsCsv } from '../../lib/import';
 import { ask, formatNumber, optionsDb } from './backend';
+import { accountKeyIndex } from '../../lib/db/repo';
 import { ImportSession, type ImportSummary } from './importRunner';
 import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
@@ -97,7 +98,7 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
     try {
       const preview = await session.current.parse(
         state.file,
-        { fileName: state.file.name, accountIndex: await knownAccountKeys(), ...options },
+        { fileName: state.file.name, accountIndex: await accountKeyIndex(await optionsDb()), ...options },
         (p) => setJob({ stage: 'parsing', rows: p.rows, fraction: p.fraction }),
         controller.current.signal,
       );
@@ -179,16 +180,6 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
       {job.stage === 'preview' && <Preview preview={job.preview} fileName={state.file.name} onImport={() => write(job.preview)} onReparse={parse} />}
     </section>
   );
-}
-
-/** Customer numbers and CRM company ids already stored, so that new rows land on the same accounts. */
-async function knownAccountKeys(): Promise<Record<string, string>> {
-  const index: Record<string, string> = {};
-  for (const account of await (await optionsDb()).getAll('accounts')) {
-    for (const key of account.customerKeys) index[`customer:${key}`] = account.id;
-    for (const id of account.crmIds) index[`crm:${id.crm}:${id.recordId}`] = account.id;
-  }
-  return index;
 }
 
 function describeFormat(preview: ImportSummary): string {

@@ -125,3 +125,16 @@ export async function putProducts(db: Db, products: Product[]): Promise<void> {
   const tx = db.transaction('products', 'readwrite');
   await Promise.all([...products.map((p) => tx.store.put(p)), tx.done]);
 }
+
+/**
+ * Customer numbers and CRM company ids already stored ("customer:<key>" / "crm:<crm>:<id>" → account id), so that
+ * the importer puts new rows on the accounts that exist (ParseOptions.accountIndex).
+ */
+export async function accountKeyIndex(db: Db): Promise<Record<string, string>> {
+  const index: Record<string, string> = {};
+  for (const account of await db.getAll('accounts')) {
+    for (const key of account.customerKeys) index[`customer:${key}`] = account.id;
+    for (const id of account.crmIds) index[`crm:${id.crm}:${id.recordId}`] = account.id;
+  }
+  return index;
+}

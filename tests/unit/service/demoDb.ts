@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { generateDemoData } from '../../../lib/demo';
 import { importRecordOf, parseImportFile } from '../../../lib/import';
 import { openKeepAccountDb, type Db } from '../../../lib/db/schema';
+import { accountKeyIndex } from '../../../lib/db/repo';
 import { commitImport } from '../../../lib/service/importCommit';
 import { rescoreAll } from '../../../lib/service/rescore';
 
@@ -12,11 +13,7 @@ export async function demoDatabase(name: string): Promise<{ db: Db; data: Return
   const data = generateDemoData();
   const db = await openKeepAccountDb({ name });
   for (const file of data.files) {
-    const accountIndex: Record<string, string> = {};
-    for (const account of await db.getAll('accounts')) {
-      for (const key of account.customerKeys) accountIndex[`customer:${key}`] = account.id;
-      for (const id of account.crmIds) accountIndex[`crm:${id.crm}:${id.recordId}`] = account.id;
-    }
+    const accountIndex = await accountKeyIndex(db);
     const preview = await parseImportFile(file.text, { fileName: file.name, accountIndex, now: DEMO_NOW });
     if (preview.rejected.length) throw new Error(`${file.name}: ${preview.rejected[0].reason}`);
     await commitImport(db, preview.batch, importRecordOf(preview, file.name, DEMO_NOW));
