@@ -86,7 +86,7 @@ async function accountInsight(
   if (context.moved) {
     signals.push({ kind: 'champion-left', strength: 0.9, reason: `${context.moved.name} now writes from ${context.moved.newDomain}` });
   }
-  const questions = await questionsFor(db, bundle, signals, context, today);
+  const questions = await questionsFor(db, bundle, signals, opportunities[0]?.product, context, today);
   return {
     account: { id: account.id, name: account.name, domain: account.domains[0], industry: account.industry },
     matchedBy: context.matchedBy,
@@ -108,12 +108,12 @@ async function questionsFor(
   db: Db,
   bundle: AccountBundle,
   signals: Signal[],
+  gapProduct: string | undefined,
   context: { page?: PageContext; contact?: Contact; policy?: TeamPolicy; now: string },
   today: string,
 ): Promise<SuggestedQuestion[]> {
   const playbooks = effectivePlaybooks(await loadLocalPlaybooks(db), context.policy);
   const lastOrder = bundle.score?.daysSinceLastOrder;
-  const gap = signals.find((s) => s.kind === 'expansion-gap');
   const firstName = context.contact?.firstName ?? context.contact?.name.split(/\s+/)[0];
   const competitor = context.page?.bodyText ? extractCompetitor(context.page.bodyText) : undefined;
   return discoveryQuestions({
@@ -122,7 +122,7 @@ async function questionsFor(
       firstName,
       company: bundle.account.name,
       product: inSentence(topProduct(bundle.orders, today)),
-      gapProduct: gap ? gap.reason.replace(/^Opportunity: /, '').split(':')[0] : undefined,
+      gapProduct: inSentence(gapProduct),
       competitor,
       weeksSinceLastOrder: lastOrder !== undefined ? String(Math.round(lastOrder / 7)) : undefined,
     },
