@@ -41,7 +41,10 @@ export default defineBackground(() => {
   });
 
   // Scores age: "days since last order" must stay true without a new import.
-  browser.alarms.create('rescore-daily', { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  // Created once: the worker starts often, and re-creating the alarm would restart its clock each time.
+  void browser.alarms.get('rescore-daily').then((existing) => {
+    if (!existing) void browser.alarms.create('rescore-daily', { periodInMinutes: 24 * 60, delayInMinutes: 24 * 60 });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'rescore-daily') void db().then(rescoreAll);
   });
