@@ -70,7 +70,7 @@ async function accountInsight(
 ): Promise<AccountInsight> {
   const today = context.now.slice(0, 10);
   const { account } = bundle;
-  const profile = await getMeta<PeerProfile>(db, 'peerProfile');
+  const profile = await scoredMeta<PeerProfile>(db, 'peerProfile');
   const base: PeopleInsight = accountPeople(account, bundle.contacts, bundle.activities, { today });
   const departures = await departuresOf(db, account.id);
   const people: PeopleInsight = { ...base, notes: [...departures.map((d) => d.text), ...base.notes] };
@@ -163,6 +163,21 @@ function inSentence(name: string | undefined): string | undefined {
   return name && /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
 }
 
+/**
+ * The peer profile and champion moves are written by each scoring run and read on every page view; the profile is
+ * megabytes on a large book. Keep the last copy read, valid while the scoring run that wrote it (scoredAt) is current.
+ */
+const scoredCache = new Map<string, { scoredAt: unknown; value: unknown }>();
+async function scoredMeta<T>(db: Db, key: string): Promise<T | undefined> {
+  const scoredAt = await getMeta<string>(db, 'scoredAt');
+  const cacheKey = `${db.name}/${key}`;
+  const cached = scoredCache.get(cacheKey);
+  if (cached && scoredAt !== undefined && cached.scoredAt === scoredAt) return cached.value as T | undefined;
+  const value = await getMeta<T>(db, key);
+  scoredCache.set(cacheKey, { scoredAt, value });
+  return value;
+}
+
 interface StoredMoves {
   departures: (ChampionDeparture & { accountId: string })[];
   leads: MovedContactLead[];
@@ -170,7 +185,7 @@ interface StoredMoves {
 
 /** A person on the page who is known from another account under the same name (precomputed by rescoreAll). */
 async function leadFor(db: Db, page: PageContext): Promise<MovedContactLead | undefined> {
-  const moves = await getMeta<StoredMoves>(db, 'championMoves');
+  const moves = await scoredMeta<StoredMoves>(db, 'championMoves');
   if (!moves?.leads.length) return undefined;
   const speaking = page.people.filter((p) => p.role === 'from' || p.role === 'record' || p.role === 'to');
   return moves.leads.find((lead) => speaking.some((p) => p.email === lead.email));
@@ -192,7 +207,7 @@ async function leadState(db: Db, page: PageContext, lead: MovedContactLead, opti
 }
 
 async function departuresOf(db: Db, accountId: string): Promise<ChampionDeparture[]> {
-  const moves = await getMeta<StoredMoves>(db, 'championMoves');
+  const moves = await scoredMeta<StoredMoves>(db, 'championMoves');
   return moves?.departures.filter((d) => d.accountId === accountId) ?? [];
 }
 
