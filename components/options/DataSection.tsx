@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ImportRecord } from '../../lib/model/records';
 import type { StoredAccount } from '../../lib/db/schema';
 import { countRecords, listImports, type DataCounts } from '../../lib/db/repo';
+import { allAccounts } from '../../lib/db/accounts';
 import { exportBackup, restoreBackup } from '../../lib/service/backup';
 import { normalizeCompanyName } from '../../lib/model/identity';
 import { ask, formatNumber, optionsDb } from './backend';
@@ -23,7 +24,7 @@ export function DataSection() {
     const db = await optionsDb();
     setCounts(await countRecords(db));
     setImports(await listImports(db));
-    setAccounts(await db.getAll('accounts'));
+    setAccounts(await allAccounts(db));
     const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
     const persisted = await navigator.storage?.persisted?.().catch(() => undefined);
     setStorage({ usage: estimate?.usage, quota: estimate?.quota, persisted });

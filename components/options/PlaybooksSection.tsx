@@ -5,6 +5,7 @@ import { effectivePlaybooks, exportPlaybookFile, mergeImportedPlaybooks, parsePl
 import { loadLocalPlaybooks } from '../../lib/service/playbookStore';
 import { readTeamPolicy } from '../../lib/service/teamPolicy';
 import { previewQuestionsForAccount } from '../../lib/service/sidebarState';
+import { allAccounts } from '../../lib/db/accounts';
 import { ask, optionsDb } from './backend';
 import { downloadText } from './download';
 
@@ -239,7 +240,7 @@ function PreviewCard() {
   useEffect(() => {
     void (async () => {
       const db = await optionsDb();
-      const all = (await db.getAll('accounts')).map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name));
+      const all = (await allAccounts(db)).map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name));
       setAccounts(all);
     })();
   }, []);

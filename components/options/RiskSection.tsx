@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LapseRisk, RiskLevel } from '../../lib/model/insight';
+import { allAccounts } from '../../lib/db/accounts';
 import { ask, formatMoney, optionsDb } from './backend';
 
 interface Row {
@@ -20,7 +21,7 @@ export function RiskSection() {
 
   async function load() {
     const db = await optionsDb();
-    const [scores, accounts] = await Promise.all([db.getAll('scores'), db.getAll('accounts')]);
+    const [scores, accounts] = await Promise.all([db.getAll('scores'), allAccounts(db)]);
     const byId = new Map(accounts.map((a) => [a.id, a]));
     setRows(
       scores

@@ -1,6 +1,7 @@
 import type { Account, Contact } from '../model/records';
 import type { Db } from './schema';
 import { crmKey, fromStoredAccount, fromStoredContact, personNameKey } from './repo';
+import { getAccount } from './accounts';
 
 /** The IndexedDB side of matching a page to an account (lib/sites/match.ts asks these questions). */
 export function indexedDbLookup(db: Db) {
@@ -13,9 +14,10 @@ export function indexedDbLookup(db: Db) {
       return (await db.getAllFromIndex('contacts', 'nameKey', personNameKey(name))).map(fromStoredContact);
     },
     async accountById(id: string): Promise<Account | undefined> {
-      const found = await db.get('accounts', id);
+      const found = await getAccount(db, id);
       return found && fromStoredAccount(found);
     },
+    // Stubs (lib/db/accounts.ts) have no domain, CRM id or real name: the index lookups below need not search them.
     async accountsByDomain(domain: string): Promise<Account[]> {
       return (await db.getAllFromIndex('accounts', 'domains', domain.toLowerCase())).map(fromStoredAccount);
     },

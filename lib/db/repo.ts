@@ -3,6 +3,7 @@ import type { LapseRisk } from '../model/insight';
 import { normalizeCompanyName } from '../model/identity';
 import { ALL_STORES, type Db, type StoredAccount, type StoredContact } from './schema';
 import { countOrders, deleteOrdersOfAccount, ordersOfAccount } from './orders';
+import { allAccounts, countAccounts, deleteAccountEverywhere, getAccount, hasAnyAccount } from './accounts';
 
 export const crmKey = (crm: string, recordId: string) => `${crm}:${recordId}`;
 export const personNameKey = (name: string) => name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -37,9 +38,9 @@ export interface AccountBundle {
 }
 
 export async function loadAccountBundle(db: Db, accountId: string): Promise<AccountBundle | undefined> {
-  const tx = db.transaction(['accounts', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory']);
+  const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory']);
   const [account, contacts, orders, activities, score, history] = await Promise.all([
-    tx.objectStore('accounts').get(accountId),
+    getAccount(tx, accountId),
     tx.objectStore('contacts').index('accountId').getAll(accountId),
     ordersOfAccount(tx, accountId),
     tx.objectStore('activities').index('accountId').getAll(accountId),
@@ -68,9 +69,9 @@ export interface DataCounts {
 }
 
 export async function countRecords(db: Db): Promise<DataCounts> {
-  const tx = db.transaction(['accounts', 'contacts', 'orderBuckets', 'activities', 'products', 'questionHistory', 'importHistory']);
+  const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'products', 'questionHistory', 'importHistory']);
   const [accounts, contacts, orders, activities, products, questionHistory, importHistory] = await Promise.all([
-    tx.objectStore('accounts').count(),
+    countAccounts(tx),
     tx.objectStore('contacts').count(),
     countOrders(tx),
     tx.objectStore('activities').count(),
@@ -82,13 +83,13 @@ export async function countRecords(db: Db): Promise<DataCounts> {
 }
 
 export async function hasAnyData(db: Db): Promise<boolean> {
-  return (await db.count('accounts')) > 0;
+  return hasAnyAccount(db);
 }
 
 /** Deletes one account and everything that hangs off it, in one transaction. */
 export async function deleteAccount(db: Db, accountId: string): Promise<void> {
-  const tx = db.transaction(['accounts', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory'], 'readwrite');
-  const deletions: Promise<unknown>[] = [tx.objectStore('accounts').delete(accountId), tx.objectStore('scores').delete(accountId), deleteOrdersOfAccount(tx, accountId)];
+  const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory'], 'readwrite');
+  const deletions: Promise<unknown>[] = [deleteAccountEverywhere(tx, accountId), tx.objectStore('scores').delete(accountId), deleteOrdersOfAccount(tx, accountId)];
   for (const store of ['contacts', 'activities', 'questionHistory'] as const) {
     const index = tx.objectStore(store).index('accountId');
     for (const key of await index.getAllKeys(accountId)) deletions.push(tx.objectStore(store).delete(key));
@@ -132,7 +133,7 @@ export async function putProducts(db: Db, products: Product[]): Promise<void> {
  */
 export async function accountKeyIndex(db: Db): Promise<Record<string, string>> {
   const index: Record<string, string> = {};
-  for (const account of await db.getAll('accounts')) {
+  for (const account of await allAccounts(db)) {
     for (const key of account.customerKeys) index[`customer:${key}`] = account.id;
     for (const id of account.crmIds) index[`crm:${id.crm}:${id.recordId}`] = account.id;
   }

@@ -24,6 +24,13 @@ export interface OrderBucket {
   orders: Order[];
 }
 
+/** Account stubs as stored since v4: every stub whose id hashes to bucket n (lib/db/accounts.ts). */
+export interface AccountStubBucket {
+  /** "b:<n>", the orders' bucket function. */
+  id: string;
+  stubs: StoredAccount[];
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -36,6 +43,8 @@ export interface KeepAccountDB extends DBSchema {
   orders: { key: string; value: Order; indexes: { accountId: string } };
   /** Orders, in buckets (lib/db/orders.ts): read and written only through that module. */
   orderBuckets: { key: string; value: OrderBucket };
+  /** Account stubs (order-log customers with nothing but a customer number), in buckets: only through lib/db/accounts.ts. */
+  accountStubBuckets: { key: string; value: AccountStubBucket };
   products: { key: string; value: Product };
   activities: { key: string; value: Activity; indexes: { accountId: string; email: string } };
   playbooks: { key: string; value: Playbook };
@@ -93,6 +102,11 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase<KeepAccountDB>, tx: Up
       old.clear();
     };
   },
+  // v4: account stubs in buckets (lib/db/accounts.ts): an order log's 23,570 customers were 23,570 puts. Adds the
+  // store only; the accounts already stored stay where they are.
+  4: (db) => {
+    db.createObjectStore('accountStubBuckets', { keyPath: 'id' });
+  },
 };
 
 export const DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
@@ -111,5 +125,5 @@ export function openKeepAccountDb(options: { name?: string; version?: number } =
 }
 
 export const ALL_STORES: KeepAccountStore[] = [
-  'accounts', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'scores', 'meta',
+  'accounts', 'accountStubBuckets', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'scores', 'meta',
 ];

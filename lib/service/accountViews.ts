@@ -5,6 +5,7 @@
 import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, getMeta } from '../db/repo';
 import { allOrders } from '../db/orders';
+import { allAccounts } from '../db/accounts';
 import type { Account, Activity, Contact, Order } from '../model/records';
 import type { BuyingRole, LapseRisk, Opportunity } from '../model/insight';
 import { companyDomainOfEmail, normalizeEmail } from '../model/identity';
@@ -34,9 +35,9 @@ export interface Book {
 }
 
 export async function loadBook(db: Db): Promise<Book> {
-  const tx = db.transaction(['accounts', 'contacts', 'activities', 'orderBuckets', 'scores']);
+  const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'activities', 'orderBuckets', 'scores']);
   const [accounts, contacts, activities, orders, scores] = await Promise.all([
-    tx.objectStore('accounts').getAll(),
+    allAccounts(tx),
     tx.objectStore('contacts').getAll(),
     tx.objectStore('activities').getAll(),
     allOrders(tx),

@@ -2,19 +2,20 @@ import { unwrap } from 'idb';
 import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
 import { allOrders, orderBucketWrites } from '../db/orders';
+import { allAccounts, groupStubsByBucket, isAccountStub } from '../db/accounts';
 import { parseBackup, type BackupFile } from '../import';
 import { putAll, settle, writeInSlices } from './importCommit';
 
 /** The stores of the backup FILE (`stores.orders` is a flat array of orders, whatever the database keeps them in). */
 export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
-/** The database stores a backup reads and a restore replaces (orders live in `orderBuckets` since schema v3). */
-const DB_STORES = ['accounts', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
+/** The database stores a backup reads and a restore replaces (orders live in `orderBuckets` since schema v3, account stubs in `accountStubBuckets` since v4). */
+const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
 
 /** The whole database as one versioned JSON document. */
 export async function exportBackup(db: Db, now = new Date()): Promise<string> {
   const tx = db.transaction([...DB_STORES]);
   const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory] = await Promise.all([
-    tx.objectStore('accounts').getAll(),
+    allAccounts(tx),
     tx.objectStore('contacts').getAll(),
     allOrders(tx),
     tx.objectStore('products').getAll(),
@@ -55,10 +56,14 @@ export async function restoreBackup(db: Db, text: string): Promise<{ ok: true; c
   for (const store of cleared) tx.objectStore(store).clear();
   const { accounts, contacts, orders, ...rest } = backup.stores;
   const orderWrites = orderBucketWrites(tx, orders);
+  // Stubs go back into their buckets (the stores were just cleared: one put per bucket, nothing to merge).
+  const full = accounts.filter((a) => !isAccountStub(a));
+  const stubs = [...groupStubsByBucket(accounts.filter(isAccountStub))];
   // The buckets were just cleared: loading them reads nothing, but it is the order the writes need.
   orderWrites.load(() =>
     writeInSlices([
-      { items: accounts, write: (a: (typeof accounts)[number]) => tx.objectStore('accounts').put(toStoredAccount(a)) },
+      { items: full, write: (a: (typeof accounts)[number]) => tx.objectStore('accounts').put(toStoredAccount(a)) },
+      { items: stubs, every: 1, write: ([id, group]: [string, typeof accounts]) => tx.objectStore('accountStubBuckets').put({ id, stubs: group.map(toStoredAccount) }) },
       { items: contacts, write: (c: (typeof contacts)[number]) => tx.objectStore('contacts').put(toStoredContact(c)) },
       orderWrites,
       ...(Object.entries(rest) as [string, unknown[]][]).map(([store, rows]) => putAll(tx, store, rows)),

@@ -1,6 +1,7 @@
 import { unwrap } from 'idb';
 import type { Account, Activity, Contact, ImportRecord, Order, Product } from '../model/records';
-import type { Db } from '../db/schema';
+import type { Db, StoredContact } from '../db/schema';
+import { accountWrites } from '../db/accounts';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
 import { orderBucketWrites } from '../db/orders';
 import { mergeAccount, mergeContact } from '../import';
@@ -26,7 +27,7 @@ export interface CommitOptions {
   onProgress?: (written: number, total: number) => void;
 }
 
-const STORES = ['accounts', 'contacts', 'orderBuckets', 'activities', 'products', 'importHistory'] as const;
+const STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'products', 'importHistory'] as const;
 
 /** One kind of record to write: the items and the request that writes one. */
 export interface WriteSource {
@@ -114,38 +115,39 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
   const wrapped = db.transaction([...STORES], 'readwrite', { durability: 'relaxed' });
   wrapped.done.catch(() => undefined); // idb's own promise: an abort is reported by settle below, not as an unhandled rejection
   const tx = unwrap(wrapped) as IDBTransaction;
-  const accounts = tx.objectStore('accounts');
   const contacts = tx.objectStore('contacts');
-  // Keys already stored, read once: a new record is put straight away, only an existing one is read and merged.
-  const existing = { accounts: new Set<IDBValidKey>(), contacts: new Set<IDBValidKey>() };
-  const merged = <Stored, Plain>(store: IDBObjectStore, key: string, incoming: Plain, merge: (existing: Plain, incoming: Plain) => Plain, load: (s: Stored) => Plain, save: (p: Plain) => Stored) => {
-    if (!existing[store.name as 'accounts' | 'contacts'].has(key)) return store.put(save(incoming));
-    const request = store.get(key);
-    request.onsuccess = () => store.put(save(request.result ? merge(load(request.result as Stored), incoming) : incoming));
+  // Keys already stored, read once: a new contact is put straight away, only an existing one is read and merged.
+  const existingContacts = new Set<IDBValidKey>();
+  const mergedContact = (c: Contact) => {
+    if (!existingContacts.has(c.email)) return contacts.put(toStoredContact(c));
+    const request = contacts.get(c.email);
+    request.onsuccess = () => contacts.put(toStoredContact(request.result ? mergeContact(fromStoredContact(request.result as StoredContact), c) : c));
     return request;
   };
+  // Accounts: merged into `accounts` when already there, else into their stub bucket (lib/db/accounts.ts): an order
+  // log's customers cost one put per touched bucket, not one per customer.
+  const accounts = accountWrites(tx, batch.accounts, mergeAccount, toStoredAccount, fromStoredAccount);
   const orders = orderBucketWrites(tx, batch.orders);
   const sources: WriteSource[] = [
-    { items: batch.accounts, write: (a: Account) => merged(accounts, a.id, a, mergeAccount, fromStoredAccount, toStoredAccount) },
-    { items: batch.contacts, write: (c: Contact) => merged(contacts, c.email, c, mergeContact, fromStoredContact, toStoredContact) },
+    accounts,
+    { items: batch.contacts, write: mergedContact },
     // One merged put per touched bucket (lib/db/orders.ts), not one put per order line.
     orders,
     putAll(tx, 'activities', batch.activities),
     putAll(tx, 'products', batch.products ?? []),
     putAll(tx, 'importHistory', [record]),
   ];
-  // First what is already there (account and contact keys, the touched order buckets), then the writes.
+  // First what is already there (account and contact keys, the touched stub and order buckets), then the writes.
   let read = 0;
   const start = () => {
     if (++read === 3) writeInSlices(sources, options);
   };
-  for (const store of [accounts, contacts]) {
-    const request = store.getAllKeys();
-    request.onsuccess = () => {
-      for (const key of request.result) existing[store.name as 'accounts' | 'contacts'].add(key);
-      start();
-    };
-  }
+  const request = contacts.getAllKeys();
+  request.onsuccess = () => {
+    for (const key of request.result) existingContacts.add(key);
+    start();
+  };
+  accounts.load(start);
   orders.load(start);
   await settle(tx, signal, 'Saving was interrupted; nothing from this file was saved.');
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/schema';
 import { saveScores } from '../db/repo';
 import { allOrders } from '../db/orders';
+import { allAccounts } from '../db/accounts';
 import { fromStoredAccount, fromStoredContact } from '../db/repo';
 import { championMoves } from '../insights/coverage';
 import { scoreAccounts } from '../insights/risk';
@@ -14,7 +15,7 @@ import { peerProfile } from '../insights/expansion';
 export async function rescoreAll(db: Db, now = new Date()): Promise<{ accounts: number; scored: number; ms: number }> {
   const started = performance.now();
   const today = now.toISOString().slice(0, 10);
-  const [orders, storedAccounts, contacts, activities] = await Promise.all([allOrders(db), db.getAll('accounts'), db.getAll('contacts'), db.getAll('activities')]);
+  const [orders, storedAccounts, contacts, activities] = await Promise.all([allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities')]);
   const accounts = storedAccounts.map(fromStoredAccount);
   const scores = scoreAccounts(
     orders.map((o) => ({ accountId: o.accountId, date: o.date, amount: o.amount, currency: o.currency })),

@@ -49,7 +49,8 @@ async function openOptions(section: string): Promise<Page> {
 
 /**
  * Record counts straight from the extension's IndexedDB (read in an extension page: same origin). Orders are
- * stored in buckets (lib/db/orders.ts: `orderBuckets`, one record per bucket holding many orders): counted one by one.
+ * stored in buckets (lib/db/orders.ts: `orderBuckets`, one record per bucket holding many orders) and so are account
+ * stubs (lib/db/accounts.ts: `accountStubBuckets`): counted one by one.
  */
 async function storeCounts(page: Page): Promise<Counts> {
   return page.evaluate(async (stores) => {
@@ -59,17 +60,21 @@ async function storeCounts(page: Page): Promise<Counts> {
       request.onerror = () => fail(request.error);
     });
     try {
-      const tx = db.transaction([...stores.filter((store) => store !== 'orders'), 'orderBuckets'], 'readonly');
+      const tx = db.transaction([...stores.filter((store) => store !== 'orders'), 'orderBuckets', 'accountStubBuckets'], 'readonly');
+      const request = <T,>(make: () => IDBRequest<T>) =>
+        new Promise<T>((ok, fail) => {
+          const r = make();
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+      const inBuckets = async (store: string, field: string) =>
+        (await request(() => tx.objectStore(store).getAll() as IDBRequest<Record<string, unknown[]>[]>)).reduce((sum, b) => sum + b[field].length, 0);
       const counts = await Promise.all(
-        stores.map(
-          (store) =>
-            new Promise<number>((ok, fail) => {
-              const request = store === 'orders' ? tx.objectStore('orderBuckets').getAll() : tx.objectStore(store).count();
-              request.onsuccess = () =>
-                ok(typeof request.result === 'number' ? request.result : (request.result as { orders: unknown[] }[]).reduce((sum, b) => sum + b.orders.length, 0));
-              request.onerror = () => fail(request.error);
-            }),
-        ),
+        stores.map(async (store) => {
+          if (store === 'orders') return inBuckets('orderBuckets', 'orders');
+          const count = await request(() => tx.objectStore(store).count());
+          return store === 'accounts' ? count + (await inBuckets('accountStubBuckets', 'stubs')) : count;
+        }),
       );
       return Object.fromEntries(stores.map((store, i) => [store, counts[i]])) as Counts;
     } finally {

@@ -80,6 +80,23 @@ describe('IndexedDB schema and migrations', () => {
     db.close();
   });
 
+  it('adds the account stub buckets on the way to v4 and leaves the stored accounts where they are', async () => {
+    await fillVersion1('stubs-migration-test');
+    // A v3 database holding an order log's customer as a plain account (what imports wrote before v4).
+    const v3 = await openKeepAccountDb({ name: 'stubs-migration-test', version: 3 });
+    expect(v3.objectStoreNames.contains('accountStubBuckets')).toBe(false);
+    await v3.put('accounts', toStoredAccount({ id: 'customer:42', name: 'Customer 42', domains: [], crmIds: [], customerKeys: ['42'], updatedAt: now }));
+    v3.close();
+    const db = await openKeepAccountDb({ name: 'stubs-migration-test' });
+    expect(DB_VERSION).toBeGreaterThanOrEqual(4);
+    expect(db.objectStoreNames.contains('accountStubBuckets')).toBe(true);
+    expect(await db.count('accountStubBuckets')).toBe(0);
+    expect((await db.getAllKeys('accounts')).sort()).toEqual(['acmeflavors.com', 'customer:42']);
+    expect((await countRecords(db)).accounts).toBe(2);
+    expect((await indexedDbLookup(db).accountById('customer:42'))?.name).toBe('Customer 42');
+    db.close();
+  });
+
   it('finds accounts and contacts by the keys the matcher uses', async () => {
     await fillVersion1('lookup-test');
     const db = await openKeepAccountDb({ name: 'lookup-test' });
