@@ -7,7 +7,7 @@ import { hasAnyData, loadAccountBundle, getMeta, type AccountBundle } from '../d
 import { indexedDbLookup } from '../db/lookup';
 import { hasOrders, ordersOfAccount } from '../db/orders';
 import { matchAccount, type MovedContact } from '../sites';
-import { accountPeople, customerFor, peopleSignals, type ChampionDeparture, type MovedContactLead } from '../insights/coverage';
+import { customerFor, peopleInsightAndSignals, type ChampionDeparture, type MovedContactLead } from '../insights/coverage';
 import { expansionGaps, type PeerProfile } from '../insights/expansion';
 import { detectEmailSignals, discoveryQuestions, effectivePlaybooks, extractCompetitor } from '../playbooks';
 import { loadLocalPlaybooks } from './playbookStore';
@@ -71,14 +71,15 @@ async function accountInsight(
   const today = context.now.slice(0, 10);
   const { account } = bundle;
   const profile = await scoredMeta<PeerProfile>(db, 'peerProfile');
-  const base: PeopleInsight = accountPeople(account, bundle.contacts, bundle.activities, { today });
+  // One pass over the account's people for both the insight and the question signals.
+  const { insight: base, signals: peopleSignals } = peopleInsightAndSignals(account, bundle.contacts, bundle.activities, { today });
   const departures = await departuresOf(db, account.id);
   const people: PeopleInsight = { ...base, notes: [...departures.map((d) => d.text), ...base.notes] };
   const opportunities: Opportunity[] = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
   const risk: LapseRisk | undefined = bundle.score;
   const signals: Signal[] = [
     ...riskSignals(risk),
-    ...peopleSignals(account, bundle.contacts, bundle.activities, { today }),
+    ...peopleSignals,
     ...opportunities.slice(0, 1).map((o) => ({ kind: 'expansion-gap' as const, strength: Math.min(1, 0.4 + o.peerShare / 2), reason: `Opportunity: ${o.text}` })),
     ...(context.page?.bodyText || context.page?.subject ? detectEmailSignals(context.page.bodyText ?? '', context.page.subject) : []),
   ];
