@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { routeMessage, type Handlers } from '../lib/messaging/router';
+import type { TabMessage } from '../lib/model/messages';
 import { openKeepAccountDb, type Db } from '../lib/db/schema';
 import { deleteAccount, deleteEverything, recordQuestionAsked } from '../lib/db/repo';
 import { buildSidebarState } from '../lib/service/sidebarState';
@@ -14,7 +15,7 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   const toggleSidebar = async (tabId: number | undefined) => {
-    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'toggleSidebar' }).catch(() => undefined);
+    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'toggleSidebar' } satisfies TabMessage).catch(() => undefined);
   };
 
   const handlers: Handlers = {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentMessage, Reply } from '../model/messages';
+import type { ContentMessage, Reply, TabMessage } from '../model/messages';
 import type { PageContext } from '../model/page';
 import { startSidebar } from './sidebarController';
 
@@ -42,7 +42,7 @@ export async function bootSidebar(
   });
   const onMessage = (raw: unknown) => {
     // Only the background can message a content script; still, accept nothing but the one known command.
-    if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'toggleSidebar') controller.toggle();
+    if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === ('toggleSidebar' satisfies TabMessage['type'])) controller.toggle();
   };
   browser.runtime.onMessage.addListener(onMessage);
   // After an update or reload the old script is orphaned; WXT notices when its context is next checked. Check every

@@ -1,4 +1,4 @@
-import type { Account, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
+import type { Account, Activity, Contact, ImportRecord, Order, QuestionAsked } from '../model/records';
 import type { LapseRisk } from '../model/insight';
 import { normalizeCompanyName } from '../model/identity';
 import { ALL_STORES, type Db, type StoredAccount, type StoredContact } from './schema';
@@ -120,11 +120,6 @@ export async function saveScores(db: Db, scores: LapseRisk[], meta: { key: strin
 
 export async function getMeta<T>(db: Db, key: string): Promise<T | undefined> {
   return (await db.get('meta', key))?.value as T | undefined;
-}
-
-export async function putProducts(db: Db, products: Product[]): Promise<void> {
-  const tx = db.transaction('products', 'readwrite');
-  await Promise.all([...products.map((p) => tx.store.put(p)), tx.done]);
 }
 
 /**

@@ -31,11 +31,7 @@ export const PageMessage = z.discriminatedUnion('type', [
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
-export const AnyMessage = z.union([ContentMessage, PageMessage]);
-export type AnyMessage = z.infer<typeof AnyMessage>;
-
-/** Background → content script: toggle the sidebar (keyboard command). */
-export const TabMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('toggleSidebar') })]);
-export type TabMessage = z.infer<typeof TabMessage>;
+/** Background → content script: toggle the sidebar (keyboard command). Only the background can send it. */
+export type TabMessage = { type: 'toggleSidebar' };
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
