@@ -59,7 +59,8 @@ export const DemoData = z.object({
 export type DemoData = z.infer<typeof DemoData>;
 
 export interface DemoOptions {
-  /** yyyy-mm-dd; default '2026-11-23'. */
-  today?: string;
+  /** yyyy-mm-dd (UTC): the day the demo's stories are told as of. Required: the demo never reads the clock; the
+   *  demo script passes the day it runs, tests pass a fixed day (or the browser's day, for end-to-end tests). */
+  today: string;
   seed?: number;
 }

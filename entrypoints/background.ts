@@ -8,6 +8,7 @@ import { rescoreAll } from '../lib/service/rescore';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { readTeamPolicy } from '../lib/service/teamPolicy';
 import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
+import { now } from '../components/clock';
 
 export default defineBackground(() => {
   let dbPromise: Promise<Db> | undefined;
@@ -19,12 +20,12 @@ export default defineBackground(() => {
   };
 
   const handlers: Handlers = {
-    getSidebarState: async (m) => buildSidebarState(await db(), m.page, { chosenAccountId: m.accountId, policy: await readTeamPolicy() }),
+    getSidebarState: async (m) => buildSidebarState(await db(), m.page, { chosenAccountId: m.accountId, policy: await readTeamPolicy(), now: now().toISOString() }),
     recordQuestion: async (m) =>
-      recordQuestionAsked(await db(), { ...m, id: `${m.accountId}|${m.questionId}|${Date.now()}`, askedAt: new Date().toISOString() }),
+      recordQuestionAsked(await db(), { ...m, id: `${m.accountId}|${m.questionId}|${now().getTime()}`, askedAt: now().toISOString() }),
     openOptions: async () => browser.runtime.openOptionsPage(),
-    dataChanged: async () => rescoreAll(await db()),
-    rescore: async () => rescoreAll(await db()),
+    dataChanged: async () => rescoreAll(await db(), now()),
+    rescore: async () => rescoreAll(await db(), now()),
     deleteAccount: async (m) => deleteAccount(await db(), m.accountId),
     deleteAll: async () => deleteEverything(await db()),
     savePlaybooks: async (m) => savePlaybooks(await db(), m.playbooks),
@@ -47,7 +48,7 @@ export default defineBackground(() => {
     if (!existing) void browser.alarms.create('rescore-daily', { periodInMinutes: 24 * 60, delayInMinutes: 24 * 60 });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === 'rescore-daily') void db().then(rescoreAll);
+    if (alarm.name === 'rescore-daily') void db().then((d) => rescoreAll(d, now()));
   });
 
   browser.runtime.onStartup.addListener(() => void restoreSelfHostedScripts());

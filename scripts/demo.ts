@@ -4,7 +4,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generateDemoData } from '../lib/demo';
+import { generateDemoData } from '../demo';
 import { launchWithExtension, waitForSidebarReady } from '../tests/support/browser';
 import { startFixtureServer } from '../tests/support/server';
 import { demoSite } from '../tests/support/demoSite';
@@ -20,7 +20,8 @@ async function main() {
     console.log('Building the extension (wxt build)…');
     execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
   }
-  const data = generateDemoData();
+  // The demo is told as of the day it runs (UTC), so its stories read the same on any day.
+  const data = generateDemoData({ today: new Date().toISOString().slice(0, 10) });
   mkdirSync(join(outDir, 'data'), { recursive: true });
   for (const file of data.files) writeFileSync(join(outDir, 'data', file.name), file.text);
   console.log(`Demo data (${data.files.map((f) => f.name).join(', ')}) written to ${join(outDir, 'data')}`);

@@ -13,12 +13,12 @@ import {
   type RoleGroup,
 } from '../../lib/service/accountViews';
 import { formatMoney, formatNumber, optionsDb } from './backend';
+import { todayIso } from '../clock';
 
 export const LEVEL_LABEL: Record<RiskLevel, string> = { high: 'High risk', watch: 'Watch', low: 'Low risk', unknown: 'Thin evidence' };
 const ROLE_SHORT: Record<string, string> = { 'economic-buyer': 'Economic buyer', finance: 'Finance', technical: 'Technical', user: 'User', champion: 'Champion' };
 
 /** The clock is read here, at the edge; the views below are pure functions of the records and this day. */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** The whole book, read once per visit of the section (the background owns writes). */
 export function useBook(): { book: Book | null; error: string | null } {

@@ -8,6 +8,7 @@ import { normalizeCompanyName } from '../../lib/model/identity';
 import { ask, formatNumber, optionsDb } from './backend';
 import { downloadText } from './download';
 import { ConfirmDialog } from './ConfirmDialog';
+import { now, todayIso } from '../clock';
 
 type Confirm = { kind: 'account'; account: StoredAccount } | { kind: 'all' } | null;
 
@@ -127,8 +128,8 @@ export function DataSection() {
         <p class="muted">One JSON file with everything: accounts, contacts, orders, playbooks and question history.</p>
         <div class="row">
           <button type="button" onClick={() => run(async () => {
-            const text = await exportBackup(await optionsDb());
-            downloadText(`keep-account-backup-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
+            const text = await exportBackup(await optionsDb(), now());
+            downloadText(`keep-account-backup-${todayIso()}.json`, text, 'application/json');
             return 'Backup saved to your downloads.';
           })}>Download backup</button>
           <label class="button">

@@ -7,6 +7,7 @@ import { accountKeyIndex } from '../../lib/db/repo';
 import { ImportSession, type ImportSummary } from './importRunner';
 import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
+import { now } from '../clock';
 
 type ReparseOptions = { dateOrder?: 'dmy' | 'mdy'; mapping?: ColumnMapping; format?: FormatId };
 
@@ -98,7 +99,7 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
     try {
       const preview = await session.current.parse(
         state.file,
-        { fileName: state.file.name, accountIndex: await accountKeyIndex(await optionsDb()), ...options },
+        { fileName: state.file.name, accountIndex: await accountKeyIndex(await optionsDb()), now: now(), ...options },
         (p) => setJob({ stage: 'parsing', rows: p.rows, fraction: p.fraction }),
         controller.current.signal,
       );
@@ -120,14 +121,14 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
       const imported = counts.accounts + counts.contacts + counts.orders + counts.activities;
       await session.current.commit(
         {
-          id: `${Date.now()}-${state.file.name}`,
+          id: `${now().getTime()}-${state.file.name}`,
           fileName: state.file.name,
           source: preview.format,
           kind: preview.kind,
           rowsRead: preview.rowsRead,
           rowsImported: preview.rowsRead - preview.rejected.length,
           rowsRejected: preview.rejected.length,
-          importedAt: new Date().toISOString(),
+          importedAt: now().toISOString(),
         },
         (fraction) => setJob({ stage: 'writing', preview, fraction }),
         controller.current.signal,

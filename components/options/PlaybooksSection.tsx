@@ -8,6 +8,7 @@ import { previewQuestionsForAccount } from '../../lib/service/sidebarState';
 import { allAccounts } from '../../lib/db/accounts';
 import { ask, optionsDb } from './backend';
 import { downloadText } from './download';
+import { now } from '../clock';
 
 const SIGNAL_LABELS: Record<SignalKind, string> = {
   'lapse-high': 'high lapse risk',
@@ -94,7 +95,7 @@ export function PlaybooksSection() {
           type="button"
           class="primary"
           onClick={() => {
-            const id = `custom-${slug(`playbook ${local.length + 1}`)}-${Date.now().toString(36)}`;
+            const id = `custom-${slug(`playbook ${local.length + 1}`)}-${now().getTime().toString(36)}`;
             void save([...local, { id, name: 'New playbook', description: '', enabled: true, questions: [] }], 'Playbook created.');
             setOpen(id);
           }}
@@ -214,7 +215,7 @@ function PlaybookEditor({ playbook, editable, onChange }: { playbook: EffectiveP
           onSubmit={(e) => {
             e.preventDefault();
             if (draft.trim().length < 5) return;
-            const id = `${slug(draft)}-${Date.now().toString(36)}`.slice(0, 80);
+            const id = `${slug(draft)}-${now().getTime().toString(36)}`.slice(0, 80);
             onChange({ ...base, questions: [...base.questions, { id, text: draft.trim(), signals: [signal], priority: 3, enabled: true }] }, 'Question added.');
             setDraft('');
           }}
@@ -246,7 +247,7 @@ function PreviewCard() {
   }, []);
   useEffect(() => {
     if (!selected) return;
-    void (async () => setQuestions(await previewQuestionsForAccount(await optionsDb(), selected, await readTeamPolicy())))();
+    void (async () => setQuestions(await previewQuestionsForAccount(await optionsDb(), selected, now().toISOString(), await readTeamPolicy())))();
   }, [selected]);
   return (
     <div class="card" style={{ marginTop: 16 }}>

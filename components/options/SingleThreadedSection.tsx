@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { searchAccounts, singleThreadedAccounts, type SingleThreadedSort } from '../../lib/service/accountViews';
 import { formatMoney, formatNumber } from './backend';
-import { RiskPill, accountHref, todayIso, useBook } from './AccountsSection';
+import { RiskPill, accountHref, useBook } from './AccountsSection';
+import { todayIso } from '../clock';
 
 /** The list a manager reviews: every account whose relationship hangs on one person, most valuable first. */
 export function SingleThreadedSection() {

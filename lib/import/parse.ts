@@ -161,7 +161,7 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
   const sample: Record<string, string>[] = [];
   let line = 0;
   let rowsRead = 0;
-  const now = (options.now ?? new Date()).toISOString();
+  const now = options.now.toISOString();
 
   for (const chunk of chunks) {
     for (const cells of chunk.rows) {
@@ -231,7 +231,7 @@ export function rejectedRowsCsv(preview: Pick<ImportPreview, 'headers' | 'reject
 }
 
 /** The import-history entry for a committed preview (what commitImport stores next to the records). */
-export function importRecordOf(preview: ImportPreview, fileName: string, importedAt: Date = new Date()): ImportRecord {
+export function importRecordOf(preview: ImportPreview, fileName: string, importedAt: Date): ImportRecord {
   return {
     id: `${importedAt.getTime()}-${fileName}`,
     fileName,

@@ -86,7 +86,7 @@ export interface ParseOptions {
    */
   accountIndex?: Record<string, string>;
   /** Clock for updatedAt (tests pass a fixed date). */
-  now?: Date;
+  now: Date;
   onProgress?: (progress: ParseProgress) => void;
   signal?: AbortSignal;
 }

@@ -14,6 +14,8 @@ export const WorkerRequest = z.discriminatedUnion('type', [
       mapping: z.object({ kind: z.enum(['contacts', 'companies', 'deals', 'orders', 'activities']), columns: TargetColumns }).optional(),
       dateOrder: z.enum(['dmy', 'mdy']).optional(),
       accountIndex: z.record(z.string(), z.string()).optional(),
+      /** The moment of the import, read by the page (lib never reads the clock). */
+      now: z.date(),
     }),
   }),
   z.object({ type: z.literal('cancel') }),

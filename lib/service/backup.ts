@@ -12,7 +12,7 @@ export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'act
 const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
 
 /** The whole database as one versioned JSON document. */
-export async function exportBackup(db: Db, now = new Date()): Promise<string> {
+export async function exportBackup(db: Db, now: Date): Promise<string> {
   const tx = db.transaction([...DB_STORES]);
   const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory] = await Promise.all([
     allAccounts(tx),

@@ -54,8 +54,8 @@ export function serveImportSession(scope: Scope): void {
         parsed = await parseImportFile(message.file, {
           ...(message.options as Parameters<typeof parseImportFile>[1]),
           onProgress: (p) => {
-            if (Date.now() - last < 100 && p.fraction < 1) return;
-            last = Date.now();
+            if (performance.now() - last < 100 && p.fraction < 1) return;
+            last = performance.now();
             scope.postMessage({ type: 'progress', rows: p.rows, fraction: p.fraction });
           },
         });
@@ -66,8 +66,8 @@ export function serveImportSession(scope: Scope): void {
         let shownAt = 0;
         await commitImport(db, parsed.batch, message.record, undefined, {
           onProgress: (written, total) => {
-            if (Date.now() - shownAt < 100) return;
-            shownAt = Date.now();
+            if (performance.now() - shownAt < 100) return;
+            shownAt = performance.now();
             scope.postMessage({ type: 'writing', fraction: total ? written / total : 1 });
           },
         });

@@ -12,7 +12,7 @@ import { peerProfile } from '../insights/expansion';
  * background service worker (itself off every page's main thread) after each import and once a day, so that
  * "days since last order" stays true without a new import. The sidebar only reads the stored results.
  */
-export async function rescoreAll(db: Db, now = new Date()): Promise<{ accounts: number; scored: number; ms: number }> {
+export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number; scored: number; ms: number }> {
   const started = performance.now();
   const today = now.toISOString().slice(0, 10);
   const [orders, storedAccounts, contacts, activities] = await Promise.all([allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities')]);

@@ -16,8 +16,8 @@ import { headlineFor, riskSignals, topProduct } from './headline';
 export interface SidebarOptions {
   chosenAccountId?: string;
   policy?: TeamPolicy;
-  /** ISO date-time; the clock is read here, at the edge, never inside the insights. */
-  now?: string;
+  /** ISO date-time: the clock is read by the caller (the background entry point), never in lib. */
+  now: string;
 }
 
 const NOT_A_CUSTOMER: Record<PageContext['view'], string> = {
@@ -29,8 +29,8 @@ const NOT_A_CUSTOMER: Record<PageContext['view'], string> = {
 };
 
 /** Everything the sidebar shows for the page on screen, computed from local data only. */
-export async function buildSidebarState(db: Db, page: PageContext, options: SidebarOptions = {}): Promise<SidebarState> {
-  const now = options.now ?? new Date().toISOString();
+export async function buildSidebarState(db: Db, page: PageContext, options: SidebarOptions): Promise<SidebarState> {
+  const { now } = options;
   if (!(await hasAnyData(db))) return { status: 'no-data' };
   const hasSomeone = page.people.length > 0 || page.record || page.companyDomain || page.companyName;
   if (!options.chosenAccountId && (page.site === 'unknown' || !hasSomeone || page.view === 'list' || page.view === 'other')) {
@@ -213,9 +213,9 @@ async function departuresOf(db: Db, accountId: string): Promise<ChampionDepartur
 }
 
 /** The questions a sample account would get (options page preview), without a page. */
-export async function previewQuestionsForAccount(db: Db, accountId: string, policy?: TeamPolicy): Promise<SuggestedQuestion[]> {
+export async function previewQuestionsForAccount(db: Db, accountId: string, now: string, policy?: TeamPolicy): Promise<SuggestedQuestion[]> {
   const bundle = await loadAccountBundle(db, accountId);
   if (!bundle) return [];
-  const insight = await accountInsight(db, bundle, { matchedBy: 'preview', policy, now: new Date().toISOString() });
+  const insight = await accountInsight(db, bundle, { matchedBy: 'preview', policy, now });
   return insight.questions;
 }

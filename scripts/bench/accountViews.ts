@@ -2,7 +2,7 @@
 // records by account, the Single-threaded accounts list over every account, and one account's full view (which
 // reads champion moves over the whole book). The database read (loadBook) is not timed here: it is one getAll per
 // store, measured with the import benchmark's commit.
-import { seededRandom } from '../../lib/demo/random';
+import { seededRandom } from '../../demo/random';
 import type { LapseRisk } from '../../lib/model/insight';
 import type { Account, Activity, Contact, Order } from '../../lib/model/records';
 import { accountChoices, accountView, recordsByAccount, searchAccounts, singleThreadedAccounts, type Book } from '../../lib/service/accountViews';

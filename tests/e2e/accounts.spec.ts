@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { generateDemoData } from '../../lib/demo';
+import { generateDemoData } from '../../demo';
+import { browserDemoDay } from '../support/demoDay';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/server';
 import { importThroughOptionsPage, waitForScores } from '../support/seed';
@@ -11,7 +12,7 @@ import { importThroughOptionsPage, waitForScores } from '../support/seed';
 // shows Liam Porter as the only champion and the economic buyer and finance as missing. Keyboard only where a
 // person would use the keyboard: the account search box.
 
-const data = generateDemoData();
+const data = generateDemoData({ today: await browserDemoDay() });
 const harbour = data.scenarios.find((s) => s.id === 'single-threaded')!;
 const shots = resolve(import.meta.dirname, '../../test-results/accounts');
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { generateDemoData } from '../../lib/demo';
+import { generateDemoData } from '../../demo';
+import { browserDemoDay } from '../support/demoDay';
 import { generatedOrderLog } from '../../scripts/bench/import';
 import { launchWithExtension, waitForSidebarText, type ExtensionBrowser } from '../support/browser';
 import { demoSite } from '../support/demoSite';
@@ -16,7 +17,7 @@ import { startFixtureServer, type FixtureServer } from '../support/server';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/import-e2e');
 const fixture = (name: string) => join(FIXTURES, name);
-const demo = generateDemoData();
+const demo = generateDemoData({ today: await browserDemoDay() });
 const STORES = ['accounts', 'contacts', 'orders', 'activities', 'products', 'importHistory'] as const;
 type Counts = Record<(typeof STORES)[number], number>;
 

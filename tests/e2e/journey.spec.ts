@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { generateDemoData } from '../../lib/demo';
+import { generateDemoData } from '../../demo';
+import { browserDemoDay } from '../support/demoDay';
 import { clickInSidebar, launchWithExtension, sidebarRoot, waitForSidebarReady, waitForSidebarText, type ExtensionBrowser } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/server';
 import { demoSite } from '../support/demoSite';
@@ -14,7 +15,7 @@ import { removeExtensionPolicy, writeExtensionPolicy } from '../support/policy';
 // the top question into the reply at the caret → the reply contains it, undo works → the question history shows it →
 // a manager disables that playbook by enterprise policy and the question no longer appears.
 
-const data = generateDemoData();
+const data = generateDemoData({ today: await browserDemoDay() });
 const site = demoSite(data);
 const lapsing = data.scenarios.find((s) => s.id === 'lapsing')!;
 const lapsingGmail = site.pages.find((p) => p.scenario === 'lapsing' && p.url.includes('mail.google.com'))!;

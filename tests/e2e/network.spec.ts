@@ -1,5 +1,6 @@
 import { expect, test, type Request } from '@playwright/test';
-import { generateDemoData } from '../../lib/demo';
+import { generateDemoData } from '../../demo';
+import { browserDemoDay } from '../support/demoDay';
 import { FIXTURE_HOSTS, clickInSidebar, launchWithExtension, waitForSidebarReady, type ExtensionBrowser } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/server';
 import { demoSite } from '../support/demoSite';
@@ -9,7 +10,7 @@ import { importThroughOptionsPage, waitForScores } from '../support/seed';
 // seen by the browser (pages, the options page, its worker, the service worker) is recorded through a whole demo
 // journey. Any request by the extension to anything but the fixture pages the test itself opened fails the test.
 
-const data = generateDemoData();
+const data = generateDemoData({ today: await browserDemoDay() });
 const site = demoSite(data);
 let server: FixtureServer;
 let browser: ExtensionBrowser;

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { generateDemoData } from '../../lib/demo';
+import { generateDemoData } from '../../demo';
+import { browserDemoDay } from '../support/demoDay';
 import { gmailThreadHtml } from '../../lib/sites/fixtures/gmailPage';
 import { launchWithExtension, waitForSidebarReady, type ExtensionBrowser } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/server';
@@ -9,7 +10,7 @@ import { importThroughOptionsPage, waitForScores } from '../support/seed';
 // With data imported, the sidebar must say so when a page shows no customer, or one we do not know — never show
 // the wrong account — and follow the rep from page to page.
 
-const data = generateDemoData();
+const data = generateDemoData({ today: await browserDemoDay() });
 const site = demoSite(data);
 const stranger = gmailThreadHtml({
   me: data.me,

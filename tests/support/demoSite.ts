@@ -1,4 +1,4 @@
-import type { DemoData, DemoScenario } from '../../lib/demo';
+import type { DemoData, DemoScenario } from '../../demo';
 import { crmRecordHtml, gmailInboxHtml, gmailThreadHtml } from '../../lib/sites/fixtures/gmailPage';
 import type { Route } from './server';
 

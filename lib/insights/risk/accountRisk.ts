@@ -95,7 +95,7 @@ export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAcc
       continue;
     }
     // What is at stake: the spend of the last twelve months, the figure a rep can check in the ERP
-    // (lib/demo's scenario 1 is calibrated on it). Younger accounts get a year at their usual pace.
+    // (demo/ scenario 1 is calibrated on it). Younger accounts get a year at their usual pace.
     // The year up to the last order says what a long-silent account was worth.
     const last = days[to - 1];
     let lastTwelveMonths = 0;

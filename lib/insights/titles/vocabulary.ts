@@ -11,7 +11,7 @@
 //   https://fr.wikipedia.org/wiki/Président-directeur_général and ROME job codes https://www.francetravail.fr
 // - Spanish: consejero delegado, director general, gerente, jefe de compras:
 //   https://es.wikipedia.org/wiki/Consejero_delegado
-// - Food-industry titles (food technologist, NPD, flavourist, QA): the demo world in lib/demo/people.ts.
+// - Food-industry titles (food technologist, NPD, flavourist, QA): the demo world in demo/people.ts.
 
 export const SENIORITIES = ['executive', 'vp', 'director', 'manager', 'individual', 'unknown'] as const;
 export type Seniority = (typeof SENIORITIES)[number];

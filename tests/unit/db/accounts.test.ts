@@ -119,7 +119,7 @@ describe('account stubs in buckets (schema v4)', () => {
     const db = await freshDb();
     await commitImport(db, orderLog(30), record('i1'));
     await commitImport(db, { accounts: [{ ...stub('1001'), name: 'Acme Flavors' }], contacts: [], orders: [], activities: [] }, record('i2'));
-    const text = await exportBackup(db);
+    const text = await exportBackup(db, new Date('2026-11-23T12:00:00Z'));
     const exported = JSON.parse(text).stores.accounts as Account[];
     expect(exported).toHaveLength(30);
     expect(exported.find((a) => a.id === 'customer:1002')).toEqual(stub('1002'));

@@ -1,7 +1,8 @@
 // Parses the generated demo files back into rows, the way an importer would see them.
 
 import Papa from 'papaparse';
-import { generateDemoData, type DemoData, type DemoOptions } from '../../../lib/demo';
+import { generateDemoData, type DemoData, type DemoOptions } from '../../../demo';
+import { FIXED_DEMO_DAY } from '../../support/demoDay';
 
 export type Row = Record<string, string>;
 
@@ -14,8 +15,8 @@ export interface DemoTables {
   emails: Row[];
 }
 
-export function demoTables(options?: DemoOptions): DemoTables {
-  const data = generateDemoData(options);
+export function demoTables(options: Partial<DemoOptions> = {}): DemoTables {
+  const data = generateDemoData({ today: FIXED_DEMO_DAY, ...options });
   const headers: Record<string, string[]> = {};
   const parsed: Record<string, Row[]> = {};
   for (const file of data.files) {

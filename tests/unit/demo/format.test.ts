@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DemoData, generateDemoData } from '../../../lib/demo';
+import { DemoData, generateDemoData } from '../../../demo';
+import { FIXED_DEMO_DAY, fixedDemoData } from '../../support/demoDay';
 import { normalizeEmail } from '../../../lib/model/identity';
 import { dayNumber, demoTables, domainOf } from './demoTables';
 
@@ -8,13 +9,14 @@ const today = dayNumber(tables.data.today);
 
 describe('demo data: determinism', () => {
   it('gives byte-identical files for the same options', () => {
-    expect(generateDemoData()).toEqual(generateDemoData());
+    expect(fixedDemoData()).toEqual(fixedDemoData());
     expect(JSON.stringify(generateDemoData({ today: '2025-06-15', seed: 42 }))).toBe(JSON.stringify(generateDemoData({ today: '2025-06-15', seed: 42 })));
   });
 
-  it('defaults to 2026-11-23 and varies with the seed', () => {
-    expect(tables.data.today).toBe('2026-11-23');
-    const other = generateDemoData({ seed: 7 });
+  it('is told as of the day it is given (never the clock), and varies with the seed', () => {
+    expect(tables.data.today).toBe(FIXED_DEMO_DAY);
+    expect(() => generateDemoData({ today: 'yesterday' })).toThrow(/yyyy-mm-dd/);
+    const other = fixedDemoData(7);
     expect(other.files.find((f) => f.name === 'orders.csv')!.text).not.toBe(tables.data.files.find((f) => f.name === 'orders.csv')!.text);
   });
 

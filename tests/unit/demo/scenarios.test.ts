@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseSafeSuffix, salesforceAccountId } from '../../../lib/demo/scenarios/expansion';
+import { caseSafeSuffix, salesforceAccountId } from '../../../demo/scenarios/expansion';
 import { dayNumber, demoTables, distinctOrderDays, domainOf, gaps, median, spendByProduct } from './demoTables';
 
 const TODAYS = ['2025-03-10', '2027-06-01', '2026-01-02', '2028-02-29', '2026-07-15'];

@@ -217,6 +217,7 @@ describe('progress, cancel, errors', () => {
     for (let i = 0; i < 60_000; i++) lines.push(`I${i},2024-01-01,C1,1`);
     const parsing = parseImportFile(lines.join('\n'), {
       fileName: 'big.csv',
+      now: new Date('2026-11-23T12:00:00Z'),
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
@@ -224,7 +225,7 @@ describe('progress, cancel, errors', () => {
   });
 
   it('an empty file is an error that names it', async () => {
-    await expect(parseImportFile('\n\n', { fileName: 'empty.csv' })).rejects.toThrow('empty.csv is empty.');
+    await expect(parseImportFile('\n\n', { fileName: 'empty.csv', now: new Date('2026-11-23T12:00:00Z') })).rejects.toThrow('empty.csv is empty.');
   });
 });
 

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from '../../../lib/import';
-import { generateDemoData } from '../../../lib/demo';
+import { generateDemoData } from '../../../demo';
+import { FIXED_DEMO_DAY } from '../../support/demoDay';
 import { NOW, SHARED_DATA } from './fixtures';
 
 const cdnow = resolve(SHARED_DATA, 'cdnow/CDNOW_master.txt');
@@ -24,7 +25,7 @@ describe.runIf(existsSync(cdnow))('CDNOW master log', () => {
 
 describe('demo data files', () => {
   it('all four import without rejections or questions', async () => {
-    const data = generateDemoData();
+    const data = generateDemoData({ today: FIXED_DEMO_DAY });
     const expected: Record<string, string> = {
       'companies.csv': 'hubspot-companies',
       'contacts.csv': 'hubspot-contacts',

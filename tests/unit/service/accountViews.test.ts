@@ -2,7 +2,8 @@
 // CSVs parsed by lib/import, committed with commitImport, scored with rescoreAll, then read back with loadBook.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoData } from '../../../lib/demo';
+import { generateDemoData } from '../../../demo';
+import { FIXED_DEMO_DAY } from '../../support/demoDay';
 import { importRecordOf, parseImportFile } from '../../../lib/import';
 import { openKeepAccountDb } from '../../../lib/db/schema';
 import { commitImport } from '../../../lib/service/importCommit';
@@ -17,7 +18,7 @@ import {
   type Book,
 } from '../../../lib/service/accountViews';
 
-const data = generateDemoData();
+const data = generateDemoData({ today: FIXED_DEMO_DAY });
 const today = data.today;
 const scenario = (id: string) => data.scenarios.find((s) => s.id === id)!;
 let book: Book;

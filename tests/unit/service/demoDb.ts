@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { generateDemoData } from '../../../lib/demo';
+import { generateDemoData } from '../../../demo';
+import { FIXED_DEMO_DAY } from '../../support/demoDay';
 import { importRecordOf, parseImportFile } from '../../../lib/import';
 import { openKeepAccountDb, type Db } from '../../../lib/db/schema';
 import { accountKeyIndex } from '../../../lib/db/repo';
@@ -10,7 +11,7 @@ export const DEMO_NOW = new Date('2026-11-23T12:00:00Z');
 
 /** The demo data imported the way the options page does it (parse → one transaction per file), then scored. */
 export async function demoDatabase(name: string): Promise<{ db: Db; data: ReturnType<typeof generateDemoData> }> {
-  const data = generateDemoData();
+  const data = generateDemoData({ today: FIXED_DEMO_DAY });
   const db = await openKeepAccountDb({ name });
   for (const file of data.files) {
     const accountIndex = await accountKeyIndex(db);

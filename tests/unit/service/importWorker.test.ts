@@ -4,6 +4,8 @@ import { serveImportSession, type ImportWorkerReply } from '../../../lib/service
 import { openKeepAccountDb } from '../../../lib/db/schema';
 import { countRecords } from '../../../lib/db/repo';
 
+const NOW = new Date('2026-11-23T12:00:00Z');
+
 function session() {
   const replies: ImportWorkerReply[] = [];
   const scope = { onmessage: null as ((event: { data: unknown }) => void) | null, postMessage: (m: ImportWorkerReply) => replies.push(m) };
@@ -24,7 +26,7 @@ const csv = 'Invoice No,Invoice Date,Customer ID,Customer Name,Customer Domain,P
 describe('the import worker keeps the rows and writes them itself', () => {
   it('answers a parse with a summary (no rows), then commits on request', async () => {
     const worker = session();
-    const parsed = await worker.send({ type: 'parse', file: new Blob([csv]), options: { fileName: 'orders.csv' } }, ['parsed', 'error']);
+    const parsed = await worker.send({ type: 'parse', file: new Blob([csv]), options: { fileName: 'orders.csv', now: NOW } }, ['parsed', 'error']);
     const summary = parsed.find((r) => r.type === 'parsed');
     expect(summary).toBeDefined();
     if (summary?.type !== 'parsed') return;
@@ -42,11 +44,11 @@ describe('the import worker keeps the rows and writes them itself', () => {
     const worker = session();
     const lines = ['Invoice No,Invoice Date,Customer ID,Amount'];
     for (let i = 0; i < 30_000; i++) lines.push(`I${i},2024-01-01,C${i % 50},1`);
-    const replies = await worker.send({ type: 'parse', file: new Blob([lines.join('\n')]), options: { fileName: 'big.csv' } }, ['parsed', 'error']);
+    const replies = await worker.send({ type: 'parse', file: new Blob([lines.join('\n')]), options: { fileName: 'big.csv', now: NOW } }, ['parsed', 'error']);
     expect(replies.some((r) => r.type === 'progress')).toBe(true);
     expect(replies.at(-1)?.type).toBe('parsed');
-    expect((await worker.send({ type: 'parse', file: new Blob(['']), options: { fileName: 'empty.csv' } }, ['error'])).at(-1)).toEqual({ type: 'error', message: 'empty.csv is empty.' });
-    expect((await worker.send({ type: 'parse', file: 'not a file', options: { fileName: 'x.csv' } }, ['error'])).at(-1)?.type).toBe('error');
+    expect((await worker.send({ type: 'parse', file: new Blob(['']), options: { fileName: 'empty.csv', now: NOW } }, ['error'])).at(-1)).toEqual({ type: 'error', message: 'empty.csv is empty.' });
+    expect((await worker.send({ type: 'parse', file: 'not a file', options: { fileName: 'x.csv', now: NOW } }, ['error'])).at(-1)?.type).toBe('error');
   });
 
   it('refuses a commit before any parse, and messages that do not parse', async () => {

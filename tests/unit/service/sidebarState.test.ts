@@ -7,7 +7,7 @@ import { recognizePage } from '../../../lib/sites';
 import { crmRecordHtml, gmailThreadHtml } from '../../../lib/sites/fixtures/gmailPage';
 import { buildSidebarState } from '../../../lib/service/sidebarState';
 import { openKeepAccountDb } from '../../../lib/db/schema';
-import type { DemoScenario } from '../../../lib/demo';
+import type { DemoScenario } from '../../../demo';
 import type { TeamPolicy } from '../../../lib/model/playbook';
 import { DEMO_NOW, demoDatabase } from './demoDb';
 
@@ -109,12 +109,12 @@ describe('sidebar state for the five stories', () => {
 describe('sidebar state when there is nothing to show', () => {
   it('says there is no data yet on an empty database', async () => {
     const empty = await openKeepAccountDb({ name: 'empty-sidebar' });
-    expect(await buildSidebarState(empty, { site: 'gmail', view: 'thread', people: [{ email: 'a@b.com', role: 'from' }] })).toEqual({ status: 'no-data' });
+    expect(await buildSidebarState(empty, { site: 'gmail', view: 'thread', people: [{ email: 'a@b.com', role: 'from' }] }, { now: DEMO_NOW.toISOString() })).toEqual({ status: 'no-data' });
   });
 
   it('says why on a list page, and names the unknown sender', async () => {
-    expect(await buildSidebarState(db, { site: 'gmail', view: 'list', people: [] })).toMatchObject({ status: 'unrecognized', reason: expect.stringContaining('list') });
-    const unknown = await buildSidebarState(db, { site: 'gmail', view: 'thread', people: [{ email: 'someone@unknown-co.example', role: 'from' }] });
+    expect(await buildSidebarState(db, { site: 'gmail', view: 'list', people: [] }, { now: DEMO_NOW.toISOString() })).toMatchObject({ status: 'unrecognized', reason: expect.stringContaining('list') });
+    const unknown = await buildSidebarState(db, { site: 'gmail', view: 'thread', people: [{ email: 'someone@unknown-co.example', role: 'from' }] }, { now: DEMO_NOW.toISOString() });
     expect(unknown).toMatchObject({ status: 'no-match', people: [{ email: 'someone@unknown-co.example' }] });
   });
 });
