@@ -30,3 +30,18 @@ describe('time is an input', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the repository is self-contained', () => {
+  it('README and docs link no file outside the repository (../shared is test and bench input only)', () => {
+    const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`)];
+    const outside = docs.flatMap((path) => [...readFileSync(join(root, path), 'utf8').matchAll(/\]\((\.\.\/[^)]*)\)|`(\.\.\/shared[^`]*)`/g)].map((m) => `${path}: ${m[1] ?? m[2]}`));
+    expect(outside).toEqual([]);
+  });
+
+  it('the architecture document exists and names every top folder of the code', () => {
+    const text = readFileSync(join(root, 'docs/ARCHITECTURE.md'), 'utf8');
+    for (const folder of ['entrypoints/', 'components/', 'lib/model/', 'lib/db/', 'lib/import/', 'lib/sites/', 'lib/insights/', 'lib/playbooks/', 'lib/service/', 'demo/', 'scripts/', 'tests/']) {
+      expect(text, folder).toContain(`\`${folder}\``);
+    }
+  });
+});
