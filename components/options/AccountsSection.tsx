@@ -14,6 +14,7 @@ import {
 } from '../../lib/service/accountViews';
 import { formatMoney, formatNumber, optionsDb } from './backend';
 import { todayIso } from '../clock';
+import { riskWords } from '../../lib/words/risk';
 
 export const LEVEL_LABEL: Record<RiskLevel, string> = { high: 'High risk', watch: 'Watch', low: 'Low risk', unknown: 'Thin evidence' };
 const ROLE_SHORT: Record<string, string> = { 'economic-buyer': 'Economic buyer', finance: 'Finance', technical: 'Technical', user: 'User', champion: 'Champion' };
@@ -215,9 +216,9 @@ function RiskCard({ risk }: { risk?: LapseRisk }) {
         <p class="muted">Not scored: no orders for this account in your data yet. <a href="#import">Import an order log</a> to see whether it is still buying.</p>
       ) : (
         <>
-          <p class="risk-headline"><RiskPill level={risk.level} /> <strong>{risk.headline}</strong></p>
+          <p class="risk-headline"><RiskPill level={risk.level} /> <strong>{riskWords(risk).headline}</strong></p>
           <ul class="reasons">
-            {risk.explanation.map((line) => <li key={line}>{line}</li>)}
+            {riskWords(risk).explanation.map((line) => <li key={line}>{line}</li>)}
           </ul>
           <div class="facts">
             <Fact label="Annual value" value={formatMoney(risk.annualValue, risk.currency)} />

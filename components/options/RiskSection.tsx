@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LapseRisk, RiskLevel } from '../../lib/model/insight';
 import { allAccounts } from '../../lib/db/accounts';
 import { ask, formatMoney, optionsDb } from './backend';
+import { riskWords } from '../../lib/words/risk';
 
 interface Row {
   risk: LapseRisk;
@@ -80,7 +81,7 @@ export function RiskSection() {
                   <td><strong>{name}</strong><div class="muted small">{domain}</div></td>
                   <td><span class={`pill ${risk.level}`}>{LEVEL_LABEL[risk.level]}</span></td>
                   <td class="num">{formatMoney(risk.valueAtRisk, risk.currency)}</td>
-                  <td class="small">{risk.explanation.slice(0, 2).join('; ')}</td>
+                  <td class="small">{riskWords(risk).explanation.slice(0, 2).join('; ')}</td>
                 </tr>
               ))}
             </tbody>

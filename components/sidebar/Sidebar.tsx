@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { AccountInsight, SidebarState, SuggestedQuestion } from '../../lib/model/insight';
 import type { SidebarActions, SidebarStore } from './store';
+import { riskWords } from '../../lib/words/risk';
 
 interface SidebarProps {
   store: SidebarStore;
@@ -171,11 +172,11 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
       )}
       <details data-ka="risk">
         <summary>
-          Lapse risk <span class="count">{risk ? risk.headline : 'not scored yet'}</span>
+          Lapse risk <span class="count">{risk ? riskWords(risk).headline : 'not scored yet'}</span>
         </summary>
         {risk ? (
           <ul class="lines">
-            {risk.explanation.map((line) => (
+            {riskWords(risk).explanation.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -1,10 +1,11 @@
-import type { Account, Contact } from '../model/records';
+import type { Account, Activity, Contact } from '../model/records';
+import type { AccountLookup } from './match';
 import type { Db } from './schema';
 import { crmKey, fromStoredAccount, fromStoredContact, personNameKey } from './repo';
 import { getAccount } from './accounts';
 
-/** The IndexedDB side of matching a page to an account (lib/sites/match.ts asks these questions). */
-export function indexedDbLookup(db: Db) {
+/** The IndexedDB side of matching a page to an account (./match.ts asks these questions). */
+export function indexedDbLookup(db: Db): AccountLookup {
   return {
     async contactByEmail(email: string): Promise<Contact | undefined> {
       const found = await db.get('contacts', email.toLowerCase());
@@ -26,6 +27,9 @@ export function indexedDbLookup(db: Db) {
     },
     async contactsByCrmId(crm: string, recordId: string): Promise<Contact[]> {
       return (await db.getAllFromIndex('contacts', 'crmKeys', crmKey(crm, recordId))).map(fromStoredContact);
+    },
+    async activitiesByEmail(email: string): Promise<Activity[]> {
+      return db.getAllFromIndex('activities', 'email', email.toLowerCase());
     },
     async accountsByName(normalizedName: string): Promise<Account[]> {
       return (await db.getAllFromIndex('accounts', 'nameKey', normalizedName)).map(fromStoredAccount);

@@ -1,8 +1,5 @@
 // Expansion gaps: what similar accounts buy from us that this one does not (or buys far less of), and how much of
 // its likely spend we have. Reads a precomputed PeerProfile (./peers.ts); every number is rounded and explained.
-import type { Opportunity } from '../model/insight';
-import type { Signal } from '../model/playbook';
-import { money } from './risk/accountRisk';
 import type { PeerProfile } from './peers';
 
 export { peerProfile, profileSlice, pluralIndustry, type PeerProfile, type PeerGroup, type AccountSpend, type PeerProfileOptions } from './peers';
@@ -16,22 +13,26 @@ export interface ExpansionOptions {
   minSpendRatio?: number;
 }
 
-/** 10.4 → "10", 1.46 → "1.5", 148 → "150": a ratio as a person would say it. */
-export function ratioInWords(ratio: number): string {
-  if (ratio < 2) return String(Math.round(ratio * 10) / 10);
-  if (ratio < 20) return String(Math.round(ratio));
-  return String(Number(ratio.toPrecision(2)));
-}
-
-/** "Cocoa powder" → "cocoa powder" inside a sentence; names that look like acronyms or brands ("MCT oil") stay. */
-export function inSentence(product: string): string {
-  return /^[A-Z][a-z]/.test(product) ? product[0]!.toLowerCase() + product.slice(1) : product;
-}
-
 function pairs(flat: readonly number[], width: number): number[][] {
   const out: number[][] = [];
   for (let i = 0; i + width <= flat.length; i += width) out.push(flat.slice(i, i + width));
   return out;
+}
+
+/** A product the account's peers buy and it does not, or buys far less of: facts (lib/words writes the sentence). */
+export interface ExpansionGap {
+  product: string;
+  /** Share of peers buying it, 0..1, two decimals. */
+  peerShare: number;
+  /** Peers' typical spend against the account's own spend on it (or its total spend when it buys none). */
+  spendRatio?: number;
+  /** The account already buys the product, far less than its peers. */
+  buysSome: boolean;
+  /** Peers' typical spend on it over the profile's window (a year). */
+  typicalSpend: number;
+  /** "similar bakeries", "food manufacturing accounts". */
+  peerLabel: string;
+  currency?: string;
 }
 
 /**
@@ -40,7 +41,7 @@ function pairs(flat: readonly number[], width: number): number[][] {
  * what this account spends with us". Peer shares leave the account itself out; typical spend is the median among
  * the peers that buy the product, over the profile's window (a year).
  */
-export function expansionGaps(accountId: string, profile: PeerProfile, options: ExpansionOptions = {}): Opportunity[] {
+export function expansionGaps(accountId: string, profile: PeerProfile, options: ExpansionOptions = {}): ExpansionGap[] {
   const account = profile.accounts[accountId];
   const group = account ? profile.groups[account.group] : undefined;
   if (!account || !group) return [];
@@ -50,27 +51,22 @@ export function expansionGaps(accountId: string, profile: PeerProfile, options: 
   const minRatio = options.minSpendRatio ?? 3;
   const own = new Map(pairs(account.products, 2).map(([p, s]) => [p!, s!] as const));
 
-  const found: Array<Opportunity & { atStake: number }> = [];
+  const found: Array<ExpansionGap & { atStake: number }> = [];
   for (const [p, buyers, typical] of pairs(group.products, 3) as Array<[number, number, number]>) {
     const ownSpend = own.get(p) ?? 0;
     const share = (buyers - (ownSpend > 0 ? 1 : 0)) / peers;
     if (share < minShare || typical <= 0) continue;
     if (ownSpend > 0 && typical < ownSpend * minRatio) continue;
     const product = profile.products[p] ?? `product ${p}`;
-    const named = inSentence(product);
-    const pct = `${Math.round(share * 100)}%`;
     const ratio = ownSpend > 0 ? typical / ownSpend : account.spend > 0 ? typical / account.spend : undefined;
-    const spendWords =
-      ownSpend > 0
-        ? `typical spend ${ratioInWords(ratio!)}× what this account spends with us on ${named}`
-        : ratio !== undefined && ratio >= 1.5
-          ? `typical spend ${ratioInWords(ratio)}× what this account spends with us`
-          : `typical spend ${money(typical, profile.currency)} a year`;
     found.push({
       product,
-      text: `${named}: bought by ${pct} of ${group.label}; ${spendWords}`,
       peerShare: Math.round(share * 100) / 100,
-      ...(ratio !== undefined ? { spendRatio: Number(ratioInWords(ratio)) } : {}),
+      ...(ratio !== undefined ? { spendRatio: ratio } : {}),
+      buysSome: ownSpend > 0,
+      typicalSpend: typical,
+      peerLabel: group.label,
+      ...(profile.currency ? { currency: profile.currency } : {}),
       atStake: share * (typical - ownSpend),
     });
   }
@@ -80,26 +76,21 @@ export function expansionGaps(accountId: string, profile: PeerProfile, options: 
     .map(({ atStake: _, ...opportunity }) => opportunity);
 }
 
-/** Expansion gaps as signals for the question engine (the strongest first). */
-export function expansionSignals(opportunities: readonly Opportunity[]): Signal[] {
-  return opportunities.map((o) => ({
-    kind: 'expansion-gap' as const,
-    strength: Math.min(1, Math.round((0.3 + 0.5 * o.peerShare + (o.spendRatio && o.spendRatio >= 3 ? 0.15 : 0)) * 100) / 100),
-    reason: o.text,
-  }));
-}
-
-export interface ShareOfWallet {
-  available: boolean;
-  text: string;
-  /** What the account spent with us over the window. */
-  spend: number;
-  /** Estimated share of what a well-served account of its size buys from us, 0..1. */
-  share?: number;
-  peerMedian?: number;
-  peerTopQuarter?: number;
-  peers?: number;
-}
+export type ShareOfWallet =
+  | { available: false; spend: number; why: 'no-peers' | 'size-unknown' }
+  | {
+      available: true;
+      /** What the account spent with us over the window. */
+      spend: number;
+      /** Estimated share of what a well-served account of its size buys from us, 0..1, two decimals. */
+      share: number;
+      peerMedian: number;
+      peerTopQuarter: number;
+      peers: number;
+      peerLabel: string;
+      band?: string;
+      currency?: string;
+    };
 
 /**
  * What the account spends with us against what peers of its size spend with us: the upper quartile of similar
@@ -109,18 +100,18 @@ export function shareOfWallet(accountId: string, profile: PeerProfile): ShareOfW
   const account = profile.accounts[accountId];
   const group = account?.sizeGroup ? profile.groups[account.sizeGroup] : undefined;
   const spend = account?.spend ?? 0;
-  if (!account || !group) {
-    const why = account && !account.sizeKnown ? ' (its size is not known: add employee numbers to the account)' : '';
-    return { available: false, text: `not enough similar accounts to compare${why}`, spend };
-  }
-  const peers = group.members - (spend > 0 ? 1 : 0);
+  if (!account || !group) return { available: false, spend, why: account && !account.sizeKnown ? 'size-unknown' : 'no-peers' };
   const top = group.spend.p75;
-  if (top <= 0) return { available: false, text: 'not enough similar accounts to compare', spend };
-  const share = Math.min(1, spend / top);
-  const pct = share >= 1 ? 'at or above' : `about ${Math.max(1, Math.round(share * 100))}% of`;
-  const band = group.band ? ` (${group.band})` : '';
-  const text =
-    `${pct} what the top quarter of ${group.label}${band} spend with us: ${money(spend, profile.currency)} a year against ` +
-    `${money(top, profile.currency)} (median ${money(group.spend.median, profile.currency)}, ${peers} accounts)`;
-  return { available: true, text, spend, share: Math.round(share * 100) / 100, peerMedian: group.spend.median, peerTopQuarter: top, peers };
+  if (top <= 0) return { available: false, spend, why: 'no-peers' };
+  return {
+    available: true,
+    spend,
+    share: Math.round(Math.min(1, spend / top) * 100) / 100,
+    peerMedian: group.spend.median,
+    peerTopQuarter: top,
+    peers: group.members - (spend > 0 ? 1 : 0),
+    peerLabel: group.label,
+    ...(group.band ? { band: group.band } : {}),
+    ...(profile.currency ? { currency: profile.currency } : {}),
+  };
 }

@@ -20,9 +20,10 @@ export const LapseRisk = z.object({
   valueAtRisk: z.number().optional(),
   currency: z.string().optional(),
   thinEvidence: z.boolean(),
-  /** Plain-words reasons, most important first. */
-  explanation: z.array(z.string()),
-  headline: z.string(),
+  /** The spend in the account's last year of ordering, when nothing was bought in the last twelve months. */
+  spendInLastYearOfOrdering: z.number().optional(),
+  /** One order so far: of the accounts whose first order is `windowDays` old, the share that ordered again. */
+  cohort: z.object({ eligible: z.number().int().nonnegative(), share: z.number().min(0).max(1), windowDays: z.number() }).optional(),
   model: z.string(),
   scoredAt: z.string(),
 });
@@ -37,6 +38,8 @@ export const PersonLine = z.object({
   title: z.string().optional(),
   roles: z.array(BuyingRole),
   lastTouch: z.string().optional(),
+  /** The CRM says the person left the account. */
+  left: z.boolean().optional(),
 });
 
 export const PeopleInsight = z.object({

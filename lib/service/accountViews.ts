@@ -8,21 +8,14 @@ import { allOrders } from '../db/orders';
 import { allAccounts } from '../db/accounts';
 import type { Account, Activity, Contact, Order } from '../model/records';
 import type { BuyingRole, LapseRisk, Opportunity } from '../model/insight';
-import { companyDomainOfEmail, normalizeEmail } from '../model/identity';
-import {
-  accountPeople,
-  ageInWords,
-  championDepartures,
-  contactMovedHere,
-  nameFromEmail,
-  personKey,
-  missingDecisionMakers,
-  type ChampionDeparture,
-  type CoverageGap,
-  type MovedContactLead,
-} from '../insights/coverage';
+import { groupByAccount, type AccountRecords } from '../insights/people/identity';
+import { daysBetween, peopleFacts } from '../insights/people/people';
+import type { CoverageGap } from '../insights/people/types';
 import { expansionGaps, shareOfWallet, type PeerProfile, type ShareOfWallet } from '../insights/expansion';
-import { toDayNumber } from '../insights/risk/dates';
+import { ageInWords } from '../words/format';
+import { opportunityView, walletText } from '../words/opportunities';
+import { gapRole, gapText, gapWhy, peopleView, threadCount } from '../words/people';
+import { movesAt, type DepartureRow, type ArrivalRow } from './accountMoves';
 
 /** Everything the account views read, loaded in one read-only transaction. */
 export interface Book {
@@ -54,33 +47,9 @@ export async function loadBook(db: Db): Promise<Book> {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Records per account
-
-interface AccountRecords {
-  contacts: Contact[];
-  activities: Activity[];
-}
-
-/**
- * Contacts and activity grouped by account once, with the same rule the coverage insight uses to say who belongs
- * to an account (its id when the record has one, else the company domain of the address), so that the whole book
- * costs one pass rather than one pass per account.
- */
+/** Contacts and activity grouped by account once (the one membership rule of lib/insights/people/identity.ts). */
 export function recordsByAccount(book: Pick<Book, 'accounts' | 'contacts' | 'activities'>): Map<string, AccountRecords> {
-  const accountOfDomain = new Map<string, string>();
-  for (const a of book.accounts) for (const d of a.domains) accountOfDomain.set(d.toLowerCase(), a.id);
-  const byAccount = new Map<string, AccountRecords>();
-  const slot = (email: string, accountId: string | undefined) => {
-    const id = accountId ?? accountOfDomain.get(companyDomainOfEmail(email) ?? '');
-    if (id === undefined) return undefined;
-    let records = byAccount.get(id);
-    if (!records) byAccount.set(id, (records = { contacts: [], activities: [] }));
-    return records;
-  };
-  for (const c of book.contacts) slot(c.email, c.accountId)?.contacts.push(c);
-  for (const a of book.activities) slot(a.email, a.accountId)?.activities.push(a);
-  return byAccount;
+  return groupByAccount(book.accounts, book.contacts, book.activities);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -159,19 +128,25 @@ export interface RoleGroup {
   gap?: { text: string; why: string };
 }
 
+export interface GapRow {
+  kind: CoverageGap['kind'];
+  text: string;
+  why: string;
+}
+
 export interface AccountView {
   account: Account;
   groups: RoleGroup[];
   /** Contacts no buying role could be read from (no title, or a title outside buying). */
   otherPeople: PersonRow[];
   /** Everything missing in the coverage, each with why it matters (single-threading first). */
-  gaps: Array<Omit<CoverageGap, 'signal'>>;
+  gaps: GapRow[];
   notes: string[];
   /** Key contacts who left this account, and known people who now write from this account's domain. */
-  departures: ChampionDeparture[];
-  arrivals: MovedContactLead[];
+  departures: DepartureRow[];
+  arrivals: ArrivalRow[];
   opportunities: Opportunity[];
-  wallet?: ShareOfWallet;
+  wallet?: ShareOfWallet & { text: string };
   risk?: LapseRisk;
   /** Set when there is no peer profile yet (no orders imported or not scored yet). */
   noProfile: boolean;
@@ -188,132 +163,36 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
   if (!account) return undefined;
   const { contacts, activities } = grouped.get(accountId) ?? { contacts: [], activities: [] };
   const { today } = options;
-  const people = accountPeople(account, contacts, activities, { today });
-  const gaps = missingDecisionMakers(account, contacts, activities, { today }).map(({ signal: _, ...gap }) => gap);
-  const { departures, arrivals } = movesAt(book, account, grouped, people.contacts.map((p) => p.email), today);
-  const movedTo = new Map(departures.map((d) => [d.email, d.newDomain ?? 'left'] as const));
-  const rows: PersonRow[] = people.contacts.map((p) => ({
+  const facts = peopleFacts(account, contacts, activities, { today });
+  const { departures, arrivals, departureFacts } = movesAt(book, account, grouped, facts.people.map((p) => p.email), today);
+  const people = peopleView(facts, departureFacts, account, today);
+  const movedTo = new Map(departureFacts.map((d) => [d.email, d.newDomain ?? 'left'] as const));
+  const rows: PersonRow[] = people.contacts.map(({ left: _, ...p }) => ({
     ...p,
-    ...(p.lastTouch ? { lastTouchWords: ageInWords(Math.max(0, toDayNumber(today) - toDayNumber(p.lastTouch))) } : {}),
+    ...(p.lastTouch ? { lastTouchWords: ageInWords(Math.max(0, daysBetween(p.lastTouch, today))) } : {}),
     ...(movedTo.has(p.email) ? { moved: movedTo.get(p.email)! } : {}),
   }));
+  const gapRows = facts.gaps.map((g) => ({ gap: g, row: { kind: g.kind, text: gapText(g), why: gapWhy(g, account.name) } }));
   const groups = ROLE_GROUPS.map(({ role, label, hint }) => {
-    const gap = gaps.find((g) => g.role === role && g.kind !== 'single-threaded');
+    const gap = gapRows.find(({ gap: g }) => gapRole(g) === role && g.kind !== 'single-threaded')?.row;
     return { role, label, hint, people: rows.filter((p) => p.roles.includes(role)), ...(gap ? { gap: { text: gap.text, why: gap.why } } : {}) };
   });
   const profile = book.profile;
   const risk = book.scores.get(accountId);
+  const wallet = profile ? shareOfWallet(accountId, profile) : undefined;
   return {
     account,
     groups,
     otherPeople: rows.filter((p) => p.roles.length === 0),
-    gaps: [...gaps].sort((a, b) => Number(b.kind === 'single-threaded') - Number(a.kind === 'single-threaded')),
+    gaps: gapRows.map((g) => g.row).sort((a, b) => Number(b.kind === 'single-threaded') - Number(a.kind === 'single-threaded')),
     notes: people.notes,
     departures,
     arrivals,
-    opportunities: profile ? expansionGaps(accountId, profile) : [],
-    ...(profile ? { wallet: shareOfWallet(accountId, profile) } : {}),
+    opportunities: profile ? expansionGaps(accountId, profile).map(opportunityView) : [],
+    ...(wallet ? { wallet: { ...wallet, text: walletText(wallet) } } : {}),
     ...(risk ? { risk } : {}),
     noProfile: !profile,
   };
-}
-
-interface NameIndex {
-  keyOfEmail: Map<string, string>;
-  /** personKey(full name) → every company domain an address under that name was seen at. */
-  domainsByName: Map<string, Set<string>>;
-  /** personKey(full name) → the records under that name, whatever the account. */
-  recordsByName: Map<string, AccountRecords>;
-}
-const nameIndexes = new WeakMap<Book, NameIndex>();
-
-/**
- * Who could have moved, by the naming rule of the champion-move insight (a contact's name, else the address's):
- * built once per book, so that opening an account runs that insight's scans over the few records that matter.
- */
-function nameIndex(book: Book): NameIndex {
-  const cached = nameIndexes.get(book);
-  if (cached) return cached;
-  const keyOfEmail = new Map<string, string>();
-  for (const c of book.contacts) {
-    const email = normalizeEmail(c.email);
-    if (email && c.name) keyOfEmail.set(email, personKey(c.name));
-  }
-  const domainsByName = new Map<string, Set<string>>();
-  const recordsByName = new Map<string, AccountRecords>();
-  const see = (raw: string): AccountRecords | undefined => {
-    const email = normalizeEmail(raw);
-    if (!email) return undefined;
-    let key = keyOfEmail.get(email);
-    if (key === undefined) keyOfEmail.set(email, (key = personKey(nameFromEmail(email))));
-    if (!key.includes(' ')) return undefined; // one word is not enough to call two people the same (as the insight says)
-    const domain = companyDomainOfEmail(email);
-    if (domain) {
-      const domains = domainsByName.get(key);
-      if (domains) domains.add(domain);
-      else domainsByName.set(key, new Set([domain]));
-    }
-    let records = recordsByName.get(key);
-    if (!records) recordsByName.set(key, (records = { contacts: [], activities: [] }));
-    return records;
-  };
-  for (const c of book.contacts) see(c.email)?.contacts.push(c);
-  for (const a of book.activities) see(a.email)?.activities.push(a);
-  const index = { keyOfEmail, domainsByName, recordsByName };
-  nameIndexes.set(book, index);
-  return index;
-}
-
-/** The name key of an address when the same name was also seen at a company outside `domains`. */
-function movedName(index: NameIndex, email: string, domains: readonly string[]): string | undefined {
-  const key = index.keyOfEmail.get(email);
-  if (!key) return undefined;
-  for (const domain of index.domainsByName.get(key) ?? []) if (!domains.includes(domain)) return key;
-  return undefined;
-}
-
-/** An account's own records plus everything written under the given names: all a champion-move check reads. */
-function withNames(index: NameIndex, own: AccountRecords | undefined, keys: Iterable<string>): AccountRecords {
-  const contacts = new Set(own?.contacts);
-  const activities = new Set(own?.activities);
-  for (const key of keys) {
-    for (const c of index.recordsByName.get(key)?.contacts ?? []) contacts.add(c);
-    for (const a of index.recordsByName.get(key)?.activities ?? []) activities.add(a);
-  }
-  return { contacts: [...contacts], activities: [...activities] };
-}
-
-interface Moves {
-  departures: ChampionDeparture[];
-  arrivals: MovedContactLead[];
-}
-
-/**
- * Key contacts who left the account, and known people who now write from its domain after leaving another
- * customer (kept only when the former account's own view sees the departure).
- */
-function movesAt(book: Book, account: Account, grouped: Map<string, AccountRecords>, emails: readonly string[], today: string): Moves {
-  const index = nameIndex(book);
-  const own = grouped.get(account.id);
-  const keys = new Map<string, string>();
-  for (const email of emails) {
-    const key = movedName(index, email, account.domains);
-    if (key) keys.set(email, key);
-  }
-  if (!keys.size && !own?.contacts.some((c) => c.status === 'left')) return { departures: [], arrivals: [] };
-  const related = withNames(index, own, keys.values());
-  const departures = championDepartures(account, related.contacts, related.activities, { today });
-  const arrivals: MovedContactLead[] = [];
-  for (const [email, key] of keys) {
-    const lead = contactMovedHere(email, related.contacts, related.activities, book.accounts, { today, orders: book.orders });
-    if (!lead || lead.formerAccountId === account.id) continue;
-    const former = book.accounts.find((a) => a.id === lead.formerAccountId);
-    const formerRecords = former ? withNames(index, grouped.get(former.id), [key]) : undefined;
-    if (former && formerRecords && championDepartures(former, formerRecords.contacts, formerRecords.activities, { today }).some((d) => d.newEmail === lead.email)) {
-      arrivals.push(lead);
-    }
-  }
-  return { departures, arrivals };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -340,10 +219,6 @@ export interface SingleThreadedRow {
 
 export type SingleThreadedSort = 'annual-value' | 'value-at-risk';
 
-// The coverage insight words the single-threaded gap as
-// "single-threaded: 31 of 31 emails this year went to one person (Liam Porter, Purchasing Coordinator)".
-const THREAD_COUNTS = /(\d+) of (\d+) (emails, calls and meetings|emails) this year/;
-
 /**
  * Every account whose relationship hangs on one person, with the reason ("31 of 31 emails this year went to Liam
  * Porter"), ranked by annual value (or by value at risk) from the stored lapse-risk score; unscored accounts last.
@@ -357,24 +232,24 @@ export function singleThreadedAccounts(
   for (const account of book.accounts) {
     const records = grouped.get(account.id);
     if (!records?.activities.length) continue; // single-threading is read from activity
-    const gaps = missingDecisionMakers(account, records.contacts, records.activities, { today: options.today });
-    const thread = gaps.find((g) => g.kind === 'single-threaded');
-    if (!thread?.person) continue;
-    const counts = THREAD_COUNTS.exec(thread.text);
+    const { gaps } = peopleFacts(account, records.contacts, records.activities, { today: options.today });
+    const thread = gaps.find((g): g is Extract<CoverageGap, { kind: 'single-threaded' }> => g.kind === 'single-threaded');
+    if (!thread) continue;
     const score = book.scores.get(account.id);
     rows.push({
       accountId: account.id,
       name: account.name,
       ...(account.domains[0] ? { domain: account.domains[0] } : {}),
       person: thread.person,
-      reason: counts ? `${counts[1]} of ${counts[2]} ${counts[3]} this year went to ${thread.person.name}` : thread.text,
-      why: thread.why,
-      ...(counts ? { touches: Number(counts[1]), total: Number(counts[2]) } : {}),
+      reason: `${threadCount(thread)} this year went to ${thread.person.name}`,
+      why: gapWhy(thread, account.name),
+      touches: thread.touches,
+      total: thread.total,
       ...(score?.annualValue !== undefined ? { annualValue: score.annualValue } : {}),
       ...(score?.valueAtRisk !== undefined ? { valueAtRisk: score.valueAtRisk } : {}),
       ...(score?.currency ? { currency: score.currency } : {}),
       ...(score ? { level: score.level } : {}),
-      alsoMissing: gaps.filter((g) => g !== thread && (g.kind === 'no-one' || g.kind === 'no-senior-contact')).map((g) => g.text),
+      alsoMissing: gaps.filter((g) => g !== thread && (g.kind === 'no-one' || g.kind === 'no-senior-contact')).map(gapText),
     });
   }
   const value = (r: SingleThreadedRow) => (options.sort === 'value-at-risk' ? r.valueAtRisk : r.annualValue) ?? -1;

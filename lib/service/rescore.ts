@@ -3,7 +3,7 @@ import { saveScores } from '../db/repo';
 import { allOrders } from '../db/orders';
 import { allAccounts } from '../db/accounts';
 import { fromStoredAccount, fromStoredContact } from '../db/repo';
-import { championMoves } from '../insights/coverage';
+import { championMoves } from '../insights/people/moves';
 import { scoreAccounts } from '../insights/risk';
 import { peerProfile } from '../insights/expansion';
 

@@ -1,17 +1,29 @@
+// The sidebar's use case: load what is known about the page's account, ask the insights for facts, the playbooks
+// for questions and lib/words for the sentences. No formulas and no text parsing here.
+import { differenceInDays, parseISO } from 'date-fns';
 import type { Db } from '../db/schema';
 import type { PageContext } from '../model/page';
-import type { Signal, TeamPolicy } from '../model/playbook';
-import type { AccountInsight, LapseRisk, Opportunity, PeopleInsight, SidebarState, SuggestedQuestion } from '../model/insight';
+import type { TeamPolicy } from '../model/playbook';
+import type { AccountInsight, SidebarState, SuggestedQuestion } from '../model/insight';
 import type { Account, Contact } from '../model/records';
 import { hasAnyData, loadAccountBundle, getMeta, type AccountBundle } from '../db/repo';
 import { indexedDbLookup } from '../db/lookup';
+import { matchAccount } from '../db/match';
 import { hasOrders, ordersOfAccount } from '../db/orders';
-import { matchAccount, type MovedContact } from '../sites';
-import { customerFor, peopleInsightAndSignals, type ChampionDeparture, type MovedContactLead } from '../insights/coverage';
+import { peopleFacts } from '../insights/people/people';
+import { customerSince } from '../insights/people/moves';
+import type { ChampionDeparture, MovedContactLead } from '../insights/people/types';
 import { expansionGaps, type PeerProfile } from '../insights/expansion';
-import { detectEmailSignals, discoveryQuestions, effectivePlaybooks, extractCompetitor } from '../playbooks';
+import { topProduct } from '../insights/products';
+import { detectEmailSignals, discoveryQuestions, effectivePlaybooks, extractCompetitor, type EffectivePlaybook } from '../playbooks';
+import { expansionSignals, leadSignals, peopleSignals, riskSignals, strongestPerKind } from '../playbooks/signals';
+import { inSentence } from '../words/format';
+import { headlineFor } from '../words/headline';
+import { opportunityView } from '../words/opportunities';
+import { leadCompany, leadReason, leadTitle, peopleView } from '../words/people';
+import { worded } from '../words/signals';
+import { notACustomer } from '../words/sidebar';
 import { loadLocalPlaybooks } from './playbookStore';
-import { headlineFor, riskSignals, topProduct } from './headline';
 
 export interface SidebarOptions {
   chosenAccountId?: string;
@@ -20,79 +32,103 @@ export interface SidebarOptions {
   now: string;
 }
 
-const NOT_A_CUSTOMER: Record<PageContext['view'], string> = {
-  list: 'This is a list of conversations or records. Open one to see its customer.',
-  other: 'This page shows no customer.',
-  thread: 'No email address was found in this conversation.',
-  compose: 'Add a recipient to see who you are writing to.',
-  record: 'This record shows no email address, company or known id.',
-};
+/** What one sidebar build reads once: the time and the playbooks after team policy. */
+interface Build {
+  now: string;
+  today: string;
+  playbooks: () => Promise<EffectivePlaybook[]>;
+}
+
+function buildContext(db: Db, options: { now: string; policy?: TeamPolicy }): Build {
+  let playbooks: Promise<EffectivePlaybook[]> | undefined;
+  return {
+    now: options.now,
+    today: options.now.slice(0, 10),
+    // Playbooks and policy are loaded once per sidebar build, and only when a question is asked for.
+    playbooks: () => (playbooks ??= loadLocalPlaybooks(db).then((local) => effectivePlaybooks(local, options.policy))),
+  };
+}
 
 /** Everything the sidebar shows for the page on screen, computed from local data only. */
 export async function buildSidebarState(db: Db, page: PageContext, options: SidebarOptions): Promise<SidebarState> {
-  const { now } = options;
   if (!(await hasAnyData(db))) return { status: 'no-data' };
+  const build = buildContext(db, options);
   const hasSomeone = page.people.length > 0 || page.record || page.companyDomain || page.companyName;
   if (!options.chosenAccountId && (page.site === 'unknown' || !hasSomeone || page.view === 'list' || page.view === 'other')) {
-    return { status: 'unrecognized', reason: page.reason ?? NOT_A_CUSTOMER[page.view] };
+    return { status: 'unrecognized', reason: page.reason ?? notACustomer(page.view) };
   }
   const lookup = indexedDbLookup(db);
   let account: Account | undefined;
   let contact: Contact | undefined;
   let matchedBy = 'your choice';
-  let moved: MovedContact | undefined;
+  let moved: MovedContactLead | undefined;
   if (options.chosenAccountId) account = await lookup.accountById(options.chosenAccountId);
   if (!account) {
-    const match = await matchAccount(page, lookup);
+    const match = await matchAccount(page, lookup, { today: build.today });
     if (match.kind === 'choose') {
       return { status: 'choose', candidates: match.candidates.map((c) => ({ id: c.account.id, name: c.account.name, reason: c.reason })) };
     }
-    if (match.kind === 'none') return noMatch(db, page, match.moved, options, now);
+    if (match.kind === 'none') {
+      const lead = (await storedLeadFor(db, page)) ?? (match.moved && (await withTenure(db, match.moved, build.today)));
+      return lead ? leadState(page, lead, build) : { status: 'no-match', people: peopleOnPage(page), questions: [] };
+    }
     ({ account, contact, moved } = match);
     matchedBy = match.reason;
   }
   // A known person writing from a company that is not a customer (no orders): the opening, not an account view.
-  const lead = await leadFor(db, page);
+  const lead = await storedLeadFor(db, page);
   if (lead && !options.chosenAccountId && lead.newAccountId === account.id && !(await hasOrders(db, account.id))) {
-    return leadState(db, page, lead, options, now);
+    return leadState(page, lead, build);
   }
   const bundle = await loadAccountBundle(db, account.id);
   if (!bundle) return { status: 'unrecognized', reason: 'That account was deleted.' };
   const contactOnPage = contact ?? bundle.contacts.find((c) => page.people.some((p) => p.email === c.email));
-  const insight = await accountInsight(db, bundle, { page, contact: contactOnPage, matchedBy, moved, policy: options.policy, now });
+  const insight = await accountInsight(db, bundle, build, { page, contact: contactOnPage, matchedBy, moved: moved && (await withTenure(db, moved, build.today)) });
   return { status: 'account', insight };
 }
 
 async function accountInsight(
   db: Db,
   bundle: AccountBundle,
-  context: { page?: PageContext; contact?: Contact; matchedBy: string; moved?: MovedContact; policy?: TeamPolicy; now: string },
+  build: Build,
+  context: { page?: PageContext; contact?: Contact; matchedBy: string; moved?: MovedContactLead },
 ): Promise<AccountInsight> {
-  const today = context.now.slice(0, 10);
   const { account } = bundle;
+  const { today } = build;
   const profile = await scoredMeta<PeerProfile>(db, 'peerProfile');
-  // One pass over the account's people for both the insight and the question signals.
-  const { insight: base, signals: peopleSignals } = peopleInsightAndSignals(account, bundle.contacts, bundle.activities, { today });
-  const departures = await departuresOf(db, account.id);
-  const people: PeopleInsight = { ...base, notes: [...departures.map((d) => d.text), ...base.notes] };
-  const opportunities: Opportunity[] = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
-  const risk: LapseRisk | undefined = bundle.score;
-  const signals: Signal[] = [
-    ...riskSignals(risk),
-    ...peopleSignals,
-    ...opportunities.slice(0, 1).map((o) => ({ kind: 'expansion-gap' as const, strength: Math.min(1, 0.4 + o.peerShare / 2), reason: `Opportunity: ${o.text}` })),
+  const facts = peopleFacts(account, bundle.contacts, bundle.activities, { today });
+  const departures = await storedDepartures(db, account.id);
+  const gaps = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
+  const risk = bundle.score;
+  const drafts = [...riskSignals(risk), ...peopleSignals(facts, departures), ...expansionSignals(gaps), ...(context.moved ? leadSignals(context.moved) : [])];
+  const reasonContext = { accountName: account.name, today, ...(context.page?.companyName ? { pageCompanyName: context.page.companyName } : {}) };
+  const signals = strongestPerKind([
+    ...worded(drafts, reasonContext),
     ...(context.page?.bodyText || context.page?.subject ? detectEmailSignals(context.page.bodyText ?? '', context.page.subject) : []),
-  ];
-  for (const departure of departures) signals.push(departure.signal);
-  if (context.moved) {
-    signals.push({ kind: 'champion-left', strength: 0.9, reason: `${context.moved.name} now writes from ${context.moved.newDomain}` });
-  }
-  const questions = await questionsFor(db, bundle, signals, opportunities[0]?.product, context, today);
+  ]);
+  const people = peopleView(facts, departures, account, today);
+  const opportunities = gaps.map(opportunityView);
+  const lastOrder = risk?.daysSinceLastOrder;
+  const product = topProduct(bundle.orders, today);
+  const questions = discoveryQuestions({
+    signals,
+    vars: {
+      firstName: context.contact?.firstName ?? context.contact?.name.split(/\s+/)[0],
+      company: account.name,
+      product: product && inSentence(product),
+      gapProduct: gaps[0] && inSentence(gaps[0].product),
+      competitor: context.page?.bodyText ? extractCompetitor(context.page.bodyText) : undefined,
+      weeksSinceLastOrder: lastOrder !== undefined ? String(Math.round(lastOrder / 7)) : undefined,
+    },
+    playbooks: await build.playbooks(),
+    history: bundle.history,
+    now: build.now,
+  });
   return {
     account: { id: account.id, name: account.name, domain: account.domains[0], industry: account.industry },
     matchedBy: context.matchedBy,
     contact: context.contact ? { email: context.contact.email, name: context.contact.name, title: context.contact.title } : undefined,
-    headline: headlineFor({ risk, people, opportunities, moved: context.moved }),
+    headline: headlineFor({ risk, departures, ...(context.moved ? { movedHere: context.moved } : {}), people, opportunities, accountName: account.name, today }),
     risk,
     people,
     opportunities,
@@ -101,67 +137,33 @@ async function accountInsight(
     asked: [...bundle.history]
       .sort((a, b) => b.askedAt.localeCompare(a.askedAt))
       .slice(0, 5)
-      .map((h) => ({ text: h.text, site: h.site, daysAgo: Math.max(0, Math.floor((Date.parse(context.now) - Date.parse(h.askedAt)) / 86_400_000)) })),
+      .map((h) => ({ text: h.text, site: h.site, daysAgo: Math.max(0, differenceInDays(parseISO(build.now), parseISO(h.askedAt))) })),
   };
 }
 
-async function questionsFor(
-  db: Db,
-  bundle: AccountBundle,
-  signals: Signal[],
-  gapProduct: string | undefined,
-  context: { page?: PageContext; contact?: Contact; policy?: TeamPolicy; now: string },
-  today: string,
-): Promise<SuggestedQuestion[]> {
-  const playbooks = effectivePlaybooks(await loadLocalPlaybooks(db), context.policy);
-  const lastOrder = bundle.score?.daysSinceLastOrder;
-  const firstName = context.contact?.firstName ?? context.contact?.name.split(/\s+/)[0];
-  const competitor = context.page?.bodyText ? extractCompetitor(context.page.bodyText) : undefined;
-  return discoveryQuestions({
-    signals,
-    vars: {
-      firstName,
-      company: bundle.account.name,
-      product: inSentence(topProduct(bundle.orders, today)),
-      gapProduct: inSentence(gapProduct),
-      competitor,
-      weeksSinceLastOrder: lastOrder !== undefined ? String(Math.round(lastOrder / 7)) : undefined,
-    },
-    playbooks,
-    history: bundle.history,
-    now: context.now,
-  });
+const peopleOnPage = (page: PageContext) => page.people.filter((p) => p.role !== 'mentioned').map((p) => ({ email: p.email, name: p.name }));
+
+/** A lead seen live by the matcher, with how long its former account has been a customer. */
+async function withTenure(db: Db, lead: MovedContactLead, today: string): Promise<MovedContactLead> {
+  if (lead.formerCustomerSince) return lead;
+  const since = customerSince(await ordersOfAccount(db, lead.formerAccountId), lead.formerAccountId, today);
+  return since ? { ...lead, formerCustomerSince: since } : lead;
 }
 
-async function noMatch(db: Db, page: PageContext, moved: MovedContact | undefined, options: SidebarOptions, now: string): Promise<SidebarState> {
-  const people = page.people.filter((p) => p.role !== 'mentioned').map((p) => ({ email: p.email, name: p.name }));
-  const lead = await leadFor(db, page);
-  if (lead) return leadState(db, page, lead, options, now);
-  if (!moved) return { status: 'no-match', people, questions: [] };
-  const since = moved.oldAccount ? await customerSince(db, moved.oldAccount.id, now) : undefined;
-  const newCompany = page.companyName ?? moved.newDomain;
-  const movedLead = {
-    title: `${moved.name}, formerly at ${moved.oldAccount.name}${since ? ` (a customer for ${since})` : ''}, now at ${newCompany} — no account yet`,
-    reason: `${moved.name} knows what working with you is like from ${moved.oldAccount.name}: an opening for a first meeting at ${newCompany}.`,
-  };
-  const playbooks = effectivePlaybooks(await loadLocalPlaybooks(db), options.policy);
+async function leadState(page: PageContext, lead: MovedContactLead, build: Build): Promise<SidebarState> {
   const questions = discoveryQuestions({
-    signals: [{ kind: 'contact-moved-here', strength: 0.9, reason: `${moved.name} knows you from ${moved.oldAccount.name}` }],
-    vars: { firstName: moved.name.split(/\s+/)[0], company: newCompany },
-    playbooks,
+    signals: worded(leadSignals(lead), { accountName: lead.formerAccountName, today: build.today, ...(page.companyName ? { pageCompanyName: page.companyName } : {}) }),
+    vars: { firstName: lead.name.split(/\s+/)[0], company: leadCompany(lead, page.companyName) },
+    playbooks: await build.playbooks(),
     history: [],
-    now,
+    now: build.now,
   });
-  return { status: 'no-match', people, lead: movedLead, questions };
-}
-
-async function customerSince(db: Db, accountId: string, now: string): Promise<string | undefined> {
-  return customerFor(await ordersOfAccount(db, accountId), accountId, now.slice(0, 10));
-}
-
-/** "Strawberry flavouring" inside a sentence reads "strawberry flavouring"; acronyms ("MSG", "PET trays") stay. */
-function inSentence(name: string | undefined): string | undefined {
-  return name && /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+  return {
+    status: 'no-match',
+    people: peopleOnPage(page),
+    lead: { title: leadTitle(lead, build.today, { pageCompanyName: page.companyName }), reason: leadReason(lead, page.companyName) },
+    questions,
+  };
 }
 
 /**
@@ -180,42 +182,28 @@ async function scoredMeta<T>(db: Db, key: string): Promise<T | undefined> {
 }
 
 interface StoredMoves {
-  departures: (ChampionDeparture & { accountId: string })[];
+  departures: ChampionDeparture[];
   leads: MovedContactLead[];
 }
 
 /** A person on the page who is known from another account under the same name (precomputed by rescoreAll). */
-async function leadFor(db: Db, page: PageContext): Promise<MovedContactLead | undefined> {
+async function storedLeadFor(db: Db, page: PageContext): Promise<MovedContactLead | undefined> {
   const moves = await scoredMeta<StoredMoves>(db, 'championMoves');
-  if (!moves?.leads.length) return undefined;
+  if (!moves?.leads?.length) return undefined;
   const speaking = page.people.filter((p) => p.role === 'from' || p.role === 'record' || p.role === 'to');
   return moves.leads.find((lead) => speaking.some((p) => p.email === lead.email));
 }
 
-async function leadState(db: Db, page: PageContext, lead: MovedContactLead, options: SidebarOptions, now: string): Promise<SidebarState> {
-  const people = page.people.filter((p) => p.role !== 'mentioned').map((p) => ({ email: p.email, name: p.name }));
-  const playbooks = effectivePlaybooks(await loadLocalPlaybooks(db), options.policy);
-  const questions = discoveryQuestions({
-    signals: [lead.signal],
-    vars: { firstName: lead.name.split(/\s+/)[0], company: page.companyName ?? lead.title.split(' now at ')[1]?.replace(/ — no account yet$/, '') ?? lead.newDomain },
-    playbooks,
-    history: [],
-    now,
-  });
-  // A company known only from a contact's address is not a customer yet: say so, as for an unknown company.
-  const title = lead.newAccountId && !lead.title.endsWith('no account yet') ? `${lead.title} — not a customer yet` : lead.title;
-  return { status: 'no-match', people, lead: { title, reason: lead.reason }, questions };
-}
-
-async function departuresOf(db: Db, accountId: string): Promise<ChampionDeparture[]> {
+async function storedDepartures(db: Db, accountId: string): Promise<ChampionDeparture[]> {
   const moves = await scoredMeta<StoredMoves>(db, 'championMoves');
-  return moves?.departures.filter((d) => d.accountId === accountId) ?? [];
+  // A store written before the facts moved out of sentences has no ownDomain: skip it until the next scoring run.
+  return moves?.departures?.filter((d) => d.accountId === accountId && typeof d.ownDomain === 'string') ?? [];
 }
 
 /** The questions a sample account would get (options page preview), without a page. */
 export async function previewQuestionsForAccount(db: Db, accountId: string, now: string, policy?: TeamPolicy): Promise<SuggestedQuestion[]> {
   const bundle = await loadAccountBundle(db, accountId);
   if (!bundle) return [];
-  const insight = await accountInsight(db, bundle, { matchedBy: 'preview', policy, now });
+  const insight = await accountInsight(db, bundle, buildContext(db, { now, ...(policy ? { policy } : {}) }), { matchedBy: 'preview' });
   return insight.questions;
 }

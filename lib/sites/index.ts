@@ -7,8 +7,6 @@ import { recognizeUrl, siteOfUrl } from './urls';
 
 export { recognizeUrl, setSelfHostedCrms } from './urls';
 export type { SelfHostedCrm } from './urls';
-export { matchAccount } from './match';
-export type { AccountLookup, MatchResult, MovedContact } from './match';
 
 const GMAIL_HOST = 'mail.google.com';
 

@@ -1,6 +1,8 @@
-// Benchmark for the account insights (lib/insights/coverage.ts, expansion.ts): the peer profile over a large book,
+// Benchmark for the account insights (lib/insights/people, expansion.ts): the peer profile over a large book,
 // and the per-account work the sidebar does (people + expansion gaps). Seeded, so runs compare.
-import { accountPeople, championMoves, classifyTitle } from '../../lib/insights/coverage';
+import { championMoves } from '../../lib/insights/people/moves';
+import { peopleFacts as accountPeople } from '../../lib/insights/people/people';
+import { classifyTitle } from '../../lib/insights/titles/classify';
 import { expansionGaps, peerProfile, profileSlice, shareOfWallet } from '../../lib/insights/expansion';
 import type { Account, Activity, Contact, Order } from '../../lib/model/records';
 import { LABELLED_TITLES } from '../../lib/insights/titles/labelled';

@@ -48,13 +48,6 @@ export function lapseLevel(pAlive: number, gapRatio: number): Exclude<RiskLevel,
   return 'low';
 }
 
-const HEADLINES: Record<RiskLevel, string> = {
-  high: 'High lapse risk',
-  watch: 'Watch: ordering has slowed',
-  low: 'Low lapse risk',
-  unknown: 'Too early to tell',
-};
-
 const WEEK = 7;
 const HORIZON_DAYS = 90;
 const YEAR_DAYS = 365;
@@ -173,23 +166,6 @@ function repeatBuyerRisk(
   const level: RiskLevel = pAlive === undefined ? fallbackLevel(gapRatio) : lapseLevel(pAlive, gapRatio);
   const thinEvidence = base.orderCount < 3 || pAlive === undefined;
 
-  const explanation = [
-    gapRatio >= 1
-      ? `usually orders every ${Math.round(gapDays)} days; nothing for ${daysSince} days (${gapRatio.toFixed(1)}× the usual gap)`
-      : `usually orders every ${Math.round(gapDays)} days; last order ${daysSince === 0 ? 'today' : `${daysSince} day${daysSince === 1 ? '' : 's'} ago`}`,
-  ];
-  if (pAlive !== undefined) explanation.push(`${percent(pAlive)}% chance it is still an active buyer`);
-  if (annualValue > 0) explanation.push(`about ${money(annualValue, base.currency)} a year at stake`);
-  else if (spend && spend.yearBeforeLastOrder > 0) {
-    explanation.push(`nothing in the last twelve months; about ${money(spend.yearBeforeLastOrder, base.currency)} in its last year of ordering`);
-  }
-  if (next90 !== undefined) {
-    const was = pAlive !== undefined && pAlive < 0.95 ? ` (was ${round1(next90IfActive)})` : '';
-    explanation.push(`expected orders in the next 90 days: ${round1(next90)}${was}`);
-  }
-  if (base.orderCount < 3) explanation.push('only two orders so far, so this is a rough estimate');
-  if (pAlive === undefined) explanation.push('too few repeat buyers to fit the model; judged on the gap alone');
-
   return {
     ...base,
     level,
@@ -200,20 +176,13 @@ function repeatBuyerRisk(
     annualValue: roundMoney(annualValue),
     valueAtRisk: roundMoney(valueAtRisk),
     thinEvidence,
-    explanation,
-    headline: HEADLINES[level],
+    ...(annualValue <= 0 && spend && spend.yearBeforeLastOrder > 0 ? { spendInLastYearOfOrdering: roundMoney(spend.yearBeforeLastOrder) } : {}),
   };
 }
 
 function oneOrderRisk(base: RiskBase, daysSinceFirst: number, cohort: CohortStatement): LapseRisk {
   const level: RiskLevel = daysSinceFirst > COHORT_WINDOW_DAYS ? 'watch' : 'unknown';
-  const explanation = [
-    cohort.eligible > 0
-      ? `only one order so far: ${percent(cohort.share)}% of accounts that ordered once ordered again within ${COHORT_WINDOW_DAYS} days`
-      : 'only one order so far: too early to tell how often it will order',
-    daysSinceFirst === 0 ? 'that order was today' : `that order was ${daysSinceFirst} day${daysSinceFirst === 1 ? '' : 's'} ago`,
-  ];
-  return { ...base, level, thinEvidence: true, explanation, headline: level === 'watch' ? 'Watch: no second order yet' : HEADLINES.unknown };
+  return { ...base, level, thinEvidence: true, cohort: { eligible: cohort.eligible, share: cohort.share, windowDays: COHORT_WINDOW_DAYS } };
 }
 
 function fitModels(rows: CustomerSummary[]): FittedModels {
@@ -276,24 +245,4 @@ function median(values: readonly number[]): number {
 }
 
 const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
-const percent = (p: number) => Math.min(99, Math.max(1, Math.round(p * 100)));
-const round1 = (value: number) => (value >= 10 ? String(Math.round(value)) : value.toFixed(1));
 const roundMoney = (value: number) => Math.round(value * 100) / 100;
-
-const formatters = new Map<string, Intl.NumberFormat | null>();
-
-/** "€41,000": two significant figures, currency symbol from Intl.NumberFormat (plain number without a valid currency). */
-export function money(value: number, currency: string | undefined): string {
-  const rounded = Number(value.toPrecision(2));
-  const key = currency ?? '';
-  let format = formatters.get(key);
-  if (format === undefined) {
-    try {
-      format = new Intl.NumberFormat('en', currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : { maximumFractionDigits: 0 });
-    } catch {
-      format = null; // not an ISO 4217 code
-    }
-    formatters.set(key, format);
-  }
-  return format ? format.format(rounded) : `${rounded.toLocaleString('en')} ${currency ?? ''}`.trim();
-}

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountPeople,
-  ageInWords,
-  buyingRolesOf,
-  championDepartures,
-  championMoves,
-  classifyTitle,
-  contactMovedHere,
-  missingDecisionMakers,
-  peopleSignals,
-} from '../../../lib/insights/coverage';
+import { buyingRolesOf } from '../../../lib/insights/people/roles';
+import { championDepartures as departureFacts, championMoves, contactMovedHere } from '../../../lib/insights/people/moves';
+import { classifyTitle } from '../../../lib/insights/titles/classify';
+import type { Account, Activity, Contact } from '../../../lib/model/records';
+import { ageInWords } from '../../../lib/words/format';
+import { departureText, leadTitle } from '../../../lib/words/people';
+import { accountPeople, missingDecisionMakers, peopleSignals } from './people';
 import { PeopleInsight } from '../../../lib/model/insight';
 import { Signal } from '../../../lib/model/playbook';
 import { account, contact, datesBack, order, touches } from './records';
 
 const today = '2025-06-20';
+
+/** Departures with the sentence a rep reads. */
+const championDepartures = (a: Account, contacts: readonly Contact[], activity: readonly Activity[], options: { today: string }) =>
+  departureFacts(a, contacts, activity, options).map((d) => ({ ...d, text: departureText(d, a.name, options.today) }));
 
 describe('scenario 2: the friendly contact who is not the decision', () => {
   const distributor = account('nordlink.co.uk', 'Nordlink Distribution', { industry: 'Distributor' });
@@ -75,12 +75,13 @@ describe('missing decision-makers', () => {
     expect(texts).toContain('technical: never contacted (Felix Braun, Leiter Qualitätssicherung)');
     expect(texts.some((t) => t.startsWith('no economic buyer'))).toBe(false);
     expect(texts.some((t) => t.startsWith('single-threaded'))).toBe(false);
-    expect(gaps.find((g) => g.role === 'finance')?.daysSinceTouch).toBe(436);
+    const finance = gaps.find((g) => 'role' in g && g.role === 'finance');
+    expect(finance && 'daysSinceTouch' in finance ? finance.daysSinceTouch : undefined).toBe(436);
   });
 
   it('counts finance as covered once it is touched within the year', () => {
     const fresh = [...activity, ...touches('lena.wolf@kornfeld.de', ['2025-03-01'], 'email-out')];
-    const roles = missingDecisionMakers(bakery, contacts, fresh, { today }).map((g) => g.role);
+    const roles = missingDecisionMakers(bakery, contacts, fresh, { today }).map((g) => ('role' in g ? g.role : undefined));
     expect(roles).not.toContain('finance');
   });
 
@@ -135,23 +136,24 @@ describe('scenario 3: the newcomer with another supplier', () => {
     const [departure, ...rest] = championDepartures(acme, contacts, activity, { today });
     expect(rest).toEqual([]);
     expect(departure?.text).toBe('your main contact Joe Park has not written from acme.com since March and now writes from brightfoods.com');
-    expect(departure?.signal).toMatchObject({ kind: 'champion-left', strength: 0.9 });
+    expect(departure?.wasMainContact).toBe(true);
+    expect(peopleSignals(acme, contacts, activity, { today }).find((s) => s.kind === 'champion-left')?.strength).toBe(0.9);
     const people = accountPeople(acme, contacts, activity, { today });
     expect(people.notes[0]).toBe(departure?.text);
     expect(peopleSignals(acme, contacts, activity, { today })[0]?.kind).toBe('champion-left');
   });
 
   it('offers the person as a lead at the new company', () => {
-    const lead = contactMovedHere('Joe.Park@brightfoods.com', contacts, activity, [acme], { today, orders, companyName: 'Bright Foods' });
-    expect(lead?.title).toBe('Joe Park, formerly at Acme (a customer for 4 years), now at Bright Foods — no account yet');
+    const lead = contactMovedHere('Joe.Park@brightfoods.com', contacts, activity, [acme], { today, orders });
+    expect(lead && leadTitle(lead, today, { pageCompanyName: 'Bright Foods' })).toBe('Joe Park, formerly at Acme (a customer for 4 years), now at Bright Foods — no account yet');
     expect(lead?.formerAccountId).toBe('acme.com');
-    expect(lead?.signal.kind).toBe('contact-moved-here');
+    expect(lead?.formerCustomerSince).toBe('2021-04-02');
   });
 
   it('finds both sides over the whole data set', () => {
     const moves = championMoves([acme], contacts, activity, { today, orders });
     expect(moves.departures.map((d) => d.accountId)).toEqual(['acme.com']);
-    expect(moves.leads[0]?.title).toBe('Joe Park, formerly at Acme (a customer for 4 years), now at brightfoods.com — no account yet');
+    expect(moves.leads[0] && leadTitle(moves.leads[0], today)).toBe('Joe Park, formerly at Acme (a customer for 4 years), now at brightfoods.com — no account yet');
   });
 
   it('does not call a private address or a namesake at the same company a move', () => {

@@ -1,7 +1,10 @@
 // The stories of SCENARIOS.md as the demo data tells them (lib/demo), read back from its CSV files into records
 // the simple way, and the words each story expects from the people and opportunity insights.
 import { describe, expect, it } from 'vitest';
-import { accountPeople, championDepartures, contactMovedHere, peopleSignals } from '../../../lib/insights/coverage';
+import { championDepartures, contactMovedHere } from '../../../lib/insights/people/moves';
+import { departureText, leadTitle } from '../../../lib/words/people';
+import { opportunityText } from '../../../lib/words/opportunities';
+import { accountPeople, peopleSignals } from './people';
 import { expansionGaps, peerProfile } from '../../../lib/insights/expansion';
 import type { Account, Activity, Contact, Order } from '../../../lib/model/records';
 import { demoTables, domainOf } from '../demo/demoTables';
@@ -62,9 +65,11 @@ describe('demo data, as the sidebar would tell it', () => {
 
   it('scenario 3: Joe Park moved from Acme to Bright Foods', () => {
     const account = accountOf('champion-moved');
-    const [departure] = championDepartures(account, contacts, activity, { today });
+    const [fact] = championDepartures(account, contacts, activity, { today });
+    const departure = fact && { ...fact, text: departureText(fact, account.name, today) };
     expect(departure?.text).toMatch(/^your main contact Joe Park has not written from \S+ since March and now writes from brightfoods\.com$/);
-    const lead = contactMovedHere(departure!.newEmail!, contacts, activity, accounts, { today, orders, companyName: 'Bright Foods' });
+    const found = contactMovedHere(departure!.newEmail!, contacts, activity, accounts, { today, orders });
+    const lead = found && { title: leadTitle(found, today, { pageCompanyName: 'Bright Foods' }) };
     const said = words([departure!.text, lead!.title]);
     for (const expected of scenario('champion-moved').expect) expect(said).toContain(expected);
     expect(lead?.title).toContain('(a customer for 4 years)');
@@ -73,6 +78,6 @@ describe('demo data, as the sidebar would tell it', () => {
   it('scenario 4: cocoa, bought by 70% of similar bakeries at about 10×', () => {
     const profile = peerProfile(accounts, orders, { today });
     const [top] = expansionGaps(accountOf('expansion').id, profile);
-    expect(top?.text).toMatch(/^cocoa powder: bought by 70% of similar bakeries; typical spend 10× what this account spends with us$/);
+    expect(top && opportunityText(top)).toMatch(/^cocoa powder: bought by 70% of similar bakeries; typical spend 10× what this account spends with us$/);
   });
 });

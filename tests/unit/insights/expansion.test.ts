@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expansionGaps, expansionSignals, peerProfile, pluralIndustry, profileSlice, ratioInWords, shareOfWallet } from '../../../lib/insights/expansion';
+import { expansionGaps, peerProfile, pluralIndustry, profileSlice, shareOfWallet } from '../../../lib/insights/expansion';
+import { expansionSignals } from '../../../lib/playbooks/signals';
+import { ratioInWords } from '../../../lib/words/format';
+import { opportunityText, opportunityView, walletText } from '../../../lib/words/opportunities';
+import { worded } from '../../../lib/words/signals';
 import { Opportunity } from '../../../lib/model/insight';
 import { Signal } from '../../../lib/model/playbook';
 import type { Account, Order } from '../../../lib/model/records';
@@ -33,18 +37,19 @@ describe('scenario 4: ingredient X and the ten-times-larger ingredient Y', () =>
   it('finds cocoa, bought by 70% of similar bakeries at about 10× the spend', () => {
     const gaps = expansionGaps('crumb.co', profile);
     expect(gaps).toHaveLength(1);
-    expect(gaps[0]?.text).toBe('cocoa: bought by 70% of similar bakeries; typical spend 10× what this account spends with us');
+    expect(gaps[0] && opportunityText(gaps[0])).toBe('cocoa: bought by 70% of similar bakeries; typical spend 10× what this account spends with us');
     expect(gaps[0]).toMatchObject({ product: 'cocoa', peerShare: 0.7, spendRatio: 10 });
-    expect(() => Opportunity.parse(gaps[0])).not.toThrow();
+    expect(() => Opportunity.parse(opportunityView(gaps[0]!))).not.toThrow();
     const [signal] = expansionSignals(gaps);
-    expect(() => Signal.parse(signal)).not.toThrow();
+    expect(() => Signal.parse(worded([signal!], { accountName: 'Crumb & Co', today })[0])).not.toThrow();
+    expect(worded([signal!], { accountName: 'Crumb & Co', today })[0]?.reason).toMatch(/^Opportunity: cocoa: bought by 70%/);
     expect(signal?.kind).toBe('expansion-gap');
   });
 
   it('compares what it buys far less of, per product', () => {
     const less = [...orders, ...monthly('crumb.co', 'cocoa', 1_900)];
     const gaps = expansionGaps('crumb.co', peerProfile(accounts, less, { today }));
-    expect(gaps[0]?.text).toBe('cocoa: bought by 70% of similar bakeries; typical spend 10× what this account spends with us on cocoa');
+    expect(gaps[0] && opportunityText(gaps[0])).toBe('cocoa: bought by 70% of similar bakeries; typical spend 10× what this account spends with us on cocoa');
   });
 
   it('is plain JSON and can be sliced per account', () => {
@@ -57,11 +62,11 @@ describe('scenario 4: ingredient X and the ten-times-larger ingredient Y', () =>
 
   it('gives a share of wallet against bakeries its size', () => {
     const wallet = shareOfWallet('crumb.co', profile);
-    expect(wallet.available).toBe(true);
+    if (!wallet.available) throw new Error('no wallet');
     expect(wallet.peers).toBe(10);
     expect(wallet.share).toBeGreaterThan(0.05);
     expect(wallet.share).toBeLessThan(0.15);
-    expect(wallet.text).toMatch(/^about \d+% of what the top quarter of similar bakeries \(60–240 employees\) spend with us: /);
+    expect(walletText(wallet)).toMatch(/^about \d+% of what the top quarter of similar bakeries \(60–240 employees\) spend with us: /);
   });
 
   it('only counts the last year of orders', () => {
@@ -75,13 +80,14 @@ describe('peer groups fall back when too few accounts are alike', () => {
     const { accounts, orders } = bakeries();
     const mixed = accounts.map((a, i) => ({ ...a, employees: 20 + i * 200 })); // sizes too far apart for any window of ×0.5–×2
     const profile = peerProfile(mixed, orders, { today });
-    expect(expansionGaps('crumb.co', profile)[0]?.text).toMatch(/^cocoa: bought by 70% of bakeries; /);
-    expect(shareOfWallet('crumb.co', profile)).toMatchObject({ available: false, text: 'not enough similar accounts to compare' });
+    expect(opportunityText(expansionGaps('crumb.co', profile)[0]!)).toMatch(/^cocoa: bought by 70% of bakeries; /);
+    expect(shareOfWallet('crumb.co', profile)).toMatchObject({ available: false, why: 'no-peers' });
+    expect(walletText(shareOfWallet('crumb.co', profile))).toBe('not enough similar accounts to compare');
 
     const noIndustry = accounts.map(({ industry: _, employees: __, ...a }) => a);
     const all = peerProfile(noIndustry, orders, { today });
-    expect(expansionGaps('crumb.co', all)[0]?.text).toMatch(/^cocoa: bought by 70% of your accounts; /);
-    expect(shareOfWallet('crumb.co', all).text).toBe('not enough similar accounts to compare (its size is not known: add employee numbers to the account)');
+    expect(opportunityText(expansionGaps('crumb.co', all)[0]!)).toMatch(/^cocoa: bought by 70% of your accounts; /);
+    expect(walletText(shareOfWallet('crumb.co', all))).toBe('not enough similar accounts to compare (its size is not known: add employee numbers to the account)');
   });
 
   it('returns nothing for an unknown account or too few peers', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { championDepartures } from '../../../lib/insights/coverage';
+import { championDepartures } from '../../../lib/insights/people/moves';
+import { departureText } from '../../../lib/words/people';
 import type { Account, Activity, Contact } from '../../../lib/model/records';
 
 const now = '2026-11-23T00:00:00.000Z';
@@ -27,6 +28,6 @@ describe('champion moves are moves, not namesakes', () => {
     ];
     const [departure] = championDepartures(alpha, contacts, activity, { today: '2026-11-23' });
     expect(departure?.newDomain).toBe('beta-bakes.com');
-    expect(departure?.text).toMatch(/has not written from alpha-foods\.com since March/);
+    expect(departure && departureText(departure, alpha.name, '2026-11-23')).toMatch(/has not written from alpha-foods\.com since March/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTitle } from '../../../lib/insights/coverage';
+import { classifyTitle } from '../../../lib/insights/titles/classify';
 import { LABELLED_TITLES, type LabelledTitle } from '../../../lib/insights/titles/labelled';
 import { HELDOUT_TITLES } from '../../../lib/insights/titles/heldout';
 import { FUNCTIONS } from '../../../lib/insights/titles/vocabulary';

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { scoreAccounts } from '../../../lib/insights/risk';
 import { LapseRisk } from '../../../lib/model/insight';
+import { riskWords } from '../../../lib/words/risk';
 import { scenarioOrders, TODAY } from './scenario';
 
+/** A score with the words a rep reads (lib/words/risk.ts). */
+const said = (risk: LapseRisk) => ({ ...risk, ...riskWords(risk) });
+
 describe('scoreAccounts', () => {
-  const scores = scoreAccounts(scenarioOrders(), { today: TODAY });
+  const scores = scoreAccounts(scenarioOrders(), { today: TODAY }).map(said);
   const byId = new Map(scores.map((score) => [score.accountId, score]));
 
   it('returns one valid LapseRisk per account', () => {
@@ -61,7 +65,7 @@ describe('scoreAccounts', () => {
         { accountId: 'b', date: '2025-12-01', amount: 100 },
       ],
       { today: '2025-06-30' },
-    );
+    ).map(said);
     expect(tiny).toHaveLength(1);
     expect(tiny[0]).toMatchObject({ accountId: 'a', orderCount: 3, level: 'high', thinEvidence: true, daysSinceLastOrder: 121 });
     expect(tiny[0].explanation.join(' ')).toContain('judged on the gap alone');

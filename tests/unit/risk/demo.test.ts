@@ -7,8 +7,12 @@ import { FIXED_DEMO_DAY } from '../../support/demoDay';
 import { parseImportFile } from '../../../lib/import';
 import { scoreAccounts, type AccountOrder } from '../../../lib/insights/risk';
 import type { LapseRisk } from '../../../lib/model/insight';
+import { riskWords, type RiskWords } from '../../../lib/words/risk';
 
-async function demoScores(): Promise<{ scores: LapseRisk[]; expectPhrases: string[]; domain: string }> {
+/** A score with the words a rep reads (lib/words/risk.ts). */
+const said = (risk: LapseRisk): LapseRisk & RiskWords => ({ ...risk, ...riskWords(risk) });
+
+async function demoScores(): Promise<{ scores: Array<LapseRisk & RiskWords>; expectPhrases: string[]; domain: string }> {
   const data = generateDemoData({ today: FIXED_DEMO_DAY });
   const file = data.files.find((f) => f.name === 'orders.csv');
   if (!file) throw new Error('the demo has no orders.csv');
@@ -17,7 +21,7 @@ async function demoScores(): Promise<{ scores: LapseRisk[]; expectPhrases: strin
   const orders: AccountOrder[] = preview.batch.orders.map((o) => ({ accountId: o.accountId, date: o.date, amount: o.amount, currency: o.currency }));
   const lapsing = data.scenarios.find((s) => s.id === 'lapsing');
   if (!lapsing) throw new Error('the demo has no lapsing scenario');
-  return { scores: scoreAccounts(orders, { today: data.today }), expectPhrases: lapsing.expect, domain: lapsing.accountDomain };
+  return { scores: scoreAccounts(orders, { today: data.today }).map(said), expectPhrases: lapsing.expect, domain: lapsing.accountDomain };
 }
 
 function printTable(scores: readonly LapseRisk[]) {
@@ -29,6 +33,7 @@ function printTable(scores: readonly LapseRisk[]) {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(['Demo book lapse risk (today 2026-11-23)', line(header), ...rows.map(line)].join('\n'));
 }
+
 
 describe('lapse risk on the demo book', async () => {
   const { scores, expectPhrases, domain } = await demoScores();
@@ -90,7 +95,7 @@ describe('the demo tells story 1 with the same numbers on any day it runs', () =
     const preview = await parseImportFile(file.text, { fileName: file.name, now: new Date(`${today}T12:00:00Z`) });
     const orders: AccountOrder[] = preview.batch.orders.map((o) => ({ accountId: o.accountId, date: o.date, amount: o.amount, currency: o.currency }));
     const domain = data.scenarios.find((s) => s.id === 'lapsing')!.accountDomain;
-    const risk = scoreAccounts(orders, { today }).find((s) => s.accountId === domain)!;
+    const risk = scoreAccounts(orders, { today }).map(said).find((s) => s.accountId === domain)!;
     expect(risk.level).toBe('high');
     expect(risk.explanation[0]).toBe('usually orders every 24 days; nothing for 77 days (3.2× the usual gap)');
     expect(risk.explanation).toContain('about €41,000 a year at stake');

@@ -10,6 +10,7 @@ import { openKeepAccountDb } from '../../../lib/db/schema';
 import type { DemoScenario } from '../../../demo';
 import type { TeamPolicy } from '../../../lib/model/playbook';
 import { DEMO_NOW, demoDatabase } from './demoDb';
+import { riskWords } from '../../../lib/words/risk';
 
 // The five field stories, end to end below the browser: demo CSVs → importer → IndexedDB → scoring → page
 // recognition on the demo pages → the sidebar state. The e2e tests show the same in Chromium.
@@ -58,7 +59,7 @@ describe('sidebar state for the five stories', () => {
     expect(state.insight.headline).toMatchObject({ kind: 'risk', tone: 'danger', title: 'High lapse risk' });
     expect(state.insight.headline.reason).toMatch(/\d+% chance it is still an active buyer/);
     expect(state.insight.questions.map((q) => q.text)).toContain('If another supplier offered you a lower price, would you tell us before switching?');
-    expect(state.insight.risk?.explanation.join(' ')).toContain('usually orders every 24 days; nothing for 77 days (3.2× the usual gap)');
+    expect(riskWords(state.insight.risk!).explanation.join(' ')).toContain('usually orders every 24 days; nothing for 77 days (3.2× the usual gap)');
     expect(state.insight.questions.length).toBeGreaterThan(0);
     expect(state.insight.questions.length).toBeLessThanOrEqual(3);
     expect(state.insight.questions.every((q) => !q.text.includes('{{'))).toBe(true);

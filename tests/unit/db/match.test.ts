@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { PageContext } from '../../../lib/model/page';
-import type { Account, Contact } from '../../../lib/model/records';
+import type { Account, Activity, Contact } from '../../../lib/model/records';
 import { normalizeCompanyName } from '../../../lib/model/identity';
-import { type AccountLookup, matchAccount } from '../../../lib/sites';
+import { type AccountLookup, matchAccount as match } from '../../../lib/db/match';
+
+const matchAccount = (ctx: PageContext, lookup: AccountLookup) => match(ctx, lookup, { today: '2026-11-20' });
 
 const now = '2026-11-20T00:00:00Z';
 const account = (id: string, name: string, domains: string[], crmIds: Account['crmIds'] = []): Account => ({ id, name, domains, crmIds, customerKeys: [], updatedAt: now });
 const contact = (email: string, name: string, accountId?: string, crmIds: Contact['crmIds'] = []): Contact => ({ email, name, accountId, crmIds, status: 'active', updatedAt: now });
 
 /** In-memory AccountLookup with the same questions the IndexedDB one answers. */
-function memoryLookup(accounts: Account[], contacts: Contact[]): AccountLookup {
+function memoryLookup(accounts: Account[], contacts: Contact[], activities: Activity[] = []): AccountLookup {
   return {
     contactByEmail: async (email) => contacts.find((c) => c.email === email.toLowerCase()),
     contactsByName: async (name) => contacts.filter((c) => c.name.toLowerCase() === name.trim().toLowerCase()),
@@ -18,6 +20,7 @@ function memoryLookup(accounts: Account[], contacts: Contact[]): AccountLookup {
     accountsByCrmId: async (crm, recordId) => accounts.filter((a) => a.crmIds.some((c) => c.crm === crm && c.recordId === recordId)),
     contactsByCrmId: async (crm, recordId) => contacts.filter((c) => c.crmIds.some((id) => id.crm === crm && id.recordId === recordId)),
     accountsByName: async (normalized) => accounts.filter((a) => normalizeCompanyName(a.name) === normalized),
+    activitiesByEmail: async (email) => activities.filter((a) => a.email === email.toLowerCase()),
   };
 }
 
@@ -69,15 +72,24 @@ describe('matchAccount', () => {
   it('flags a known contact writing from a new company domain (moved): an opening at the new account', async () => {
     const result = await matchAccount(page({ people: [{ email: 'joe.park@brightfoods.com', name: 'Joe Park', role: 'from' }] }), lookup);
     expect(result).toMatchObject({ kind: 'account', account: { id: 'brightfoods.com' }, matchedBy: 'domain' });
-    expect(result.kind === 'account' && result.moved).toEqual({ name: 'Joe Park', oldEmail: 'joe@acme.com', newEmail: 'joe.park@brightfoods.com', oldAccount: acme, newDomain: 'brightfoods.com' });
+    expect(result.kind === 'account' && result.moved).toEqual({
+      name: 'Joe Park',
+      email: 'joe.park@brightfoods.com',
+      formerEmail: 'joe@acme.com',
+      formerAccountId: 'acme.com',
+      formerAccountName: 'ACME, Inc.',
+      newDomain: 'brightfoods.com',
+      newAccountId: 'brightfoods.com',
+      newAccountName: 'Bright Foods',
+    });
   });
 
   it('reports moved with no account yet when the new domain is unknown', async () => {
     const result = await matchAccount(page({ people: [{ email: 'joe@newco.io', name: 'joe park', role: 'from' }] }), lookup);
     expect(result.kind).toBe('none');
     if (result.kind === 'none') {
-      expect(result.moved).toMatchObject({ oldAccount: { id: 'acme.com' }, newDomain: 'newco.io' });
-      expect(result.reason).toContain('formerly at ACME, Inc.');
+      expect(result.moved).toMatchObject({ formerAccountId: 'acme.com', newDomain: 'newco.io' });
+      expect(result.reason).toContain('no account yet');
     }
   });
 

@@ -1,7 +1,11 @@
 // Which local account is the page about? Email first, then CRM record id, then company domain, then company name.
+// Next to the lookup it asks (./lookup.ts answers these questions from IndexedDB). A person on the page who is known
+// under the same full name at another account is told by the one champion-move rule of lib/insights/people/moves.ts.
 import type { PageContext, PersonOnPage, PersonRole } from '../model/page';
-import type { Account, Contact } from '../model/records';
+import type { Account, Activity, Contact } from '../model/records';
 import { companyDomainOfEmail, domainFromWebsite, normalizeCompanyName, normalizeEmail } from '../model/identity';
+import { contactMovedHere } from '../insights/people/moves';
+import type { MovedContactLead } from '../insights/people/types';
 
 export interface AccountLookup {
   contactByEmail(email: string): Promise<Contact | undefined>;
@@ -11,16 +15,11 @@ export interface AccountLookup {
   accountsByCrmId(crm: string, recordId: string): Promise<Account[]>;
   contactsByCrmId(crm: string, recordId: string): Promise<Contact[]>;
   accountsByName(normalizedName: string): Promise<Account[]>;
+  activitiesByEmail(email: string): Promise<Activity[]>;
 }
 
 /** A known person now writing from another company's domain: a risk for the old account, an opening at the new one. */
-export interface MovedContact {
-  name: string;
-  oldEmail: string;
-  newEmail: string;
-  oldAccount: Account;
-  newDomain: string;
-}
+export type MovedContact = MovedContactLead;
 
 type MatchedBy = 'email' | 'crm-id' | 'domain' | 'company-name';
 
@@ -129,32 +128,37 @@ async function byCompanyName(ctx: PageContext, lookup: AccountLookup): Promise<C
   }));
 }
 
-/** A sender unknown by email whose full name is a known contact at another account, writing from another company domain. */
-async function findMoved(ctx: PageContext, lookup: AccountLookup, known: Map<string, Contact | undefined>): Promise<MovedContact | undefined> {
+/**
+ * A sender unknown by email whose full name is a known contact at another account, and who writes from another
+ * company's domain after going quiet there: a move by the one rule (a namesake writing at the same time is not).
+ */
+async function findMoved(ctx: PageContext, lookup: AccountLookup, known: Map<string, Contact | undefined>, today: string): Promise<MovedContact | undefined> {
   for (const person of ctx.people) {
     if ((person.role !== 'from' && person.role !== 'record') || known.get(person.email) || !person.name) continue;
     const name = person.name.trim();
-    if (name.split(/\s+/).length < 2) continue;
-    const newDomain = companyDomainOfEmail(person.email);
-    if (!newDomain) continue;
-    for (const contact of await lookup.contactsByName(name)) {
-      const oldDomain = companyDomainOfEmail(contact.email);
-      if (!contact.accountId || oldDomain === newDomain) continue;
-      const oldAccount = await lookup.accountById(contact.accountId);
-      if (!oldAccount || oldAccount.domains.some((domain) => domain === newDomain || newDomain.endsWith(`.${domain}`))) continue;
-      return { name: contact.name || name, oldEmail: contact.email, newEmail: person.email, oldAccount, newDomain };
+    if (name.split(/\s+/).length < 2 || !companyDomainOfEmail(person.email)) continue;
+    const namesakes = await lookup.contactsByName(name);
+    if (!namesakes.length) continue;
+    const accounts = new Map<string, Account>();
+    for (const c of namesakes) {
+      const account = c.accountId ? await lookup.accountById(c.accountId) : undefined;
+      if (account) accounts.set(account.id, account);
     }
+    for (const account of await lookup.accountsByDomain(companyDomainOfEmail(person.email)!)) accounts.set(account.id, account);
+    const activity = (await Promise.all([person.email, ...namesakes.map((c) => c.email)].map((e) => lookup.activitiesByEmail(e)))).flat();
+    const lead = contactMovedHere(person.email, namesakes, activity, [...accounts.values()], { today, seenOnPage: { name } });
+    if (lead) return lead;
   }
   return undefined;
 }
 
-export async function matchAccount(ctx: PageContext, lookup: AccountLookup): Promise<MatchResult> {
+export async function matchAccount(ctx: PageContext, lookup: AccountLookup, options: { today: string }): Promise<MatchResult> {
   const known = new Map<string, Contact | undefined>();
   for (const person of ctx.people) {
     const email = normalizeEmail(person.email);
     if (email && person.role !== 'mentioned' && !known.has(email)) known.set(email, await lookup.contactByEmail(email));
   }
-  const moved = await findMoved(ctx, lookup, known);
+  const moved = await findMoved(ctx, lookup, known, options.today);
   for (const level of [() => byEmail(ctx.people, lookup, known), () => byCrmId(ctx, lookup), () => byDomain(ctx, lookup), () => byCompanyName(ctx, lookup)]) {
     const result = decide(await level(), moved);
     if (result) return result;
@@ -162,5 +166,5 @@ export async function matchAccount(ctx: PageContext, lookup: AccountLookup): Pro
   const reason = ctx.people.length || ctx.record || ctx.companyName || ctx.companyDomain
     ? 'No local account matches the people, record, domain or company name on this page.'
     : ctx.reason ?? 'Nobody on this page to match.';
-  return moved ? { kind: 'none', reason: `${moved.name}, formerly at ${moved.oldAccount.name}, now writes from ${moved.newDomain} — no account yet.`, moved } : { kind: 'none', reason };
+  return moved ? { kind: 'none', reason: 'A known person writes from a company with no account yet.', moved } : { kind: 'none', reason };
 }

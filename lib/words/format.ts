@@ -1,0 +1,79 @@
+// How numbers, counts, ages and dates read in a sentence. English for now; a second language plugs in here.
+import { format, parseISO } from 'date-fns';
+import { daysBetween } from '../insights/people/people';
+
+const plurals = new Intl.PluralRules('en');
+
+/** "1 question", "2 questions": a count with its noun, by Intl.PluralRules. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en')} ${plurals.select(n) === 'one' ? singular : plural}`;
+}
+
+/** 400 → "13 months ago"; rounded to days, weeks, months or years as a person would say it. */
+export function ageInWords(days: number): string {
+  if (days < 1) return 'today';
+  if (days < 14) return `${count(days, 'day')} ago`;
+  if (days < 61) return `${count(Math.round(days / 7), 'week')} ago`;
+  if (days < 730) return `${count(Math.round(days / 30.44), 'month')} ago`;
+  return `${count(Math.round(days / 365.25), 'year')} ago`;
+}
+
+/** "March" when it is this year or within the last 10 months, else "March 2023". */
+export function monthInWords(iso: string, today: string): string {
+  const date = parseISO(iso.slice(0, 10));
+  return iso.slice(0, 4) === today.slice(0, 4) || daysBetween(iso, today) < 300 ? format(date, 'MMMM') : format(date, 'MMMM yyyy');
+}
+
+/** "4 years", "8 months": how long since `since`, as a tenure. */
+export function tenureInWords(since: string, today: string): string {
+  const days = daysBetween(since, today);
+  const years = Math.floor(days / 365.25);
+  if (years >= 1) return count(years, 'year');
+  return count(Math.max(1, Math.round(days / 30.44)), 'month');
+}
+
+/** "today", "1 day ago", "5 days ago". */
+export function daysAgoInWords(days: number): string {
+  return days === 0 ? 'today' : `${count(days, 'day')} ago`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
+/** "€41,000": two significant figures, currency symbol from Intl.NumberFormat (plain number without a valid currency). */
+export function money(value: number, currency: string | undefined): string {
+  const rounded = Number(value.toPrecision(2));
+  const key = currency ?? '';
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.NumberFormat('en', currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : { maximumFractionDigits: 0 });
+    } catch {
+      formatter = null; // not an ISO 4217 code
+    }
+    formatters.set(key, formatter);
+  }
+  return formatter ? formatter.format(rounded) : `${rounded.toLocaleString('en')} ${currency ?? ''}`.trim();
+}
+
+/** 10.4 → "10", 1.46 → "1.5", 148 → "150": a ratio as a person would say it. */
+export function ratioInWords(ratio: number): string {
+  if (ratio < 2) return String(Math.round(ratio * 10) / 10);
+  if (ratio < 20) return String(Math.round(ratio));
+  return String(Number(ratio.toPrecision(2)));
+}
+
+/** 0.183 → 18, never 0 or 100: a probability as a whole percentage. */
+export const percent = (p: number): number => Math.min(99, Math.max(1, Math.round(p * 100)));
+
+/** 3.46 → "3.5", 12.4 → "12". */
+export const round1 = (value: number): string => (value >= 10 ? String(Math.round(value)) : value.toFixed(1));
+
+/** "Cocoa powder" → "cocoa powder" inside a sentence; names that look like acronyms or brands ("MCT oil") stay. */
+export function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+}
+
+/** "Joe Park, Head of Purchasing" */
+export function describePerson(person: { name: string; title?: string }): string {
+  return person.title ? `${person.name}, ${person.title}` : person.name;
+}
