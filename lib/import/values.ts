@@ -1,6 +1,7 @@
 // Reading the values of real-world exports: amounts written the way people write them, dates in the
 // forms spreadsheets and CRMs produce. Pure functions; every reader returns undefined rather than guessing.
 import type { DateOrder } from './types';
+import { dayToIso } from '../model/days';
 
 const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS' };
 const SYMBOL = /[€$£¥₹₩₽₺₪]/;
@@ -139,7 +140,7 @@ export function parseDate(text: string, order?: DateOrder): string | typeof AMBI
     const serial = Math.floor(Number(s));
     // Excel's day 25569 is 1970-01-01 (its 1900 system counts a phantom 29 Feb 1900, hence the 1899-12-30 epoch).
     if (serial < 20000 || serial > 80000) return undefined;
-    return new Date((serial - 25569) * 86_400_000).toISOString().slice(0, 10);
+    return dayToIso(serial - 25569);
   }
   m = NUMERIC.exec(s);
   if (m) {

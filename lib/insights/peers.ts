@@ -1,7 +1,7 @@
 // Peer groups and per-account product spend, precomputed once over the whole order log (in the background scoring
 // job) and stored as plain JSON, so that the sidebar only looks an account up. Pure.
 import type { Account, Order } from '../model/records';
-import { toDayNumber, dayToIso } from './risk/dates';
+import { toDayNumber, dayToIso } from '../model/days';
 
 /**
  * "Similar size" is a relative window: between half and twice the account's employees (or turnover), so that an

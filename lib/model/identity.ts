@@ -74,3 +74,12 @@ export function accountKey(domain: string | undefined, name: string | undefined)
   const normalized = name ? normalizeCompanyName(name) : '';
   return normalized ? `name:${normalized}` : undefined;
 }
+
+/** "Emma" for "Emma Clarke": the first word of a name, for a greeting. */
+export const firstNameOf = (name: string): string | undefined => name.trim().split(/\s+/)[0] || undefined;
+
+/** Text folded for search: accents and case do not count. */
+export const foldForSearch = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** The words of a search query, folded. */
+export const searchWords = (query: string): string[] => foldForSearch(query).split(/\s+/).filter(Boolean);

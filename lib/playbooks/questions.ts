@@ -1,3 +1,4 @@
+import { differenceInDays } from 'date-fns';
 import type { SuggestedQuestion } from '../model/insight';
 import { PLAYBOOK_VARIABLES, type Signal } from '../model/playbook';
 import type { EffectivePlaybook } from './policy';
@@ -18,7 +19,6 @@ export interface QuestionContext {
   limit?: number;
 }
 
-const DAY_MS = 86_400_000;
 /** A question asked at this account this recently is not suggested again. */
 export const REPEAT_AFTER_DAYS = 30;
 /** Each further question from a playbook already chosen counts for a little less, so that the top few vary. */
@@ -75,7 +75,7 @@ export function discoveryQuestions(context: QuestionContext): SuggestedQuestion[
         .sort((a, b) => b.strength - a.strength);
       if (triggers.length === 0) continue;
       const askedAt = lastAsked.get(question.id);
-      const daysAgo = askedAt === undefined || !Number.isFinite(now) ? undefined : Math.floor((now - askedAt) / DAY_MS);
+      const daysAgo = askedAt === undefined || !Number.isFinite(now) ? undefined : differenceInDays(now, askedAt);
       if (daysAgo !== undefined && daysAgo < REPEAT_AFTER_DAYS) continue;
       const text = fillQuestionText(question.text, context.vars);
       if (text === undefined) continue;

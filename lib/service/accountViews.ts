@@ -8,6 +8,7 @@ import { allOrders } from '../db/orders';
 import { allAccounts } from '../db/accounts';
 import type { Account, Activity, Contact, Order } from '../model/records';
 import type { BuyingRole, LapseRisk, Opportunity } from '../model/insight';
+import { foldForSearch, searchWords } from '../model/identity';
 import { groupByAccount, type AccountRecords } from '../insights/people/identity';
 import { daysBetween, peopleFacts } from '../insights/people/people';
 import type { CoverageGap } from '../insights/people/types';
@@ -85,15 +86,14 @@ export function accountChoices(book: Pick<Book, 'accounts' | 'scores'>): Account
 
 /** Accounts whose name, domain or industry contains every word of the query (case and accents ignored). */
 export function searchAccounts(choices: readonly AccountChoice[], query: string): AccountChoice[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = searchWords(query);
   if (!words.length) return [...choices];
   return choices.filter((c) => {
-    const text = fold(`${c.name} ${c.domain ?? ''} ${c.industry ?? ''}`);
+    const text = foldForSearch(`${c.name} ${c.domain ?? ''} ${c.industry ?? ''}`);
     return words.every((w) => text.includes(w));
   });
 }
 
-const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 // ---------------------------------------------------------------------------------------------------------------
 // One account

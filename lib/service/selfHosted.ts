@@ -14,7 +14,8 @@ export async function listSelfHostedCrms(): Promise<SelfHostedCrm[]> {
   return parsed.success ? parsed.data : [];
 }
 
-const scriptId = (origin: string) => `self-hosted-${new URL(origin).host.replace(/[^a-z0-9.-]/gi, '_')}`;
+// URL.host is already lower-case letters, digits, dots and hyphens (punycode for IDNs), plus ':' before a port.
+const scriptId = (origin: string) => `self-hosted-${new URL(origin).host.replaceAll(':', '_')}`;
 
 export async function addSelfHostedCrm(origin: string, crm: SelfHostedCrm['crm']): Promise<SelfHostedCrm[]> {
   const url = new URL(origin);

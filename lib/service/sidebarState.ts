@@ -6,6 +6,7 @@ import type { PageContext } from '../model/page';
 import type { TeamPolicy } from '../model/playbook';
 import type { AccountInsight, SidebarState, SuggestedQuestion } from '../model/insight';
 import type { Account, Contact } from '../model/records';
+import { firstNameOf } from '../model/identity';
 import { hasAnyData, loadAccountBundle, getMeta, type AccountBundle } from '../db/repo';
 import { indexedDbLookup } from '../db/lookup';
 import { matchAccount } from '../db/match';
@@ -113,7 +114,7 @@ async function accountInsight(
   const questions = discoveryQuestions({
     signals,
     vars: {
-      firstName: context.contact?.firstName ?? context.contact?.name.split(/\s+/)[0],
+      firstName: context.contact?.firstName ?? (context.contact ? firstNameOf(context.contact.name) : undefined),
       company: account.name,
       product: product && inSentence(product),
       gapProduct: gaps[0] && inSentence(gaps[0].product),
@@ -153,7 +154,7 @@ async function withTenure(db: Db, lead: MovedContactLead, today: string): Promis
 async function leadState(page: PageContext, lead: MovedContactLead, build: Build): Promise<SidebarState> {
   const questions = discoveryQuestions({
     signals: worded(leadSignals(lead), { accountName: lead.formerAccountName, today: build.today, ...(page.companyName ? { pageCompanyName: page.companyName } : {}) }),
-    vars: { firstName: lead.name.split(/\s+/)[0], company: leadCompany(lead, page.companyName) },
+    vars: { firstName: firstNameOf(lead.name), company: leadCompany(lead, page.companyName) },
     playbooks: await build.playbooks(),
     history: [],
     now: build.now,

@@ -5,7 +5,7 @@ import { peopleFacts as accountPeople } from '../../lib/insights/people/people';
 import { classifyTitle } from '../../lib/insights/titles/classify';
 import { expansionGaps, peerProfile, profileSlice, shareOfWallet } from '../../lib/insights/expansion';
 import type { Account, Activity, Contact, Order } from '../../lib/model/records';
-import { LABELLED_TITLES } from '../../lib/insights/titles/labelled';
+import { LABELLED_TITLES } from '../../tests/fixtures/titles/labelled';
 import { random as prng } from '../../tests/support/random';
 
 

@@ -2,7 +2,7 @@
 // finance, the technical evaluator, the day-to-day user, and whether everything runs through one person.
 // Pure: every function takes the records and a `today`; nothing here reads a clock, storage or the page.
 import type { Account, Activity, Contact } from '../../model/records';
-import { toDayNumber } from '../risk/dates';
+import { toDayNumber } from '../../model/days';
 import { classifyTitle, seniorityRank } from '../titles/classify';
 import { accountDomains, belongsTo, emailKey, nameFromEmail } from './identity';
 import { buyingRolesOf, CHECKED_ROLES } from './roles';

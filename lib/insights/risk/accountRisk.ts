@@ -6,7 +6,7 @@
 // it into words a rep can check against their own memory of the account.
 import type { LapseRisk, RiskLevel } from '../../model/insight';
 import { bgNbdExpectedPurchases, bgNbdPAlive, fitBgNbd, type BgNbdParams } from './bgNbd';
-import { toDayNumber } from './dates';
+import { dayToIso, toDayNumber } from '../../model/days';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gammaGamma';
 import { fitLifetime, lifetimePAlive, silenceEvidence, type LifetimeParams, type SilenceEvidence } from './lifetime';
 import { erlangSilenceSurvival, offRhythmShare, regularityAdjustedPAlive, regularityOf, silenceSurvival } from './regularity';
@@ -77,7 +77,7 @@ export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAcc
     const base = {
       accountId: grouped.customerIds[k],
       orderCount: to - from,
-      lastOrderDate: isoDay(days[to - 1]),
+      lastOrderDate: dayToIso(days[to - 1]),
       daysSinceLastOrder: today - days[to - 1],
       currency,
       model: MODEL_NAME,
@@ -244,5 +244,4 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 const roundMoney = (value: number) => Math.round(value * 100) / 100;

@@ -1,6 +1,6 @@
 // Order logs as text → transactions, with errors that name the offending line.
 import Papa from 'papaparse';
-import { toDayNumber } from './dates';
+import { toDayNumber } from '../../model/days';
 import type { Transaction } from './summary';
 
 export interface OrderLogTransaction extends Transaction {

@@ -3,7 +3,7 @@
 // (https://github.com/CamDavidsonPilon/lifetimes/blob/master/lifetimes/utils.py): purchases on the same
 // day are one purchase occasion, the first occasion is not a repeat, monetary value is the mean of the
 // repeat occasions' totals.
-import { toDayNumber } from './dates';
+import { toDayNumber } from '../../model/days';
 
 export interface Transaction {
   customerId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTitle } from '../../../lib/insights/titles/classify';
-import { LABELLED_TITLES, type LabelledTitle } from '../../../lib/insights/titles/labelled';
-import { HELDOUT_TITLES } from '../../../lib/insights/titles/heldout';
+import { LABELLED_TITLES, type LabelledTitle } from '../../fixtures/titles/labelled';
+import { HELDOUT_TITLES } from '../../fixtures/titles/heldout';
 import { FUNCTIONS } from '../../../lib/insights/titles/vocabulary';
 
 function score(set: readonly LabelledTitle[]) {
