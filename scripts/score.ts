@@ -5,26 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import {
-  bgNbdExpectedPurchases,
-  chooseModel,
-  bgNbdPAlive,
-  dayToIso,
-  fitBgNbd,
-  fitGammaGamma,
-  fitParetoNbd,
-  gammaGammaExpectedSpend,
-  lapseLevel,
-  parseCdnowLog,
-  parseGenericLog,
-  paretoNbdExpectedPurchases,
-  paretoNbdPAlive,
-  summarizeTransactions,
-  toDayNumber,
-  type CustomerSummary,
-  type GammaGammaParams,
-  type TimeUnit,
-} from '../lib/insights/risk';
+import { bgNbdExpectedPurchases, chooseModel, bgNbdPAlive, dayToIso, fitBgNbd, fitGammaGamma, fitParetoNbd, gammaGammaExpectedSpend, lapseLevel, paretoNbdExpectedPurchases, paretoNbdPAlive, summarizeTransactions, toDayNumber, type CustomerSummary, type GammaGammaParams, type TimeUnit } from '../lib/insights/risk';
+import { parseCdnowLog, parseGenericLog } from './lib/orderLog';
 
 const USAGE =
   'usage: npm run score -- <file> [--format cdnow|generic] [--observation-end YYYY-MM-DD] [--calibration-end YYYY-MM-DD] [--unit days|weeks] [--model auto|bgnbd|pareto] [--penalizer 0.001] [--out scores.csv]';

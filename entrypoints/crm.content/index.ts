@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CLOUD_HOST_PATTERNS } from '../../lib/sites/hosts';
 import { findComposeBodies, recognizePage, setSelfHostedCrms } from '../../lib/sites';
-import { bootSidebar } from '../../lib/content/boot';
+import { bootSidebar } from '../../components/content/boot';
 
 export default defineContentScript({
   matches: [...CLOUD_HOST_PATTERNS],

@@ -1,6 +1,6 @@
 import { GMAIL_PATTERNS } from '../../lib/sites/hosts';
 import { findComposeBodies, recognizePage } from '../../lib/sites';
-import { bootSidebar } from '../../lib/content/boot';
+import { bootSidebar } from '../../components/content/boot';
 
 export default defineContentScript({
   matches: [...GMAIL_PATTERNS],

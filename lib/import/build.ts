@@ -5,21 +5,11 @@ import type { Account, Activity, Contact, CrmId, Order } from '../model/records'
 import { accountKey, companyDomainOfEmail, domainFromWebsite, normalizeEmail } from '../model/identity';
 import type { DetectedFormat } from './formats';
 import { stableHash } from './hash';
-import { compileMapping, type MappedRow } from './mapping';
+import type { MappedRow } from './mapping';
 import { mergeAccount, mergeContact, placeholderAccountName } from './merge';
 import type { DateOrder, ImportBatch, RejectedRow, TargetField } from './types';
-import { AMBIGUOUS, dateOrderEvidence, parseAmount, parseBoolean, parseCount, parseDate } from './values';
-
-const DATE_FIELDS: TargetField[] = ['date', 'closeDate', 'lastActivity', 'createdAt'];
-
-class RowError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly column?: string,
-  ) {
-    super(reason);
-  }
-}
+import { RowError, RowReader } from './rowReader';
+import { parseBoolean, parseCount } from './values';
 
 interface PendingOrder {
   order: Omit<Order, 'accountId'>;
@@ -35,12 +25,7 @@ export interface BuildResult {
   needsDateOrder?: { examples: string[] };
 }
 
-export class RecordBuilder {
-  private readonly read: (cells: string[]) => MappedRow;
-  private readonly dateColumns: number[][];
-  private order: DateOrder | undefined;
-  private readonly deferred: { row: number; cells: string[] }[] = [];
-  private readonly ambiguousExamples = new Set<string>();
+export class RecordBuilder extends RowReader {
   private readonly accounts = new Map<string, Account>();
   private readonly contacts = new Map<string, Contact>();
   private readonly pendingOrders: PendingOrder[] = [];
@@ -49,118 +34,8 @@ export class RecordBuilder {
   private readonly invoiceLines = new Map<string, number>();
   private readonly seenContent = new Map<string, number>();
   private readonly domains = new Map<string, string | undefined>();
-  readonly rejected: RejectedRow[] = [];
   private skippedDeals = 0;
   private zeroAmounts = 0;
-
-  constructor(
-    private readonly format: DetectedFormat,
-    private readonly headers: string[],
-    private readonly options: { now: string; dateOrder?: DateOrder; accountIndex?: Record<string, string> },
-  ) {
-    this.read = compileMapping(format.mapping, headers);
-    this.order = options.dateOrder;
-    const index = new Map(headers.map((h, i) => [h, i]));
-    this.dateColumns = DATE_FIELDS.map((field) => {
-      const columns = format.mapping.columns[field];
-      return (typeof columns === 'string' ? [columns] : (columns ?? [])).map((h) => index.get(h)).filter((i): i is number => i !== undefined);
-    }).filter((c) => c.length > 0);
-  }
-
-  /** One data row; `row` is its spreadsheet line number. */
-  add(row: number, cells: string[]): void {
-    if (cells.length > this.headers.length && cells.slice(this.headers.length).some((c) => c.trim())) {
-      this.reject(row, cells, new RowError(`row ${row}: ${cells.length} values but the header has ${this.headers.length} columns (a value containing the separator may need quotes)`));
-      return;
-    }
-    if (!this.order && this.holdForDateOrder(row, cells)) return;
-    try {
-      this.convert(row, cells);
-    } catch (error) {
-      if (error instanceof RowError) this.reject(row, cells, error);
-      else throw error;
-    }
-  }
-
-  /** Learns the day/month order from the first value that decides it; holds rows that need it. */
-  private holdForDateOrder(row: number, cells: string[]): boolean {
-    let ambiguous: string | undefined;
-    for (const columns of this.dateColumns) {
-      for (const i of columns) {
-        const value = cells[i]?.trim();
-        if (!value) continue;
-        const evidence = dateOrderEvidence(value);
-        if (evidence) {
-          this.order = evidence;
-          const held = this.deferred.splice(0);
-          for (const h of held) this.add(h.row, h.cells);
-          return false;
-        }
-        if (parseDate(value) === AMBIGUOUS) ambiguous = value;
-        break;
-      }
-    }
-    if (!ambiguous) return false;
-    if (this.ambiguousExamples.size < 5) this.ambiguousExamples.add(ambiguous);
-    this.deferred.push({ row, cells });
-    return true;
-  }
-
-  private reject(row: number, cells: string[], error: RowError): void {
-    const raw: Record<string, string> = {};
-    this.headers.forEach((h, i) => (raw[h] = cells[i] ?? ''));
-    this.rejected.push({ row, ...(error.column ? { column: error.column } : {}), reason: error.reason, raw });
-  }
-
-  private columnOf(field: TargetField, cells: string[]): string {
-    const columns = this.format.mapping.columns[field];
-    const list = typeof columns === 'string' ? [columns] : (columns ?? []);
-    return list.find((h) => cells[this.headers.indexOf(h)]?.trim()) ?? list[0] ?? field;
-  }
-
-  private columnsOf(fields: TargetField[]): string[] {
-    return fields.flatMap((f) => {
-      const c = this.format.mapping.columns[f];
-      return typeof c === 'string' ? [c] : (c ?? []);
-    });
-  }
-
-  private date(m: MappedRow, field: TargetField, row: number, cells: string[], required: boolean): string | undefined {
-    const text = m[field];
-    if (!text) {
-      if (required) throw new RowError(`row ${row}: no date (column ${this.columnsOf([field]).join(' / ') || field} is empty)`, this.columnOf(field, cells));
-      return undefined;
-    }
-    const iso = parseDate(text, this.order);
-    if (iso && iso !== AMBIGUOUS) return iso;
-    const column = this.columnOf(field, cells);
-    const own = dateOrderEvidence(text);
-    const how = this.order && own && own !== this.order ? ` (this file writes ${this.order === 'dmy' ? 'day/month/year' : 'month/day/year'})` : '';
-    throw new RowError(`row ${row}, column ${column}: '${text}' is not a date${how}`, column);
-  }
-
-  private amount(m: MappedRow, field: TargetField, row: number, cells: string[]) {
-    const text = m[field];
-    if (!text) return undefined;
-    const amount = parseAmount(text);
-    if (!amount) {
-      const column = this.columnOf(field, cells);
-      throw new RowError(`row ${row}, column ${column}: '${text}' is not an amount`, column);
-    }
-    return amount;
-  }
-
-  private currency(m: MappedRow, fromAmount: string | undefined, row: number, cells: string[]): string | undefined {
-    if (m.currency) {
-      const code = m.currency.trim().toUpperCase();
-      if (/^[A-Z]{3}$/.test(code)) return code;
-      const symbol = parseAmount(`${m.currency}1`)?.currency;
-      if (symbol) return symbol;
-      const column = this.columnOf('currency', cells);
-      throw new RowError(`row ${row}, column ${column}: '${m.currency}' is not a currency code (such as EUR or USD)`, column);
-    }
-    return fromAmount ?? this.format.currency;
-  }
 
   private crmId(recordId: string | undefined): CrmId[] {
     return recordId ? [{ crm: this.format.crm, recordId }] : [];
@@ -198,7 +73,7 @@ export class RecordBuilder {
     return id;
   }
 
-  private convert(row: number, cells: string[]): void {
+  protected convert(row: number, cells: string[]): void {
     const m = this.read(cells);
     switch (this.format.kind) {
       case 'contacts':

@@ -2,21 +2,8 @@
 // scoreAccounts on a million orders. Figures only; `npm run bench risk` prints them.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  bgNbdPredictor,
-  bgNbdPAlive,
-  fitBgNbd,
-  fitGammaGamma,
-  fitParetoNbd,
-  gammaGammaExpectedSpend,
-  parseCdnowLog,
-  scoreAccounts,
-  summarizeTransactions,
-  type AccountOrder,
-  type BgNbdParams,
-  type CustomerSummary,
-  type Transaction,
-} from '../../lib/insights/risk';
+import { bgNbdPredictor, bgNbdPAlive, fitBgNbd, fitGammaGamma, fitParetoNbd, gammaGammaExpectedSpend, scoreAccounts, summarizeTransactions, type AccountOrder, type BgNbdParams, type CustomerSummary, type Transaction } from '../../lib/insights/risk';
+import { parseCdnowLog } from '../lib/orderLog';
 import { cdnowDir, loadCdnowSample } from '../../tests/unit/risk/cdnowSample';
 import { gammaSampler, random } from '../../tests/support/random';
 

@@ -45,3 +45,59 @@ describe('the repository is self-contained', () => {
     }
   });
 });
+
+/** Every relative import of a source file, resolved to a path from the repository root. */
+function importsOf(path: string): string[] {
+  const text = code(path);
+  const dir = path.split('/').slice(0, -1).join('/');
+  return [...text.matchAll(/\bfrom\s+'([^']+)'|\bimport\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((m) => {
+    const spec = (m[1] ?? m[2] ?? m[3])!;
+    if (!spec.startsWith('.')) return spec;
+    const parts = [...dir.split('/'), ...spec.split('/')];
+    const out: string[] = [];
+    for (const part of parts) {
+      if (part === '..') out.pop();
+      else if (part !== '.' && part !== '') out.push(part);
+    }
+    return out.join('/');
+  });
+}
+
+const PACKAGES_IN_PURE_CODE = new Set(['zod', 'date-fns']);
+
+describe('module boundaries (docs/ARCHITECTURE.md)', () => {
+  const rules: Array<{ folder: string; may: string[] }> = [
+    { folder: 'lib/model', may: ['lib/model'] },
+    { folder: 'lib/insights', may: ['lib/model', 'lib/insights'] },
+    { folder: 'lib/playbooks', may: ['lib/model', 'lib/insights', 'lib/playbooks'] },
+    { folder: 'lib/words', may: ['lib/model', 'lib/insights', 'lib/playbooks', 'lib/words'] },
+  ];
+  it.each(rules)('$folder imports only $may (and zod, date-fns)', ({ folder, may }) => {
+    const offenders = sourceFiles(folder).flatMap((path) =>
+      importsOf(path)
+        .filter((target) => (target.startsWith('lib/') || target.startsWith('components') || target.startsWith('entrypoints') ? !may.some((m) => target.startsWith(m)) : !PACKAGES_IN_PURE_CODE.has(target)))
+        .map((target) => `${path} → ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('nothing in lib imports components, entrypoints, demo, scripts or tests', () => {
+    const offenders = sourceFiles('lib').flatMap((path) =>
+      importsOf(path).filter((t) => /^(components|entrypoints|demo|scripts|tests)\//.test(t)).map((t) => `${path} → ${t}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lib/service parses no text: no regular expressions', () => {
+    const offenders = sourceFiles('lib/service').filter((path) => /\bRegExp\b|[=(,:]\s*\/[^/*\s][^/\n]*\/[gimsuy]*[.;,)\s]/.test(code(path)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no file in lib is over 350 lines', () => {
+    const long = sourceFiles('lib')
+      .map((path) => ({ path, lines: readFileSync(join(root, path), 'utf8').split('\n').length }))
+      .filter((f) => f.lines > 350)
+      .map((f) => `${f.path}: ${f.lines}`);
+    expect(long).toEqual([]);
+  });
+});

@@ -17,6 +17,5 @@ export {
 export { fitParetoNbd, paretoNbdPAlive, paretoNbdExpectedPurchases, paretoNbdLogLikelihood, type ParetoNbdParams, type ParetoNbdFit } from './paretoNbd';
 export { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams, type GammaGammaFit } from './gammaGamma';
 export { chooseModel, type ModelChoice, type ModelName } from './chooseModel';
-export { parseCdnowLog, parseGenericLog, OrderLogError, type OrderLogTransaction } from './orderLog';
 export type { RfmRow } from './rows';
 export { scoreAccounts, lapseLevel, LEVEL_THRESHOLDS, type AccountOrder, type ScoreAccountsOptions } from './accountRisk';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { insertAtCaret } from '../../../lib/content/insertText';
+import { insertAtCaret } from '../../../components/content/insertText';
 
 // The caret path (execCommand, Gmail's undo) is covered in Chromium by tests/e2e/journey.spec.ts; here the
 // fallbacks: no caret in the box, and editors without execCommand.

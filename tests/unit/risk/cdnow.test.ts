@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cdnowDir, loadCdnowSample } from './cdnowSample';
-import { bgNbdLogLikelihood, chooseModel, fitBgNbd, fitGammaGamma, fitParetoNbd, parseCdnowLog, summarizeTransactions } from '../../../lib/insights/risk';
+import { bgNbdLogLikelihood, chooseModel, fitBgNbd, fitGammaGamma, fitParetoNbd, summarizeTransactions } from '../../../lib/insights/risk';
+import { parseCdnowLog } from '../../../scripts/lib/orderLog';
 
 const shared = cdnowDir;
 const sample = loadCdnowSample();

@@ -1,8 +1,8 @@
-import type { PageContext } from '../model/page';
-import type { SidebarState, SuggestedQuestion } from '../model/insight';
-import type { ContentMessage, Reply } from '../model/messages';
-import { createSidebarStore, type SidebarActions, type SidebarStore } from '../../components/sidebar/store';
-import { mountSidebar, SIDEBAR_TAG } from '../../components/sidebar/mount';
+import type { PageContext } from '../../lib/model/page';
+import type { SidebarState, SuggestedQuestion } from '../../lib/model/insight';
+import type { ContentMessage, Reply } from '../../lib/model/messages';
+import { createSidebarStore, type SidebarActions, type SidebarStore } from '../sidebar/store';
+import { mountSidebar, SIDEBAR_TAG } from '../sidebar/mount';
 import { insertAtCaret, rememberCaret } from './insertText';
 
 /** What the controller needs from its surroundings; the entry point passes the real ones. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentMessage, Reply, TabMessage } from '../model/messages';
-import type { PageContext } from '../model/page';
+import type { ContentMessage, Reply, TabMessage } from '../../lib/model/messages';
+import type { PageContext } from '../../lib/model/page';
 import { startSidebar } from './sidebarController';
 
 /** Wires the sidebar controller to the extension runtime; shared by the Gmail and CRM content scripts. */

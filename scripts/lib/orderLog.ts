@@ -1,7 +1,9 @@
+// The command line's own order-log reader (npm run score). Kept out of lib: issue 13 replaces it with lib/import so that
+// the CLI and the extension read files the same way.
 // Order logs as text → transactions, with errors that name the offending line.
 import Papa from 'papaparse';
-import { toDayNumber } from '../../model/days';
-import type { Transaction } from './summary';
+import { toDayNumber } from '../../lib/model/days';
+import type { Transaction } from '../../lib/insights/risk/summary';
 
 export interface OrderLogTransaction extends Transaction {
   date: string;
