@@ -1,4 +1,5 @@
 import type { RecordObjectType } from '../../model/page';
+import { CRM_HOSTS } from '../hosts';
 import { type CrmSite, hashUrl, record, segments } from './types';
 
 // Copper: a single-page app at https://app.copper.com/companies/{accountId}/app#/... (the "companies/{n}" segment is the
@@ -14,7 +15,7 @@ const KINDS: Record<string, RecordObjectType> = {
 
 export const copper: CrmSite = {
   crm: 'copper',
-  isCloudHost: (host) => host === 'app.copper.com' || host === 'app.prosperworks.com',
+  hosts: CRM_HOSTS.copper,
   recordFromUrl(url) {
     const hash = hashUrl(url);
     if (!hash) return null;

@@ -1,4 +1,5 @@
 import type { RecordObjectType } from '../../model/page';
+import { CRM_HOSTS } from '../hosts';
 import { type CrmSite, hashUrl, record } from './types';
 
 // Dynamics 365 / Dataverse model-driven apps: https://<org>.crm[N].dynamics.com/main.aspx?appid=...&pagetype=entityrecord
@@ -23,7 +24,7 @@ function param(params: URLSearchParams, name: string): string | undefined {
 
 export const dynamics: CrmSite = {
   crm: 'dynamics',
-  isCloudHost: (host) => /^[a-z0-9-]+\.crm\d*\.dynamics\.com$/.test(host),
+  hosts: CRM_HOSTS.dynamics,
   recordFromUrl(url) {
     if (!/\/main\.aspx$/i.test(url.pathname)) return null;
     const params = paramsOf(url);

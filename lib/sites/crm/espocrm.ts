@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, hashUrl, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { type CrmSite, hashUrl, record, segments } from './types';
 
 // EspoCRM: cloud https://<name>.espocloud.com or self-hosted; a single-page app routed in the hash:
 // #{EntityType}/view/{id} is a record's detail view, #{EntityType} its list, #{EntityType}/create a new form
@@ -9,7 +10,7 @@ const ENTITIES: Record<string, RecordObjectType> = { Contact: 'contact', Account
 
 export const espocrm: CrmSite = {
   crm: 'espocrm',
-  isCloudHost: (host) => workspaceOf(host, 'espocloud.com', ['www', 'api']),
+  hosts: CRM_HOSTS.espocrm,
   recordFromUrl(url) {
     const hash = hashUrl(url);
     if (!hash) return null;

@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { type CrmSite, record, segments } from './types';
 
 // Freshsales (Freshworks CRM): https://<domain>.myfreshworks.com/crm/sales/... ("if your Freshsales account accessing URL
 // is www.xyz.myfreshworks.com/crm/sales, your domain is xyz", https://make.com/en/help/apps/crm-and-sales-tools/freshworks-crm);
@@ -9,7 +10,7 @@ const KINDS: Record<string, RecordObjectType> = { contacts: 'contact', accounts:
 
 export const freshsales: CrmSite = {
   crm: 'freshsales',
-  isCloudHost: (host) => workspaceOf(host, 'myfreshworks.com') || workspaceOf(host, 'freshsales.io'),
+  hosts: CRM_HOSTS.freshsales,
   recordFromUrl(url) {
     let parts = segments(url.pathname);
     if (url.hostname.endsWith('.myfreshworks.com')) {

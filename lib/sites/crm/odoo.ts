@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { type CrmSite, record, segments } from './types';
 
 // Odoo: Odoo Online https://<db>.odoo.com, or self-hosted.
 // 17.2+/18 client routes: /odoo/{app or model or action-xxx}/{id}, nested (/odoo/crm/5/action-123/7); /odoo/contacts/new
@@ -21,7 +22,7 @@ const MODELS: Record<string, RecordObjectType> = {
 
 export const odoo: CrmSite = {
   crm: 'odoo',
-  isCloudHost: (host) => workspaceOf(host, 'odoo.com', ['www', 'apps', 'accounts', 'upgrade', 'runbot', 'nightly']),
+  hosts: CRM_HOSTS.odoo,
   recordFromUrl(url) {
     const parts = segments(url.pathname);
     const at = parts.indexOf('odoo');

@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { type CrmSite, record, segments } from './types';
 
 // Pipedrive: https://<company>.pipedrive.com (https://support.pipedrive.com/en/article/company-domain).
 // Detail views /person/{id}, /organization/{id}, /deal/{id}; leads inbox /leads/inbox/{uuid}
@@ -9,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const pipedrive: CrmSite = {
   crm: 'pipedrive',
-  isCloudHost: (host) => workspaceOf(host, 'pipedrive.com', ['www', 'api', 'developers', 'support', 'oauth']),
+  hosts: CRM_HOSTS.pipedrive,
   recordFromUrl(url) {
     const [kind, id, extra] = segments(url.pathname);
     if (kind && KINDS[kind] && id && /^\d+$/.test(id) && extra === undefined) return record(KINDS[kind], id);

@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, hostIs, record, segments } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { type CrmSite, record, segments } from './types';
 
 // Salesforce record URLs.
 // Lightning: https://<MyDomain>.lightning.force.com/lightning/r/{ObjectApiName}/{recordId}/view and
@@ -16,7 +17,7 @@ const looksLikeId = (text: string) => ID.test(text) && /\d.*\d.*\d/.test(text);
 
 export const salesforce: CrmSite = {
   crm: 'salesforce',
-  isCloudHost: (host) => hostIs(host, 'lightning.force.com') || hostIs(host, 'my.salesforce.com'),
+  hosts: CRM_HOSTS.salesforce,
   recordFromUrl(url) {
     const parts = segments(url.pathname);
     if (parts[0] === 'lightning') {

@@ -1,4 +1,5 @@
 import type { RecordObjectType } from '../../model/page';
+import { CRM_HOSTS } from '../hosts';
 import { type CrmSite, hashUrl, record, segments } from './types';
 
 // SuiteCRM (self-hosted only).
@@ -18,7 +19,7 @@ function fromLegacyQuery(params: URLSearchParams): ReturnType<CrmSite['recordFro
 
 export const suitecrm: CrmSite = {
   crm: 'suitecrm',
-  isCloudHost: () => false,
+  hosts: CRM_HOSTS.suitecrm,
   recordFromUrl(url) {
     if (/\/index\.php$/i.test(url.pathname)) {
       const direct = fromLegacyQuery(url.searchParams);

@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { type CrmSite, record, segments } from './types';
 
 // Twenty: cloud workspaces https://<workspace>.twenty.com, or self-hosted. The front end routes a record's show page
 // as /object/:objectNameSingular/:objectRecordId and lists as /objects/:objectNamePlural
@@ -10,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const twenty: CrmSite = {
   crm: 'twenty',
-  isCloudHost: (host) => workspaceOf(host, 'twenty.com', ['www', 'api', 'docs', 'app']),
+  hosts: CRM_HOSTS.twenty,
   recordFromUrl(url) {
     const [object, name, id] = segments(url.pathname);
     if (object !== 'object' || !name || !id || !UUID.test(id)) return null;

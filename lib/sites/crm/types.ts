@@ -1,4 +1,5 @@
 import type { CrmName, RecordObjectType, RecordRef } from '../../model/page';
+import type { HostRule } from '../hosts';
 
 /** Where a record page shows its own fields. Lists of CSS selectors, tried in order (stable hooks first). */
 export interface RecordSelectors {
@@ -21,24 +22,12 @@ export interface UrlExample {
 /** One CRM behind one interface: URL patterns and record-page selectors as data. */
 export interface CrmSite {
   crm: CrmName;
-  /** True for the vendor's cloud hosts (exact hostname match or a sub-domain at a dot boundary). */
-  isCloudHost(hostname: string): boolean;
+  /** The vendor's cloud hosts: this CRM's entry in lib/sites/hosts.ts, the same list the manifest is built from. */
+  hosts: readonly HostRule[];
   /** The record a URL names, ignoring the host (the host was already checked). */
   recordFromUrl(url: URL): Omit<RecordRef, 'crm'> | null;
   selectors: RecordSelectors;
   examples: readonly UrlExample[];
-}
-
-/** `host` is `domain` or one of its sub-domains; `app.hubspot.com.evil.io` is not `hubspot.com`. */
-export function hostIs(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
-}
-
-/** Strict sub-domain (a workspace name) of `domain`, excluding the vendor's own marketing/API hosts. */
-export function workspaceOf(host: string, domain: string, reserved: readonly string[] = ['www', 'api']): boolean {
-  if (!host.endsWith(`.${domain}`)) return false;
-  const label = host.slice(0, -domain.length - 1);
-  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(label) && !reserved.includes(label);
 }
 
 export function segments(path: string): string[] {

@@ -1,16 +1,16 @@
 import type { RecordObjectType } from '../../model/page';
+import { CRM_HOSTS } from '../hosts';
 import { type CrmSite, record, segments } from './types';
 
-// Zoho CRM: crm.zoho.com and its data-centre twins (https://www.zoho.com/crm/developer/docs/api/v7/multi-dc.html).
+// Zoho CRM: crm.zoho.com and its data-centre twins (lib/sites/hosts.ts).
 // Record detail pages: /crm/org{orgId}/tab/{Module}/{recordId} (also /crm/tab/{Module}/{recordId} for single-org
 // users); module API names Leads, Contacts, Accounts, Deals (Potentials in older orgs)
 // (https://www.zoho.com/crm/developer/docs/api/v7/modules-api.html).
 const MODULES: Record<string, RecordObjectType> = { contacts: 'contact', accounts: 'company', deals: 'deal', potentials: 'deal', leads: 'lead' };
-const HOSTS = new Set(['crm.zoho.com', 'crm.zoho.eu', 'crm.zoho.in', 'crm.zoho.com.au', 'crm.zoho.jp', 'crm.zohocloud.ca', 'crm.zoho.com.cn', 'crm.zoho.sa', 'crm.zoho.uk']);
 
 export const zoho: CrmSite = {
   crm: 'zoho',
-  isCloudHost: (host) => HOSTS.has(host),
+  hosts: CRM_HOSTS.zoho,
   recordFromUrl(url) {
     const parts = segments(url.pathname);
     if (parts[0] !== 'crm') return null;
@@ -32,6 +32,7 @@ export const zoho: CrmSite = {
     { url: 'https://crm.zoho.in/crm/tab/Potentials/4876876000000333003', expect: { objectType: 'deal', recordId: '4876876000000333003' } },
     { url: 'https://crm.zoho.com/crm/org712345678/tab/Deals/4876876000000333004?sub_module=', expect: { objectType: 'deal', recordId: '4876876000000333004' } },
     { url: 'https://crm.zoho.com.au/crm/tab/Leads/1386586000002572002', expect: { objectType: 'lead', recordId: '1386586000002572002' } },
+    { url: 'https://crm.zoho.sa/crm/tab/Leads/1386586000002572010', expect: { objectType: 'lead', recordId: '1386586000002572010' } },
     { url: 'https://crm.zohocloud.ca/crm/org1/tab/CustomModule1/1386586000002572009', expect: { objectType: 'other', recordId: '1386586000002572009' } },
     { url: 'https://crm.zoho.com/crm/org712345678/tab/Contacts/custom-view/4876876000000087501/list', expect: null },
     { url: 'https://crm.zoho.com/crm/org712345678/tab/Contacts/create', expect: null },
