@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
 import { CRM_HOSTS } from '../hosts';
+import { closeSelectors } from './selectors/close';
 import { type CrmSite, record, segments } from './types';
 
 // Close: https://app.close.com/lead/{lead_id}/ and /contact/{contact_id}/. Object ids carry a type prefix
@@ -21,12 +22,9 @@ export const close: CrmSite = {
     if (!spec || !id || !id.startsWith(spec.prefix) || !/^[a-z]+_[A-Za-z0-9]{6,}$/.test(id)) return null;
     return record(spec.type, id);
   },
-  selectors: {
-    name: ['[data-testid="lead-name"]', '.LeadHeader h1', 'h1'],
-    email: ['[data-testid="contact-email"] a[href^="mailto:"]', '.ContactEmail a[href^="mailto:"]'],
-    company: ['[data-testid="lead-name"]'],
-    website: ['[data-testid="lead-url"] a', '.LeadUrl a'],
-  },
+  selectors: closeSelectors,
+  // A Close lead is a company (its contacts are the people): only contacts are people.
+  personTypes: ['contact'],
   examples: [
     { url: 'https://app.close.com/lead/lead_IIDHIStmFDM5hSAJgNB0Rw7xgz4qUZSZvLNsVRhbcNs/', expect: { objectType: 'lead', recordId: 'lead_IIDHIStmFDM5hSAJgNB0Rw7xgz4qUZSZvLNsVRhbcNs' } },
     { url: 'https://app.close.com/lead/lead_4pEpqgx0ZnCFyhFqaaWIa0PqHWYhA3Mm7L4yTY8hhlE/?tab=activity', expect: { objectType: 'lead', recordId: 'lead_4pEpqgx0ZnCFyhFqaaWIa0PqHWYhA3Mm7L4yTY8hhlE' } },

@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
 import { CRM_HOSTS } from '../hosts';
+import { hubspotSelectors } from './selectors/hubspot';
 import { type CrmSite, record, segments } from './types';
 
 // HubSpot record URLs.
@@ -25,25 +26,7 @@ export const hubspot: CrmSite = {
     if (kind && LEGACY[kind] && a && /^\d+$/.test(a)) return record(LEGACY[kind], a);
     return null;
   },
-  // Record-page hooks: data-selenium-test / data-test-id attributes HubSpot puts on its highlight card.
-  selectors: {
-    name: ['[data-selenium-test="highlightTitle"]', '[data-test-id="record-highlight-title"]', '[data-selenium-test="profileHighlightTitle"]', 'h1'],
-    email: [
-      '[data-selenium-test="highlightSubtitle"] a[href^="mailto:"]',
-      '[data-selenium-test="property-input-email"] input',
-      '[data-selenium-test="property-input-email"]',
-      '[data-test-id="property-email"] a[href^="mailto:"]',
-      '[data-field-name="email"]',
-    ],
-    company: ['[data-selenium-test="property-input-company"]', '[data-test-id="property-company"]', '[data-field-name="company"]'],
-    website: [
-      '[data-selenium-test="property-input-domain"]',
-      '[data-selenium-test="property-input-website"]',
-      '[data-test-id="property-domain"]',
-      '[data-field-name="domain"]',
-      '[data-field-name="website"]',
-    ],
-  },
+  selectors: hubspotSelectors,
   examples: [
     { url: 'https://app.hubspot.com/contacts/6798828/record/0-1/51', expect: { objectType: 'contact', recordId: '51' } },
     { url: 'https://app.hubspot.com/contacts/6798828/record/0-2/2640917901', expect: { objectType: 'company', recordId: '2640917901' } },

@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
 import { CRM_HOSTS } from '../hosts';
+import { odooSelectors } from './selectors/odoo';
 import { type CrmSite, record, segments } from './types';
 
 // Odoo: Odoo Online https://<db>.odoo.com, or self-hosted.
@@ -44,13 +45,7 @@ export const odoo: CrmSite = {
     }
     return null;
   },
-  // Odoo form views name each field widget with name="{field}" (o_field_widget[name=email]).
-  selectors: {
-    name: ['.o_form_view .oe_title h1 [name="name"] input', '.o_form_view .oe_title h1', '.o_breadcrumb .active', 'h1'],
-    email: ['.o_field_widget[name="email"] a[href^="mailto:"]', '.o_field_widget[name="email"] input', '.o_field_widget[name="email_from"] input', '.o_field_widget[name="email_from"] a[href^="mailto:"]'],
-    company: ['.o_field_widget[name="parent_id"] input', '.o_field_widget[name="partner_id"] input', '.o_field_widget[name="partner_name"] input'],
-    website: ['.o_field_widget[name="website"] a', '.o_field_widget[name="website"] input'],
-  },
+  selectors: odooSelectors,
   examples: [
     { url: 'https://acme.odoo.com/odoo/contacts/42', expect: { objectType: 'contact', recordId: '42' } },
     { url: 'https://acme.odoo.com/odoo/crm/17', expect: { objectType: 'deal', recordId: '17' } },

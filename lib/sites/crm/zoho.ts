@@ -1,5 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
 import { CRM_HOSTS } from '../hosts';
+import { zohoSelectors } from './selectors/zoho';
 import { type CrmSite, record, segments } from './types';
 
 // Zoho CRM: crm.zoho.com and its data-centre twins (lib/sites/hosts.ts).
@@ -19,13 +20,7 @@ export const zoho: CrmSite = {
     if (tab !== 'tab' || !module || !id || !/^\d{5,}$/.test(id) || extra !== undefined) return null;
     return record(MODULES[module.toLowerCase()] ?? 'other', id);
   },
-  // Zoho detail pages render fields with data-zcqa / id="value_Email" hooks.
-  selectors: {
-    name: ['[data-zcqa="detailView_recordName"]', '#subvalue_Full_Name', '#value_Account_Name', '#value_Deal_Name', 'h1'],
-    email: ['#value_Email a[href^="mailto:"]', '#value_Email', '[data-zcqa="detailView_Email"] a[href^="mailto:"]'],
-    company: ['#value_Account_Name', '#value_Company', '[data-zcqa="detailView_Account_Name"]'],
-    website: ['#value_Website a', '#value_Website', '[data-zcqa="detailView_Website"] a'],
-  },
+  selectors: zohoSelectors,
   examples: [
     { url: 'https://crm.zoho.com/crm/org712345678/tab/Contacts/4876876000000333001', expect: { objectType: 'contact', recordId: '4876876000000333001' } },
     { url: 'https://crm.zoho.eu/crm/org20071234/tab/Accounts/4876876000000333002', expect: { objectType: 'company', recordId: '4876876000000333002' } },
