@@ -3,19 +3,18 @@ import type { PageContext as PageContextType } from '../model/page';
 import { PAGE_LIMITS } from '../model/names';
 import { readRecordPage } from './crm/recordPage';
 import { findGmailComposeBodies, recognizeGmail } from './gmail';
+import { acceptsHost, GMAIL_HOSTS } from './hosts';
 import { recognizeUrl, siteOfUrl } from './urls';
 
 export { recognizeUrl, setSelfHostedCrms } from './urls';
 export type { SelfHostedCrm } from './urls';
-
-const GMAIL_HOST = 'mail.google.com';
 
 function unknown(reason: string): PageContextType {
   return { site: 'unknown', view: 'other', people: [], reason };
 }
 
 function recognize(doc: Document, url: URL): PageContextType {
-  if (url.hostname === GMAIL_HOST && url.protocol === 'https:') return recognizeGmail(doc, url);
+  if (url.protocol === 'https:' && acceptsHost(GMAIL_HOSTS, url.hostname)) return recognizeGmail(doc, url);
   const site = siteOfUrl(url);
   if (site) return readRecordPage(doc, site, recognizeUrl(url.href), undefined);
   return unknown(`Not Gmail or a known CRM (${url.hostname}).`);

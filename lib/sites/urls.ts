@@ -1,6 +1,7 @@
 import type { CrmName, RecordRef } from '../model/page';
 import { CRM_SITES, crmSite } from './crm';
 import type { CrmSite } from './crm/types';
+import { acceptsHost } from './hosts';
 
 /** A CRM the user runs on their own host (added in the options page; see lib/service/selfHosted.ts). */
 export interface SelfHostedCrm {
@@ -38,7 +39,7 @@ export function siteOfUrl(url: URL, list: readonly SelfHostedCrm[] = selfHosted)
   if (own) return crmSite(own.crm);
   if (url.protocol !== 'https:' || url.username || url.password) return undefined;
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  return CRM_SITES.find((site) => site.isCloudHost(host));
+  return CRM_SITES.find((site) => acceptsHost(site.hosts, host));
 }
 
 /**

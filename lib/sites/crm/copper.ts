@@ -1,4 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
+import { CRM_HOSTS } from '../hosts';
+import { copperSelectors } from './selectors/copper';
 import { type CrmSite, hashUrl, record, segments } from './types';
 
 // Copper: a single-page app at https://app.copper.com/companies/{accountId}/app#/... (the "companies/{n}" segment is the
@@ -14,7 +16,7 @@ const KINDS: Record<string, RecordObjectType> = {
 
 export const copper: CrmSite = {
   crm: 'copper',
-  isCloudHost: (host) => host === 'app.copper.com' || host === 'app.prosperworks.com',
+  hosts: CRM_HOSTS.copper,
   recordFromUrl(url) {
     const hash = hashUrl(url);
     if (!hash) return null;
@@ -26,12 +28,7 @@ export const copper: CrmSite = {
     if (kind && KINDS[kind] && id && /^\d+$/.test(id) && extra === undefined) return record(KINDS[kind], id);
     return null;
   },
-  selectors: {
-    name: ['[data-testid="profile-name"]', '.ProfileHeader h1', 'h1'],
-    email: ['[data-testid="email-field"] a[href^="mailto:"]', '.EmailAddress a[href^="mailto:"]'],
-    company: ['[data-testid="company-field"] a', '[data-testid="company-name"]'],
-    website: ['[data-testid="website-field"] a', '.Website a'],
-  },
+  selectors: copperSelectors,
   examples: [
     { url: 'https://app.copper.com/companies/123456/app#/browse/list/people/default?fullProfile=people-98765432', expect: { objectType: 'contact', recordId: '98765432' } },
     { url: 'https://app.copper.com/companies/123456/app#/browse/list/companies/default?fullProfile=companies-55501', expect: { objectType: 'company', recordId: '55501' } },

@@ -1,4 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
+import { CRM_HOSTS } from '../hosts';
+import { dynamicsSelectors } from './selectors/dynamics';
 import { type CrmSite, hashUrl, record } from './types';
 
 // Dynamics 365 / Dataverse model-driven apps: https://<org>.crm[N].dynamics.com/main.aspx?appid=...&pagetype=entityrecord
@@ -23,7 +25,7 @@ function param(params: URLSearchParams, name: string): string | undefined {
 
 export const dynamics: CrmSite = {
   crm: 'dynamics',
-  isCloudHost: (host) => /^[a-z0-9-]+\.crm\d*\.dynamics\.com$/.test(host),
+  hosts: CRM_HOSTS.dynamics,
   recordFromUrl(url) {
     if (!/\/main\.aspx$/i.test(url.pathname)) return null;
     const params = paramsOf(url);
@@ -33,13 +35,7 @@ export const dynamics: CrmSite = {
     if (!entity || !guid) return null;
     return record(ENTITIES[entity] ?? 'other', guid[1]!.toLowerCase());
   },
-  // Unified Interface fields carry data-id="{attribute}.fieldControl..." hooks.
-  selectors: {
-    name: ['[data-id="header_title"]', 'h1[data-id="header_title"]', 'h1'],
-    email: ['[data-id="emailaddress1.fieldControl-mail-text-input"]', 'input[data-id^="emailaddress1"]', '[data-id^="emailaddress1"] a[href^="mailto:"]'],
-    company: ['[data-id="parentcustomerid.fieldControl-LookupResultsDropdown_parentcustomerid_selected_tag_text"]', '[data-id^="parentcustomerid"] [data-id*="selected_tag_text"]', '[data-id="companyname.fieldControl-text-box-text"]'],
-    website: ['[data-id="websiteurl.fieldControl-url-text-input"]', 'input[data-id^="websiteurl"]'],
-  },
+  selectors: dynamicsSelectors,
   examples: [
     { url: 'https://contoso.crm.dynamics.com/main.aspx?appid=a96b9fae-b21a-e911-a843-000d3a5377b9&pagetype=entityrecord&etn=contact&id=566f08ee-2795-ea11-a811-000d3a1029ac', expect: { objectType: 'contact', recordId: '566f08ee-2795-ea11-a811-000d3a1029ac' } },
     { url: 'https://contoso.crm4.dynamics.com/main.aspx?etn=account&pagetype=entityrecord&id=%7B91330924-802A-4B0D-A900-34FD9D790829%7D', expect: { objectType: 'company', recordId: '91330924-802a-4b0d-a900-34fd9d790829' } },

@@ -1,5 +1,7 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, hashUrl, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { espocrmSelectors } from './selectors/espocrm';
+import { type CrmSite, hashUrl, record, segments } from './types';
 
 // EspoCRM: cloud https://<name>.espocloud.com or self-hosted; a single-page app routed in the hash:
 // #{EntityType}/view/{id} is a record's detail view, #{EntityType} its list, #{EntityType}/create a new form
@@ -9,7 +11,7 @@ const ENTITIES: Record<string, RecordObjectType> = { Contact: 'contact', Account
 
 export const espocrm: CrmSite = {
   crm: 'espocrm',
-  isCloudHost: (host) => workspaceOf(host, 'espocloud.com', ['www', 'api']),
+  hosts: CRM_HOSTS.espocrm,
   recordFromUrl(url) {
     const hash = hashUrl(url);
     if (!hash) return null;
@@ -17,13 +19,7 @@ export const espocrm: CrmSite = {
     if (!entity || action !== 'view' || !id || !/^[A-Za-z][A-Za-z0-9]*$/.test(entity) || !/^[A-Za-z0-9-]{6,64}$/.test(id)) return null;
     return record(ENTITIES[entity] ?? 'other', id);
   },
-  // Espo detail views mark each field cell with data-name="{field}".
-  selectors: {
-    name: ['.header-title', '.page-header .header-breadcrumbs .breadcrumb-item:last-child', 'h3.page-header', 'h1'],
-    email: ['.field[data-name="emailAddress"] a[href^="mailto:"]', '.field[data-name="emailAddress"] a[data-email-address]', '[data-name="emailAddress"] a'],
-    company: ['.field[data-name="account"] a', '.field[data-name="accountName"]'],
-    website: ['.field[data-name="website"] a', '.field[data-name="website"]'],
-  },
+  selectors: espocrmSelectors,
   examples: [
     { url: 'https://acme.espocloud.com/#Contact/view/64f1c2a3b4d5e6f70', expect: { objectType: 'contact', recordId: '64f1c2a3b4d5e6f70' } },
     { url: 'https://acme.espocloud.com/#Account/view/5a9d1e2f3c4b5a697', expect: { objectType: 'company', recordId: '5a9d1e2f3c4b5a697' } },

@@ -1,5 +1,7 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { freshsalesSelectors } from './selectors/freshsales';
+import { type CrmSite, record, segments } from './types';
 
 // Freshsales (Freshworks CRM): https://<domain>.myfreshworks.com/crm/sales/... ("if your Freshsales account accessing URL
 // is www.xyz.myfreshworks.com/crm/sales, your domain is xyz", https://make.com/en/help/apps/crm-and-sales-tools/freshworks-crm);
@@ -9,7 +11,7 @@ const KINDS: Record<string, RecordObjectType> = { contacts: 'contact', accounts:
 
 export const freshsales: CrmSite = {
   crm: 'freshsales',
-  isCloudHost: (host) => workspaceOf(host, 'myfreshworks.com') || workspaceOf(host, 'freshsales.io'),
+  hosts: CRM_HOSTS.freshsales,
   recordFromUrl(url) {
     let parts = segments(url.pathname);
     if (url.hostname.endsWith('.myfreshworks.com')) {
@@ -20,13 +22,7 @@ export const freshsales: CrmSite = {
     if (!kind || !KINDS[kind] || !id || !/^\d+$/.test(id) || (extra !== undefined && extra !== '')) return null;
     return record(KINDS[kind], id);
   },
-  // Freshsales record pages expose fields with data-test-* hooks and mailto links.
-  selectors: {
-    name: ['[data-test-entity-name]', '.entity-name', 'h1'],
-    email: ['[data-test-field="emails"] a[href^="mailto:"]', '[data-test-field="email"] a[href^="mailto:"]', '[data-field-name="emails"] a[href^="mailto:"]'],
-    company: ['[data-test-field="sales_accounts"] a', '[data-field-name="sales_accounts"] a'],
-    website: ['[data-test-field="website"] a', '[data-field-name="website"] a'],
-  },
+  selectors: freshsalesSelectors,
   examples: [
     { url: 'https://widgetz.myfreshworks.com/crm/sales/contacts/16001234567', expect: { objectType: 'contact', recordId: '16001234567' } },
     { url: 'https://widgetz.myfreshworks.com/crm/sales/accounts/16000123456', expect: { objectType: 'company', recordId: '16000123456' } },

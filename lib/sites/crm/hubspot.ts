@@ -1,4 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
+import { CRM_HOSTS } from '../hosts';
+import { hubspotSelectors } from './selectors/hubspot';
 import { type CrmSite, record, segments } from './types';
 
 // HubSpot record URLs.
@@ -7,13 +9,13 @@ import { type CrmSite, record, segments } from './types';
 // Record pages: https://app.hubspot.com/contacts/{portalId}/record/{objectTypeId}/{recordId}; legacy
 //   /contacts/{portalId}/contact/{vid}, /company/{id}, /deal/{id}; company list example
 //   https://app.hubspot.com/contacts/6798828/companies/list/view/all/ (https://cloud.tencent.com/developer/article/1555325).
-// Regional app hosts app-eu1, app-na2, app-ap1...: lib/sites/hosts.ts (HubSpot data hosting FAQ).
+// Regional app hosts (app-eu1, app-na2, app-na3, app-ap1): lib/sites/hosts.ts.
 const BY_TYPE_ID: Record<string, RecordObjectType> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal' };
 const LEGACY: Record<string, RecordObjectType> = { contact: 'contact', company: 'company', deal: 'deal' };
 
 export const hubspot: CrmSite = {
   crm: 'hubspot',
-  isCloudHost: (host) => host === 'app.hubspot.com' || /^app-[a-z]{2}\d\.hubspot\.com$/.test(host),
+  hosts: CRM_HOSTS.hubspot,
   recordFromUrl(url) {
     const [app, portal, kind, a, b] = segments(url.pathname);
     if (app !== 'contacts' || !/^\d+$/.test(portal ?? '')) return null;
@@ -24,31 +26,15 @@ export const hubspot: CrmSite = {
     if (kind && LEGACY[kind] && a && /^\d+$/.test(a)) return record(LEGACY[kind], a);
     return null;
   },
-  // Record-page hooks: data-selenium-test / data-test-id attributes HubSpot puts on its highlight card.
-  selectors: {
-    name: ['[data-selenium-test="highlightTitle"]', '[data-test-id="record-highlight-title"]', '[data-selenium-test="profileHighlightTitle"]', 'h1'],
-    email: [
-      '[data-selenium-test="highlightSubtitle"] a[href^="mailto:"]',
-      '[data-selenium-test="property-input-email"] input',
-      '[data-selenium-test="property-input-email"]',
-      '[data-test-id="property-email"] a[href^="mailto:"]',
-      '[data-field-name="email"]',
-    ],
-    company: ['[data-selenium-test="property-input-company"]', '[data-test-id="property-company"]', '[data-field-name="company"]'],
-    website: [
-      '[data-selenium-test="property-input-domain"]',
-      '[data-selenium-test="property-input-website"]',
-      '[data-test-id="property-domain"]',
-      '[data-field-name="domain"]',
-      '[data-field-name="website"]',
-    ],
-  },
+  selectors: hubspotSelectors,
   examples: [
     { url: 'https://app.hubspot.com/contacts/6798828/record/0-1/51', expect: { objectType: 'contact', recordId: '51' } },
     { url: 'https://app.hubspot.com/contacts/6798828/record/0-2/2640917901', expect: { objectType: 'company', recordId: '2640917901' } },
     { url: 'https://app.hubspot.com/contacts/6798828/record/0-3/9912/', expect: { objectType: 'deal', recordId: '9912' } },
     { url: 'https://app-eu1.hubspot.com/contacts/25123456/record/0-1/1201?eschref=%2F', expect: { objectType: 'contact', recordId: '1201' } },
     { url: 'https://app-na2.hubspot.com/contacts/44/record/0-2/77/view/1', expect: { objectType: 'company', recordId: '77' } },
+    { url: 'https://app-ap1.hubspot.com/contacts/442914926/record/0-3/5521', expect: { objectType: 'deal', recordId: '5521' } },
+    { url: 'https://app-eu2.hubspot.com/contacts/44/record/0-1/77', expect: null },
     { url: 'https://app.hubspot.com/contacts/62515/contact/154835/', expect: { objectType: 'contact', recordId: '154835' } },
     { url: 'https://app.hubspot.com/contacts/62515/company/1234', expect: { objectType: 'company', recordId: '1234' } },
     { url: 'https://app.hubspot.com/contacts/62515/deal/98765', expect: { objectType: 'deal', recordId: '98765' } },

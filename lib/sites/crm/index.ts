@@ -13,7 +13,7 @@ import type { CrmSite } from './types';
 import { twenty } from './twenty';
 import { zoho } from './zoho';
 
-export type { CrmSite, RecordSelectors, UrlExample } from './types';
+export type { CrmSelector, CrmSite, RecordSelectors, UrlExample } from './types';
 
 /** Every CRM we recognize, one module each. */
 export const CRM_SITES: readonly CrmSite[] = [hubspot, salesforce, pipedrive, zoho, dynamics, twenty, espocrm, suitecrm, odoo, freshsales, copper, close];

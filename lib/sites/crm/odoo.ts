@@ -1,5 +1,7 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { odooSelectors } from './selectors/odoo';
+import { type CrmSite, record, segments } from './types';
 
 // Odoo: Odoo Online https://<db>.odoo.com, or self-hosted.
 // 17.2+/18 client routes: /odoo/{app or model or action-xxx}/{id}, nested (/odoo/crm/5/action-123/7); /odoo/contacts/new
@@ -21,7 +23,7 @@ const MODELS: Record<string, RecordObjectType> = {
 
 export const odoo: CrmSite = {
   crm: 'odoo',
-  isCloudHost: (host) => workspaceOf(host, 'odoo.com', ['www', 'apps', 'accounts', 'upgrade', 'runbot', 'nightly']),
+  hosts: CRM_HOSTS.odoo,
   recordFromUrl(url) {
     const parts = segments(url.pathname);
     const at = parts.indexOf('odoo');
@@ -43,13 +45,7 @@ export const odoo: CrmSite = {
     }
     return null;
   },
-  // Odoo form views name each field widget with name="{field}" (o_field_widget[name=email]).
-  selectors: {
-    name: ['.o_form_view .oe_title h1 [name="name"] input', '.o_form_view .oe_title h1', '.o_breadcrumb .active', 'h1'],
-    email: ['.o_field_widget[name="email"] a[href^="mailto:"]', '.o_field_widget[name="email"] input', '.o_field_widget[name="email_from"] input', '.o_field_widget[name="email_from"] a[href^="mailto:"]'],
-    company: ['.o_field_widget[name="parent_id"] input', '.o_field_widget[name="partner_id"] input', '.o_field_widget[name="partner_name"] input'],
-    website: ['.o_field_widget[name="website"] a', '.o_field_widget[name="website"] input'],
-  },
+  selectors: odooSelectors,
   examples: [
     { url: 'https://acme.odoo.com/odoo/contacts/42', expect: { objectType: 'contact', recordId: '42' } },
     { url: 'https://acme.odoo.com/odoo/crm/17', expect: { objectType: 'deal', recordId: '17' } },

@@ -1,5 +1,7 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { pipedriveSelectors } from './selectors/pipedrive';
+import { type CrmSite, record, segments } from './types';
 
 // Pipedrive: https://<company>.pipedrive.com (https://support.pipedrive.com/en/article/company-domain).
 // Detail views /person/{id}, /organization/{id}, /deal/{id}; leads inbox /leads/inbox/{uuid}
@@ -9,20 +11,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const pipedrive: CrmSite = {
   crm: 'pipedrive',
-  isCloudHost: (host) => workspaceOf(host, 'pipedrive.com', ['www', 'api', 'developers', 'support', 'oauth']),
+  hosts: CRM_HOSTS.pipedrive,
   recordFromUrl(url) {
     const [kind, id, extra] = segments(url.pathname);
     if (kind && KINDS[kind] && id && /^\d+$/.test(id) && extra === undefined) return record(KINDS[kind], id);
     if (kind === 'leads' && id === 'inbox' && extra && UUID.test(extra)) return record('lead', extra.toLowerCase());
     return null;
   },
-  // Pipedrive detail pages mark fields with data-test attributes.
-  selectors: {
-    name: ['[data-test="header-title"]', '[data-testid="header-title"]', '.detailView h1', 'h1'],
-    email: ['[data-test="email-field"] a[href^="mailto:"]', '[data-testid="email-field"] a[href^="mailto:"]', '[data-field-key="email"] a[href^="mailto:"]'],
-    company: ['[data-test="org-field"] a', '[data-testid="org-field"] a', '[data-field-key="org_id"] a'],
-    website: ['[data-field-key="website"] a', '[data-test="website-field"] a'],
-  },
+  selectors: pipedriveSelectors,
   examples: [
     { url: 'https://acme.pipedrive.com/person/1842', expect: { objectType: 'contact', recordId: '1842' } },
     { url: 'https://acme.pipedrive.com/organization/77', expect: { objectType: 'company', recordId: '77' } },

@@ -1,7 +1,7 @@
-import type { PageContext, RecordRef } from '../../model/page';
+import type { PageContext, RecordObjectType, RecordRef } from '../../model/page';
 import { domainFromWebsite } from '../../model/identity';
 import { all, emailsInText, emailsInTextNodes, emailsOfMailto, first, PeopleCollector, textOf } from '../dom';
-import type { CrmSite } from './types';
+import type { CrmSelector, CrmSite } from './types';
 
 /** Extension UI mounted in the page: never read it as CRM content. */
 const OWN_UI = 'keep-account-sidebar';
@@ -35,18 +35,22 @@ function valueText(element: Element | undefined, max: number): string | undefine
   return text ? text.slice(0, max) : undefined;
 }
 
+const cssOf = (group: readonly CrmSelector[]): string[] => group.map((selector) => selector.css);
+const PERSON_TYPES: readonly RecordObjectType[] = ['contact', 'lead'];
+
 /** Reads a CRM page: the record's own email(s), its name, company and website, and other addresses shown. */
 export function readRecordPage(doc: Document, site: CrmSite, ref: RecordRef | null, me?: string): PageContext {
   if (!ref) {
     return { site: site.crm, view: 'other', people: [], reason: `This ${site.crm} page is not a single record (list, search, settings or a new-record form).` };
   }
   const people = new PeopleCollector(me);
-  const isPerson = ref.objectType === 'contact' || ref.objectType === 'lead';
-  const name = valueText(first(doc, site.selectors.name), 200);
+  const { selectors } = site;
+  const isPerson = (site.personTypes ?? PERSON_TYPES).includes(ref.objectType);
+  const name = valueText(first(doc, cssOf(selectors.name)), 200);
 
   const recordEmails: string[] = [];
-  for (const selector of site.selectors.email) {
-    for (const element of all(doc, selector)) {
+  for (const { css } of selectors.email) {
+    for (const element of all(doc, css)) {
       if (element.closest(OWN_UI)) continue;
       recordEmails.push(...emailsOf(element));
     }
@@ -62,13 +66,14 @@ export function readRecordPage(doc: Document, site: CrmSite, ref: RecordRef | nu
   for (const email of recordEmails) people.add(email, 'record', isPerson ? name : undefined);
   for (const email of mentioned) if (!recordEmails.includes(email)) people.add(email, 'mentioned');
 
-  const company = ref.objectType === 'company' ? name : valueText(first(doc, site.selectors.company), 300);
-  const companyDomain = websiteOf(first(doc, site.selectors.website));
+  const company = ref.objectType === 'company' ? name : valueText(first(doc, cssOf(selectors.company)), 300);
+  const companyDomain = websiteOf(first(doc, cssOf(selectors.website)));
   const context: PageContext = { site: site.crm, view: 'record', people: people.people, record: ref };
   if (company) context.companyName = company;
   if (companyDomain) context.companyDomain = companyDomain;
   if (!people.people.length && !company && !companyDomain) {
-    context.reason = `No email, company name or website was found on this ${site.crm} record (selectors ${site.selectors.email[0]}, ${site.selectors.name[0]}).`;
+    const lookedFor = [selectors.email[0], selectors.name[0], selectors.company[0]].filter(Boolean).map((selector) => selector!.css);
+    context.reason = `No email, company name or website was found on this ${site.crm} record (looked for ${lookedFor.join(' ; ')}).`;
   }
   return context;
 }

@@ -1,5 +1,7 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, hostIs, record, segments } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { salesforceSelectors } from './selectors/salesforce';
+import { type CrmSite, record, segments } from './types';
 
 // Salesforce record URLs.
 // Lightning: https://<MyDomain>.lightning.force.com/lightning/r/{ObjectApiName}/{recordId}/view and
@@ -16,7 +18,7 @@ const looksLikeId = (text: string) => ID.test(text) && /\d.*\d.*\d/.test(text);
 
 export const salesforce: CrmSite = {
   crm: 'salesforce',
-  isCloudHost: (host) => hostIs(host, 'lightning.force.com') || hostIs(host, 'my.salesforce.com'),
+  hosts: CRM_HOSTS.salesforce,
   recordFromUrl(url) {
     const parts = segments(url.pathname);
     if (parts[0] === 'lightning') {
@@ -35,26 +37,7 @@ export const salesforce: CrmSite = {
     }
     return null;
   },
-  // Lightning record fields carry data-target-selection-name="sfdc:RecordField.<Object>.<FieldApiName>" (the
-  // Lightning App Builder / highlights panel hook); Classic detail pages use ids like "con15_ileinner" (Email).
-  selectors: {
-    name: ['[slot="primaryField"]', 'records-highlights2 h1', '.slds-page-header__title', 'h2.pageDescription', 'h1'],
-    email: [
-      '[data-target-selection-name="sfdc:RecordField.Contact.Email"] a[href^="mailto:"]',
-      '[data-target-selection-name="sfdc:RecordField.Lead.Email"] a[href^="mailto:"]',
-      '[data-target-selection-name$=".Email"] a[href^="mailto:"]',
-      '[data-target-selection-name$=".Email"]',
-      '#con15_ileinner a[href^="mailto:"]',
-      '#lea11_ileinner a[href^="mailto:"]',
-    ],
-    company: [
-      '[data-target-selection-name="sfdc:RecordField.Contact.AccountId"] a',
-      '[data-target-selection-name="sfdc:RecordField.Lead.Company"]',
-      '[data-target-selection-name="sfdc:RecordField.Opportunity.AccountId"] a',
-      '#con4_ileinner a',
-    ],
-    website: ['[data-target-selection-name="sfdc:RecordField.Account.Website"] a', '[data-target-selection-name$=".Website"] a', '#acc12_ileinner a'],
-  },
+  selectors: salesforceSelectors,
   examples: [
     { url: 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view', expect: { objectType: 'contact', recordId: '0035g00000ABCDeAAH' } },
     { url: 'https://acme.lightning.force.com/lightning/r/Account/0015g00000XyZ12AAB/view', expect: { objectType: 'company', recordId: '0015g00000XyZ12AAB' } },

@@ -1,4 +1,6 @@
 import type { RecordObjectType } from '../../model/page';
+import { CRM_HOSTS } from '../hosts';
+import { suitecrmSelectors } from './selectors/suitecrm';
 import { type CrmSite, hashUrl, record, segments } from './types';
 
 // SuiteCRM (self-hosted only).
@@ -18,7 +20,7 @@ function fromLegacyQuery(params: URLSearchParams): ReturnType<CrmSite['recordFro
 
 export const suitecrm: CrmSite = {
   crm: 'suitecrm',
-  isCloudHost: () => false,
+  hosts: CRM_HOSTS.suitecrm,
   recordFromUrl(url) {
     if (/\/index\.php$/i.test(url.pathname)) {
       const direct = fromLegacyQuery(url.searchParams);
@@ -39,13 +41,7 @@ export const suitecrm: CrmSite = {
     if (!module || kind !== 'record' || !id || !ID.test(id)) return null;
     return record(MODULES[module.toLowerCase()] ?? 'other', id);
   },
-  // 7.x detail views: field cells <td field="email1">, <span id="account_name">; 8.x: scrm-field[data-field-name].
-  selectors: {
-    name: ['.moduleTitle h2', 'scrm-record-header .record-header-title', '[data-field-name="name"]', 'h2.module-title-text', 'h1'],
-    email: ['td[field="email1"] a[href^="mailto:"]', 'td[field="email1"]', '[data-field-name="email1"] a[href^="mailto:"]', '[data-field-name="email1"]'],
-    company: ['td[field="account_name"] a', '#account_name', '[data-field-name="account_name"]'],
-    website: ['td[field="website"] a', '[data-field-name="website"] a'],
-  },
+  selectors: suitecrmSelectors,
   examples: [
     { url: 'https://crm.example.org/index.php?module=Contacts&action=DetailView&record=8f1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d', expect: { objectType: 'contact', recordId: '8f1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' } },
     { url: 'https://crm.example.org/suitecrm/index.php?module=Accounts&action=DetailView&record=1a2b3c4d-0000-1111-2222-333344445555', expect: { objectType: 'company', recordId: '1a2b3c4d-0000-1111-2222-333344445555' } },

@@ -1,5 +1,7 @@
 import type { RecordObjectType } from '../../model/page';
-import { type CrmSite, record, segments, workspaceOf } from './types';
+import { CRM_HOSTS } from '../hosts';
+import { twentySelectors } from './selectors/twenty';
+import { type CrmSite, record, segments } from './types';
 
 // Twenty: cloud workspaces https://<workspace>.twenty.com, or self-hosted. The front end routes a record's show page
 // as /object/:objectNameSingular/:objectRecordId and lists as /objects/:objectNamePlural
@@ -10,19 +12,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const twenty: CrmSite = {
   crm: 'twenty',
-  isCloudHost: (host) => workspaceOf(host, 'twenty.com', ['www', 'api', 'docs', 'app']),
+  hosts: CRM_HOSTS.twenty,
   recordFromUrl(url) {
     const [object, name, id] = segments(url.pathname);
     if (object !== 'object' || !name || !id || !UUID.test(id)) return null;
     return record(OBJECTS[name] ?? 'other', id.toLowerCase());
   },
-  // Twenty renders emails as mailto links inside the record's field list; hooks are generic here.
-  selectors: {
-    name: ['[data-testid="top-bar-title"]', '[data-testid="record-show-page-title"]', 'h1'],
-    email: ['[data-testid="emails-field"] a[href^="mailto:"]', '[data-field-name="emails"] a[href^="mailto:"]'],
-    company: ['[data-field-name="company"] a', '[data-testid="company-chip"]'],
-    website: ['[data-field-name="domainName"] a', '[data-field-name="domainName"]'],
-  },
+  selectors: twentySelectors,
   examples: [
     { url: 'https://acme.twenty.com/object/person/20202020-0f2e-4d8e-9b1a-3c4d5e6f7a8b', expect: { objectType: 'contact', recordId: '20202020-0f2e-4d8e-9b1a-3c4d5e6f7a8b' } },
     { url: 'https://acme.twenty.com/object/company/0aa5f9d6-8b9c-4d3e-a1b2-c3d4e5f6a7b8', expect: { objectType: 'company', recordId: '0aa5f9d6-8b9c-4d3e-a1b2-c3d4e5f6a7b8' } },

@@ -1,15 +1,31 @@
 import type { CrmName, RecordObjectType, RecordRef } from '../../model/page';
+import type { HostRule } from '../hosts';
 
-/** Where a record page shows its own fields. Lists of CSS selectors, tried in order (stable hooks first). */
+/**
+ * One CSS selector for a record-page field, as data: where it comes from, when that source was seen using it, and how
+ * many elements it matches on each saved fixture page (tests/fixtures/sites/crm/*.html) — checked by
+ * tests/unit/sites/crmSelectors.test.ts. `source` names vendor docs or public code that reads the CRM; "derived:" marks
+ * a hook inferred from a documented naming scheme, "generic:" a web-standard hook (mailto:, href patterns).
+ */
+export interface CrmSelector {
+  css: string;
+  source: string;
+  /** When the source was seen using the hook (YYYY or YYYY-MM). */
+  seen: string;
+  /** fixture file → number of elements this selector matches there (0 = must not match: another layout's hook). */
+  checkedAgainst: Readonly<Record<string, number>>;
+}
+
+/** Where a record page shows its own fields. Tried in order: stable hooks (ids, data-*, href patterns) before classes. */
 export interface RecordSelectors {
   /** The record's title: person, company or deal name. */
-  name: readonly string[];
-  /** Elements holding the record's own email address (mailto link, input, or text). */
-  email: readonly string[];
+  name: readonly CrmSelector[];
+  /** Elements holding the record's own email address (mailto link, input, data attribute, or text). */
+  email: readonly CrmSelector[];
   /** The company a contact works for (or the company record's name). */
-  company: readonly string[];
+  company: readonly CrmSelector[];
   /** The company website shown on the record. */
-  website: readonly string[];
+  website: readonly CrmSelector[];
 }
 
 /** A URL with the record it must (or must not, when `expect` is null) be recognized as. Checked by a test. */
@@ -18,27 +34,17 @@ export interface UrlExample {
   expect: { objectType: RecordObjectType; recordId: string } | null;
 }
 
-/** One CRM behind one interface: URL patterns and record-page selectors as data. */
+/** One CRM behind one interface: hosts, URL patterns and record-page selectors as data. */
 export interface CrmSite {
   crm: CrmName;
-  /** True for the vendor's cloud hosts (exact hostname match or a sub-domain at a dot boundary). */
-  isCloudHost(hostname: string): boolean;
+  /** The vendor's cloud hosts: this CRM's entry in lib/sites/hosts.ts, the same list the manifest is built from. */
+  hosts: readonly HostRule[];
   /** The record a URL names, ignoring the host (the host was already checked). */
   recordFromUrl(url: URL): Omit<RecordRef, 'crm'> | null;
   selectors: RecordSelectors;
+  /** Record types that are a person (their name is the person's); default contact and lead. */
+  personTypes?: readonly RecordObjectType[];
   examples: readonly UrlExample[];
-}
-
-/** `host` is `domain` or one of its sub-domains; `app.hubspot.com.evil.io` is not `hubspot.com`. */
-export function hostIs(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
-}
-
-/** Strict sub-domain (a workspace name) of `domain`, excluding the vendor's own marketing/API hosts. */
-export function workspaceOf(host: string, domain: string, reserved: readonly string[] = ['www', 'api']): boolean {
-  if (!host.endsWith(`.${domain}`)) return false;
-  const label = host.slice(0, -domain.length - 1);
-  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(label) && !reserved.includes(label);
 }
 
 export function segments(path: string): string[] {

@@ -51,6 +51,9 @@ const SEEDS = [
   fixture('gmail/compose-dialog.html'),
   gmailThreadHtml({ me: { email: 'me@s.com', name: 'Me' }, subject: 'S', messages: [{ from: { email: 'a@b.com', name: 'A' }, to: [{ email: 'me@s.com', name: 'Me' }], date: 'd', body: 'b' }], replyOpen: true }),
   crmRecordHtml({ crm: 'salesforce', recordName: 'R', email: 'r@r.com', website: 'r.com' }),
+  fixture('crm/zoho-lead.html'),
+  fixture('crm/odoo-contact.html'),
+  fixture('crm/dynamics-contact.html'),
 ];
 
 function randomPage(): string {
@@ -74,7 +77,7 @@ describe('fuzz', () => {
   it('recognizePage never throws, always fits the schema, and reports only addresses present in the page (1500 pages)', () => {
     for (let i = 0; i < 1500; i += 1) {
       const html = randomPage();
-      const url = random() < 0.7 ? pick(['https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvPqLxq', 'https://mail.google.com/mail/u/0/#inbox?compose=new', 'https://app.hubspot.com/contacts/1/record/0-1/2', 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view', 'http://127.0.0.1:8080/x']) : randomUrl();
+      const url = random() < 0.7 ? pick(['https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvPqLxq', 'https://mail.google.com/mail/u/0/#inbox?compose=new', 'https://app.hubspot.com/contacts/1/record/0-1/2', 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view', 'https://crm.zoho.eu/crm/tab/Leads/4876876000000333001', 'https://acme.odoo.com/odoo/contacts/42', 'https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=contact&id=566f08ee-2795-ea11-a811-000d3a1029ac', 'http://127.0.0.1:8080/x']) : randomUrl();
       const doc = docFrom(html, 'https://mail.google.com/mail/u/0/');
       let context: ReturnType<typeof recognizePage> | undefined;
       expect(() => {

@@ -76,11 +76,12 @@ describe('CRM record pages', () => {
   });
 
   it('reads other CRMs through their selectors; other addresses are "mentioned"', () => {
-    const zoho = `<h1 data-zcqa="detailView_recordName">Bea Buyer</h1><div id="value_Email"><a href="mailto:bea@bigco.com?subject=hi">bea@bigco.com</a></div>
-      <div id="value_Account_Name">BigCo Ltd</div><div id="value_Website"><a href="http://bigco.com">bigco.com</a></div>
+    // Zoho's sourced hooks (lib/sites/crm/selectors/zoho.ts): value elements named {role}_{COLUMN}.
+    const zoho = `<span id="titlecard_FULLNAME">Bea Buyer</span><a id="subvalue_EMAIL" href="mailto:bea@bigco.com?subject=hi">bea@bigco.com</a>
+      <span id="subvalue_COMPANY">BigCo Ltd</span><a id="subvalue_WEBSITE" href="http://bigco.com">bigco.com</a>
       <div class="timeline"><a href="mailto:Owner@Seller.com">owner</a></div>`;
-    const context = recognize(zoho, 'https://crm.zoho.eu/crm/org20071234/tab/Contacts/4876876000000333001');
-    expect(context).toMatchObject({ site: 'zoho', record: { objectType: 'contact', recordId: '4876876000000333001' }, companyName: 'BigCo Ltd', companyDomain: 'bigco.com' });
+    const context = recognize(zoho, 'https://crm.zoho.eu/crm/org20071234/tab/Leads/4876876000000333001');
+    expect(context).toMatchObject({ site: 'zoho', record: { objectType: 'lead', recordId: '4876876000000333001' }, companyName: 'BigCo Ltd', companyDomain: 'bigco.com' });
     expect(context.people).toEqual([
       { email: 'bea@bigco.com', name: 'Bea Buyer', role: 'record' },
       { email: 'owner@seller.com', role: 'mentioned' },
