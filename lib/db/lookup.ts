@@ -1,10 +1,10 @@
 import type { Account, Contact } from '../model/records';
-import type { Db } from './schema';
+import type { ReadOnlyDb } from './readOnly';
 import { crmKey, fromStoredAccount, fromStoredContact, personNameKey } from './repo';
 import { getAccount } from './accounts';
 
 /** The IndexedDB side of matching a page to an account (lib/sites/match.ts asks these questions). */
-export function indexedDbLookup(db: Db) {
+export function indexedDbLookup(db: ReadOnlyDb) {
   return {
     async contactByEmail(email: string): Promise<Contact | undefined> {
       const found = await db.get('contacts', email.toLowerCase());
