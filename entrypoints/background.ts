@@ -3,13 +3,17 @@ import { routeMessage, type Handlers } from '../lib/messaging/router';
 import type { TabMessage } from '../lib/model/messages';
 import { openKeepAccountDb, type Db } from '../lib/db/schema';
 import { deleteAccount, deleteEverything, recordQuestionAsked } from '../lib/db/repo';
-import { buildSidebarState } from '../lib/service/sidebarState';
+import { buildSidebarState, previewQuestionsForAccount } from '../lib/service/sidebarState';
 import { rescoreAll } from '../lib/service/rescore';
 import { savePlaybooks } from '../lib/service/playbookStore';
+import { restoreBackup } from '../lib/service/backup';
+import { saveMapping } from '../lib/service/mappingStore';
 import { readTeamPolicy } from '../lib/service/teamPolicy';
 import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
 import { now } from '../components/clock';
 
+// The background owns the database: it opens it for writing and does every write the user asks for, on the typed
+// messages below. The one other writer is the import worker (lib/db/owner.ts, docs/architecture-db-owner.md).
 export default defineBackground(() => {
   let dbPromise: Promise<Db> | undefined;
   const db = () => (dbPromise ??= openKeepAccountDb());
@@ -29,6 +33,14 @@ export default defineBackground(() => {
     deleteAccount: async (m) => deleteAccount(await db(), m.accountId),
     deleteAll: async () => deleteEverything(await db()),
     savePlaybooks: async (m) => savePlaybooks(await db(), m.playbooks),
+    // All or nothing (one transaction); a good restore is rescored at once, as after an import.
+    restoreBackup: async (m) => {
+      const result = await restoreBackup(await db(), m.text);
+      if (result.ok) await rescoreAll(await db(), now());
+      return result;
+    },
+    saveMapping: async (m) => saveMapping(await db(), m.mappingKey, m.mapping),
+    previewQuestions: async (m) => previewQuestionsForAccount(await db(), m.accountId, now().toISOString(), await readTeamPolicy()),
     addSelfHostedCrm: async (m) => addSelfHostedCrm(m.origin, m.crm),
   };
   // sendResponse + `return true` keeps the channel open in every Chrome version (promise returns are newer).

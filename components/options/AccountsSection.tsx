@@ -3,7 +3,6 @@ import type { LapseRisk, RiskLevel } from '../../lib/model/insight';
 import {
   accountChoices,
   accountView,
-  loadBook,
   recordsByAccount,
   searchAccounts,
   type AccountChoice,
@@ -12,7 +11,7 @@ import {
   type PersonRow,
   type RoleGroup,
 } from '../../lib/service/accountViews';
-import { formatMoney, formatNumber, optionsDb } from './backend';
+import { formatMoney, formatNumber, readBook } from './backend';
 import { todayIso } from '../clock';
 import { riskWords } from '../../lib/words/risk';
 
@@ -26,9 +25,7 @@ export function useBook(): { book: Book | null; error: string | null } {
   const [book, setBook] = useState<Book | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    optionsDb()
-      .then(loadBook)
-      .then(setBook, (e: unknown) => setError(`Could not read your data: ${e instanceof Error ? e.message : String(e)}`));
+    readBook().then(setBook, (e: unknown) => setError(`Could not read your data: ${e instanceof Error ? e.message : String(e)}`));
   }, []);
   return { book, error };
 }

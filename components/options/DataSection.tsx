@@ -3,12 +3,17 @@ import type { ImportRecord } from '../../lib/model/records';
 import type { StoredAccount } from '../../lib/db/schema';
 import { countRecords, listImports, type DataCounts } from '../../lib/db/repo';
 import { allAccounts } from '../../lib/db/accounts';
-import { exportBackup, restoreBackup } from '../../lib/service/backup';
+import { exportBackup, type RestoreResult } from '../../lib/service/backup';
+import { MAX_MESSAGE_BYTES, messageBytes } from '../../lib/messaging/size';
 import { normalizeCompanyName } from '../../lib/model/identity';
 import { ask, formatNumber, optionsDb } from './backend';
 import { downloadText } from './download';
 import { ConfirmDialog } from './ConfirmDialog';
 import { now, todayIso } from '../clock';
+
+const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const tooLarge = (bytes: number) =>
+  `the backup is ${megabytes(bytes)} as a message to the extension's background, and the browser passes at most ${megabytes(MAX_MESSAGE_BYTES)} in one message`;
 
 type Confirm = { kind: 'account'; account: StoredAccount } | { kind: 'all' } | null;
 
@@ -55,9 +60,15 @@ export function DataSection() {
 
   async function onRestore(file: File) {
     await run(async () => {
-      const result = await restoreBackup(await optionsDb(), await file.text());
-      if (!result.ok) throw new Error(`This backup was not restored, nothing changed: ${result.error}`);
-      await ask({ type: 'dataChanged' });
+      const notRestored = (why: string) => new Error(`This backup was not restored, nothing changed: ${why}`);
+      // The background restores it (it owns the database), so the file travels as one message; Chrome caps those.
+      if (file.size > MAX_MESSAGE_BYTES) throw notRestored(`${tooLarge(file.size)}.`);
+      const message = { type: 'restoreBackup', text: await file.text() } as const;
+      const bytes = messageBytes(message);
+      if (bytes > MAX_MESSAGE_BYTES) throw notRestored(`${tooLarge(bytes)}.`);
+      // The background validates the whole file first, replaces everything in one transaction, then rescores.
+      const result = await ask<RestoreResult>(message);
+      if (!result.ok) throw notRestored(result.error);
       return `Restored ${formatNumber(result.counts.accounts ?? 0)} accounts and ${formatNumber(result.counts.orders ?? 0)} orders from ${file.name}.`;
     });
   }
@@ -130,7 +141,8 @@ export function DataSection() {
           <button type="button" onClick={() => run(async () => {
             const text = await exportBackup(await optionsDb(), now());
             downloadText(`keep-account-backup-${todayIso()}.json`, text, 'application/json');
-            return 'Backup saved to your downloads.';
+            const bytes = messageBytes({ type: 'restoreBackup', text });
+            return bytes > MAX_MESSAGE_BYTES ? `Backup saved to your downloads. Note: ${tooLarge(bytes)}, so this file cannot be restored here.` : 'Backup saved to your downloads.';
           })}>Download backup</button>
           <label class="button">
             Restore from a backup…

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { TARGET_FIELDS, type ImportPreview } from '../../lib/import';
 import type { ColumnMapping, ImportKind } from '../../lib/import/types';
-import { optionsDb } from './backend';
+import { loadSavedMapping } from '../../lib/service/mappingStore';
+import { ask, optionsDb } from './backend';
 
 const KIND_LABELS: Record<ImportKind, string> = {
   contacts: 'Contacts (people)',
@@ -10,8 +11,6 @@ const KIND_LABELS: Record<ImportKind, string> = {
   orders: 'Orders / invoices',
   activities: 'Emails, meetings, calls',
 };
-
-const mappingMetaKey = (key: string) => `mapping:${key}`;
 
 /** For files we do not recognize: the user assigns columns to fields; the mapping is saved for next time. */
 export function MappingStep({ preview, onApply }: { preview: Pick<ImportPreview, 'headers' | 'needsMapping'>; onApply(mapping: ColumnMapping): void }) {
@@ -23,8 +22,8 @@ export function MappingStep({ preview, onApply }: { preview: Pick<ImportPreview,
 
   useEffect(() => {
     void (async () => {
-      const entry = await (await optionsDb()).get('meta', mappingMetaKey(needs.mappingKey));
-      if (entry) setSaved(entry.value as ColumnMapping);
+      const stored = await loadSavedMapping(await optionsDb(), needs.mappingKey);
+      if (stored) setSaved(stored);
     })();
   }, [needs.mappingKey]);
 
@@ -40,7 +39,14 @@ export function MappingStep({ preview, onApply }: { preview: Pick<ImportPreview,
       setError(`Choose a column for: ${missing.map((f) => f.label).join(', ')}.`);
       return;
     }
-    if (remember) await (await optionsDb()).put('meta', { key: mappingMetaKey(needs.mappingKey), value: chosen });
+    if (remember) {
+      try {
+        await ask({ type: 'saveMapping', mappingKey: needs.mappingKey, mapping: chosen });
+      } catch (e) {
+        setError(`The mapping could not be remembered: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
+    }
     onApply(chosen);
   }
 

@@ -4,7 +4,6 @@ import type { SuggestedQuestion } from '../../lib/model/insight';
 import { effectivePlaybooks, exportPlaybookFile, mergeImportedPlaybooks, parsePlaybookFile, type EffectivePlaybook } from '../../lib/playbooks';
 import { loadLocalPlaybooks } from '../../lib/service/playbookStore';
 import { readTeamPolicy } from '../../lib/service/teamPolicy';
-import { previewQuestionsForAccount } from '../../lib/service/sidebarState';
 import { allAccounts } from '../../lib/db/accounts';
 import { ask, optionsDb } from './backend';
 import { downloadText } from './download';
@@ -238,6 +237,7 @@ function PreviewCard() {
   const [accounts, setAccounts] = useState<{ id: string; name: string }[]>([]);
   const [selected, setSelected] = useState('');
   const [questions, setQuestions] = useState<SuggestedQuestion[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void (async () => {
       const db = await optionsDb();
@@ -247,7 +247,23 @@ function PreviewCard() {
   }, []);
   useEffect(() => {
     if (!selected) return;
-    void (async () => setQuestions(await previewQuestionsForAccount(await optionsDb(), selected, now().toISOString(), await readTeamPolicy())))();
+    let current = true;
+    // The background builds the preview as it builds the sidebar: its clock, the team policy, the saved playbooks.
+    ask<SuggestedQuestion[]>({ type: 'previewQuestions', accountId: selected }).then(
+      (found) => {
+        if (!current) return;
+        setError(null);
+        setQuestions(found);
+      },
+      (e: unknown) => {
+        if (!current) return;
+        setQuestions(null);
+        setError(`No preview: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
+    return () => {
+      current = false;
+    };
   }, [selected]);
   return (
     <div class="card" style={{ marginTop: 16 }}>
@@ -262,6 +278,7 @@ function PreviewCard() {
               <option value={a.id} key={a.id}>{a.name}</option>
             ))}
           </select>
+          {error && <div class="notice error">{error}</div>}
           {questions && (
             <ol>
               {questions.length === 0 && <li class="muted">No question is triggered for this account.</li>}

@@ -1,10 +1,22 @@
 import { browser } from 'wxt/browser';
 import type { PageMessage, Reply } from '../../lib/model/messages';
-import { openKeepAccountDb, type Db } from '../../lib/db/schema';
+import { openReadOnlyDb, type ReadOnlyDb } from '../../lib/db/readOnly';
+import { loadBook, type Book } from '../../lib/service/accountViews';
 
-let dbPromise: Promise<Db> | undefined;
-/** The options page reads the same IndexedDB the background owns (same extension origin). */
-export const optionsDb = () => (dbPromise ??= openKeepAccountDb());
+let dbPromise: Promise<ReadOnlyDb> | undefined;
+/**
+ * The options page reads the IndexedDB the background owns (same extension origin) through a read-only handle; every
+ * change goes to the background as a message (`ask`). The import worker is the one exception (lib/db/owner.ts).
+ */
+export const optionsDb = () => (dbPromise ??= openReadOnlyDb());
+
+/**
+ * The whole book for the account views. loadBook only reads (one readonly transaction and a meta get) but its
+ * parameter is still typed with the writable `Db` (lib/service/accountViews.ts); until it takes a ReadOnlyDb, this is
+ * the one place the read-only handle is passed as one. At run time it is still the read-only view: a write would
+ * fail (no such method, or a ReadOnlyError), not write. tests/unit/dbOwner.test.ts names this bridge.
+ */
+export const readBook = async (): Promise<Book> => loadBook((await optionsDb()) as unknown as Parameters<typeof loadBook>[0]);
 
 /** Sends a privileged message to the background; throws its error text so the UI can show it. */
 export async function ask<T = unknown>(message: PageMessage): Promise<T> {

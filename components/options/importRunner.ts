@@ -12,6 +12,8 @@ const cancelled = () => new DOMException('Import cancelled; nothing was saved.',
  * One file's import, run in its own Web Worker: the worker parses the file and keeps the rows; this page gets a
  * summary, then asks it to commit. Cancel (or closing the page) terminates the worker, which aborts its single
  * IndexedDB transaction: the database stays as it was. A 200,000-row file never touches this page's main thread.
+ * The worker writes the database itself, the one exception to "the background does every write" (lib/db/owner.ts);
+ * after a commit the page sends `dataChanged` and the background rescores.
  */
 export class ImportSession {
   private current: Worker | undefined;

@@ -9,12 +9,13 @@ import { unwrap, type IDBPTransaction } from 'idb';
 import type { Account } from '../model/records';
 import { hasPlaceholderName } from '../import/merge';
 import { bucketId } from './orders';
-import type { AccountStubBucket, Db, KeepAccountDB, KeepAccountStore, StoredAccount } from './schema';
+import type { AccountStubBucket, KeepAccountDB, KeepAccountStore, StoredAccount } from './schema';
+import type { ReadOnlyDb } from './readOnly';
 
 /** Any idb transaction whose scope includes `accounts` and `accountStubBuckets`. */
 type AnyTx<Mode extends IDBTransactionMode = IDBTransactionMode> = Pick<IDBPTransaction<KeepAccountDB, ArrayLike<KeepAccountStore>, Mode>, 'objectStore' | 'mode'>;
-/** Where accounts can be read from: the database or a transaction covering both account stores. */
-export type AccountsSource = Db | AnyTx;
+/** Where accounts can be read from: the database (read-only or not) or a transaction covering both account stores. */
+export type AccountsSource = ReadOnlyDb | AnyTx;
 
 /** The stores every account read or write needs in its transaction's scope. */
 export const ACCOUNT_STORES = ['accounts', 'accountStubBuckets'] as const;

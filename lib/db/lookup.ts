@@ -1,11 +1,11 @@
 import type { Account, Activity, Contact } from '../model/records';
 import type { AccountLookup } from './match';
-import type { Db } from './schema';
+import type { ReadOnlyDb } from './readOnly';
 import { crmKey, fromStoredAccount, fromStoredContact, personNameKey } from './repo';
 import { getAccount } from './accounts';
 
 /** The IndexedDB side of matching a page to an account (./match.ts asks these questions). */
-export function indexedDbLookup(db: Db): AccountLookup {
+export function indexedDbLookup(db: ReadOnlyDb): AccountLookup {
   return {
     async contactByEmail(email: string): Promise<Contact | undefined> {
       const found = await db.get('contacts', email.toLowerCase());

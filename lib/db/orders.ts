@@ -4,7 +4,8 @@
 // Every read and write of orders goes through this module; nothing else touches the `orderBuckets` store.
 import { unwrap, type IDBPTransaction } from 'idb';
 import type { Order } from '../model/records';
-import type { Db, KeepAccountDB, KeepAccountStore, OrderBucket } from './schema';
+import type { KeepAccountDB, KeepAccountStore, OrderBucket } from './schema';
+import type { ReadOnlyDb } from './readOnly';
 
 /**
  * How many buckets the orders spread over. Changing it needs a migration that re-buckets every order. 1,024 keeps
@@ -50,8 +51,8 @@ export function mergeBucket(id: string, existing: OrderBucket | undefined, incom
 
 /** Any idb transaction whose scope includes `orderBuckets`. */
 type AnyTx<Mode extends IDBTransactionMode = IDBTransactionMode> = Pick<IDBPTransaction<KeepAccountDB, ArrayLike<KeepAccountStore>, Mode>, 'objectStore' | 'mode'>;
-/** Where orders can be read from: the database (a transaction of its own) or a transaction that covers `orderBuckets`. */
-export type OrdersSource = Db | AnyTx;
+/** Where orders can be read from: the database, read-only or not (a transaction of its own), or a transaction that covers `orderBuckets`. */
+export type OrdersSource = ReadOnlyDb | AnyTx;
 
 /** The plain IDBTransaction under an idb wrapper (a Proxy, so `instanceof` cannot tell them apart), or `tx` itself. */
 const rawTx = (tx: IDBTransaction | AnyTx): IDBTransaction => (unwrap(tx as IDBPTransaction) as IDBTransaction | undefined) ?? (tx as IDBTransaction);

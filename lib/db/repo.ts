@@ -2,6 +2,7 @@ import type { Account, Activity, Contact, ImportRecord, Order, QuestionAsked } f
 import type { LapseRisk } from '../model/insight';
 import { normalizeCompanyName } from '../model/identity';
 import { ALL_STORES, type Db, type StoredAccount, type StoredContact } from './schema';
+import type { ReadOnlyDb } from './readOnly';
 import { countOrders, deleteOrdersOfAccount, ordersOfAccount } from './orders';
 import { allAccounts, countAccounts, deleteAccountEverywhere, getAccount, hasAnyAccount } from './accounts';
 
@@ -37,7 +38,7 @@ export interface AccountBundle {
   history: QuestionAsked[];
 }
 
-export async function loadAccountBundle(db: Db, accountId: string): Promise<AccountBundle | undefined> {
+export async function loadAccountBundle(db: ReadOnlyDb, accountId: string): Promise<AccountBundle | undefined> {
   const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory']);
   const [account, contacts, orders, activities, score, history] = await Promise.all([
     getAccount(tx, accountId),
@@ -68,7 +69,7 @@ export interface DataCounts {
   importHistory: number;
 }
 
-export async function countRecords(db: Db): Promise<DataCounts> {
+export async function countRecords(db: ReadOnlyDb): Promise<DataCounts> {
   const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'products', 'questionHistory', 'importHistory']);
   const [accounts, contacts, orders, activities, products, questionHistory, importHistory] = await Promise.all([
     countAccounts(tx),
@@ -82,7 +83,7 @@ export async function countRecords(db: Db): Promise<DataCounts> {
   return { accounts, contacts, orders, activities, products, questionHistory, importHistory };
 }
 
-export async function hasAnyData(db: Db): Promise<boolean> {
+export async function hasAnyData(db: ReadOnlyDb): Promise<boolean> {
   return hasAnyAccount(db);
 }
 
@@ -106,7 +107,7 @@ export async function recordQuestionAsked(db: Db, entry: QuestionAsked): Promise
   await db.put('questionHistory', entry);
 }
 
-export async function listImports(db: Db): Promise<ImportRecord[]> {
+export async function listImports(db: ReadOnlyDb): Promise<ImportRecord[]> {
   const all = await db.getAll('importHistory');
   return all.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
 }
@@ -118,7 +119,7 @@ export async function saveScores(db: Db, scores: LapseRisk[], meta: { key: strin
   await Promise.all([...scores.map((s) => store.put(s)), ...meta.map((m) => tx.objectStore('meta').put(m)), tx.done]);
 }
 
-export async function getMeta<T>(db: Db, key: string): Promise<T | undefined> {
+export async function getMeta<T>(db: ReadOnlyDb, key: string): Promise<T | undefined> {
   return (await db.get('meta', key))?.value as T | undefined;
 }
 
@@ -126,7 +127,7 @@ export async function getMeta<T>(db: Db, key: string): Promise<T | undefined> {
  * Customer numbers and CRM company ids already stored ("customer:<key>" / "crm:<crm>:<id>" → account id), so that
  * the importer puts new rows on the accounts that exist (ParseOptions.accountIndex).
  */
-export async function accountKeyIndex(db: Db): Promise<Record<string, string>> {
+export async function accountKeyIndex(db: ReadOnlyDb): Promise<Record<string, string>> {
   const index: Record<string, string> = {};
   for (const account of await allAccounts(db)) {
     for (const key of account.customerKeys) index[`customer:${key}`] = account.id;

@@ -1,8 +1,7 @@
 // The import worker's parse request, validated on arrival: it comes from our own page, but a worker trusts nothing
 // it is handed. The worker entry is lib/service/importWorker.ts, which parses and then writes the file.
 import { z } from 'zod';
-
-const TargetColumns = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+import { ColumnMappingSchema } from '../model/mapping';
 
 export const WorkerRequest = z.discriminatedUnion('type', [
   z.object({
@@ -11,7 +10,7 @@ export const WorkerRequest = z.discriminatedUnion('type', [
     options: z.object({
       fileName: z.string(),
       format: z.string().optional(),
-      mapping: z.object({ kind: z.enum(['contacts', 'companies', 'deals', 'orders', 'activities']), columns: TargetColumns }).optional(),
+      mapping: ColumnMappingSchema.optional(),
       dateOrder: z.enum(['dmy', 'mdy']).optional(),
       accountIndex: z.record(z.string(), z.string()).optional(),
       /** The moment of the import, read by the page (lib never reads the clock). */

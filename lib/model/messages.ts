@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { PageContext } from './page';
 import { Playbook } from './playbook';
+import { ColumnMappingSchema } from './mapping';
 
 // Messages between extension parts. Every message is parsed on arrival: a content script runs beside an
 // untrusted page, so its messages get no more trust than the page itself.
+
+/**
+ * The largest message, in bytes of its JSON text (UTF-8), that Chrome passes between extension parts. Chrome sends
+ * one-time messages as JSON ("a one-time JSON-serializable message",
+ * https://developer.chrome.com/docs/extensions/develop/concepts/messaging) and refuses one whose JSON text is over
+ * 64 MiB with "Message length exceeded maximum allowed length." (Chromium: kMaxMessageLength in
+ * extensions/renderer/api/messaging/messaging_util.cc; TestMaximumMessageSize in messaging_util_unittest.cc refuses
+ * 65 MiB). Firefox clones messages structurally instead; the Chrome limit is the one that holds in both.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** What a content script may ask: insights for what is on screen, and "I inserted this question". */
 export const ContentMessage = z.discriminatedUnion('type', [
@@ -20,13 +31,24 @@ export const ContentMessage = z.discriminatedUnion('type', [
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
-/** What only extension pages (the options page) may ask: changes to data, playbooks and settings. */
+/**
+ * What only extension pages (the options page) may ask: every change to the database, playbooks and settings (the
+ * background owns the database: docs/architecture-db-owner.md), and the playbook preview, which reads with the
+ * background's clock and team policy.
+ */
 export const PageMessage = z.discriminatedUnion('type', [
+  /** The import worker committed a file (the one writer besides the background): rescore. */
   z.object({ type: z.literal('dataChanged') }),
   z.object({ type: z.literal('rescore') }),
   z.object({ type: z.literal('deleteAccount'), accountId: z.string().min(1).max(300) }),
   z.object({ type: z.literal('deleteAll'), confirm: z.literal('delete everything') }),
   z.object({ type: z.literal('savePlaybooks'), playbooks: z.array(Playbook).max(100) }),
+  /** Replace the database with a backup file's text (validated whole by the background before anything changes). */
+  z.object({ type: z.literal('restoreBackup'), text: z.string().max(MAX_MESSAGE_BYTES) }),
+  /** Remember the column mapping the user chose for files with these headers (lib/import/mapping.ts mappingKey). */
+  z.object({ type: z.literal('saveMapping'), mappingKey: z.string().regex(/^map-[0-9a-f]{1,64}$/), mapping: ColumnMappingSchema }),
+  /** The questions an account would get with the playbooks as saved (the options page's preview). */
+  z.object({ type: z.literal('previewQuestions'), accountId: z.string().min(1).max(300) }),
   z.object({ type: z.literal('addSelfHostedCrm'), origin: z.string().url().max(300), crm: z.enum(['twenty', 'espocrm', 'suitecrm', 'odoo']) }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

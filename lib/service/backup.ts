@@ -1,5 +1,6 @@
 import { unwrap } from 'idb';
 import type { Db } from '../db/schema';
+import type { ReadOnlyDb } from '../db/readOnly';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
 import { allOrders, orderBucketWrites } from '../db/orders';
 import { allAccounts, groupStubsByBucket, isAccountStub } from '../db/accounts';
@@ -12,7 +13,7 @@ export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'act
 const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
 
 /** The whole database as one versioned JSON document. */
-export async function exportBackup(db: Db, now: Date): Promise<string> {
+export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
   const tx = db.transaction([...DB_STORES]);
   const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory] = await Promise.all([
     allAccounts(tx),
@@ -42,11 +43,15 @@ export async function exportBackup(db: Db, now: Date): Promise<string> {
   return JSON.stringify(backup);
 }
 
+/** What a restore did: how many records of each store the backup held, or why nothing was restored. */
+export type RestoreResult = { ok: true; counts: Record<string, number> } | { ok: false; error: string };
+
 /**
- * Replaces the database with a backup. The file is validated first; a bad file changes nothing, and the
- * replacement is one transaction, written in slices so that a large backup does not freeze the page.
+ * Replaces the database with a backup (the background, on the options page's `restoreBackup` message). The file is
+ * validated first; a bad file changes nothing, and the replacement is one transaction (all or nothing), written in
+ * slices so that the background still answers the sidebar while a large backup goes in.
  */
-export async function restoreBackup(db: Db, text: string): Promise<{ ok: true; counts: Record<string, number> } | { ok: false; error: string }> {
+export async function restoreBackup(db: Db, text: string): Promise<RestoreResult> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const backup: BackupFile = parsed.backup;

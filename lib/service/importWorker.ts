@@ -1,6 +1,8 @@
 // The import worker: parses one file AND writes it, so that the parsed rows never cross to the options page.
 // The page gets a summary (counts, rejected rows, questions to ask) and later says "commit"; closing the page or
 // pressing Cancel terminates this worker, which aborts its one IndexedDB transaction: nothing is saved.
+// It is the one writer of the database besides the background, which owns it: the exception is named in
+// lib/db/owner.ts (DIRECT_WRITER) and held to by tests/unit/dbOwner.test.ts.
 import { z } from 'zod';
 import { parseImportFile } from '../import';
 import type { ImportPreview } from '../import/types';

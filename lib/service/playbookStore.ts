@@ -1,9 +1,10 @@
 import type { Playbook } from '../model/playbook';
 import type { Db } from '../db/schema';
+import type { ReadOnlyDb } from '../db/readOnly';
 import { DEFAULT_PLAYBOOKS } from '../playbooks';
 
 /** The rep's playbooks: the shipped defaults, overridden and extended by what was saved locally. */
-export async function loadLocalPlaybooks(db: Db): Promise<Playbook[]> {
+export async function loadLocalPlaybooks(db: ReadOnlyDb): Promise<Playbook[]> {
   const saved = await db.getAll('playbooks');
   const order = (await db.get('meta', 'playbookOrder'))?.value as string[] | undefined;
   const byId = new Map<string, Playbook>(DEFAULT_PLAYBOOKS.map((p) => [p.id, p]));

@@ -101,3 +101,12 @@ test('an account is found with the keyboard alone, and other scenarios show thei
   await page.goto(optionsUrl('accounts/no-such-account.example'));
   await expect(page.getByRole('status')).toContainText('No account with the id');
 });
+
+test('the playbook preview for Harbour Lane, built by the background, suggests reaching beyond its one contact', async () => {
+  await page.goto(optionsUrl('playbooks'));
+  await page.getByRole('combobox', { name: 'Sample account' }).selectOption({ value: harbour.accountDomain });
+  const card = page.locator('.card', { has: page.getByRole('heading', { name: 'Preview' }) });
+  await expect(card.locator('ol li').first()).toBeVisible();
+  await expect(card).toContainText('Who else weighs in when you review suppliers');
+  await expect(card.locator('.notice.error')).toHaveCount(0);
+});

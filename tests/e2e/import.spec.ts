@@ -345,3 +345,15 @@ test('backup and restore: download, delete everything, restore; a broken backup 
     expect(await storeCounts(options)).toEqual(before);
   }
 });
+
+test('a backup too large to hand to the background in one message is refused with its size, and nothing changes', async () => {
+  const options = await openOptions('data');
+  await expect(options.getByTestId('counts')).not.toContainText('…');
+  const before = await storeCounts(options);
+  // 34 MiB of quotes: under the limit as a file, twice that as a message (every quote is escaped in the JSON).
+  await options.locator('input[type="file"][accept*="json"]').setInputFiles(writeTemp('huge.json', '"'.repeat(34 * 2 ** 20)));
+  const error = options.locator('.notice.error');
+  await expect(error).toContainText('This backup was not restored, nothing changed');
+  await expect(error).toContainText('at most 64.0 MB in one message');
+  expect(await storeCounts(options)).toEqual(before);
+});

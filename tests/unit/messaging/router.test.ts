@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { routeMessage, type Handlers } from '../../../lib/messaging/router';
+import { MAX_MESSAGE_BYTES, PageMessage } from '../../../lib/model/messages';
 
 const self = { id: 'haemgkbjeoldoiiaealfdkodcnagihdf', origin: 'chrome-extension://haemgkbjeoldoiiaealfdkodcnagihdf/' };
 const optionsPage = { id: self.id, url: `${self.origin}options.html`, origin: `chrome-extension://${self.id}`, tab: { id: 9 } };
@@ -17,9 +18,26 @@ function handlers(): Handlers {
     deleteAccount: ok,
     deleteAll: ok,
     savePlaybooks: ok,
+    restoreBackup: ok,
+    saveMapping: ok,
+    previewQuestions: ok,
     addSelfHostedCrm: ok,
   } as unknown as Handlers;
 }
+
+const mapping = { kind: 'orders', columns: { date: 'Datum', amount: 'Summe', customerId: 'Kundennummer' } };
+/** One valid message of every privileged type: the options page's writes (and preview), never a content script's. */
+const PRIVILEGED: [PageMessage['type'], unknown][] = [
+  ['dataChanged', { type: 'dataChanged' }],
+  ['deleteAll', { type: 'deleteAll', confirm: 'delete everything' }],
+  ['deleteAccount', { type: 'deleteAccount', accountId: 'acmeflavors.com' }],
+  ['savePlaybooks', { type: 'savePlaybooks', playbooks: [] }],
+  ['restoreBackup', { type: 'restoreBackup', text: '{"format":"keep-account/backup"}' }],
+  ['saveMapping', { type: 'saveMapping', mappingKey: 'map-0a1b2c3d4e5f', mapping }],
+  ['previewQuestions', { type: 'previewQuestions', accountId: 'acmeflavors.com' }],
+  ['rescore', { type: 'rescore' }],
+  ['addSelfHostedCrm', { type: 'addSelfHostedCrm', origin: 'https://crm.example.org', crm: 'odoo' }],
+];
 
 describe('routeMessage: every message parsed, every sender checked', () => {
   it('answers a content script asking for the sidebar state of the page on screen', async () => {
@@ -28,13 +46,12 @@ describe('routeMessage: every message parsed, every sender checked', () => {
     expect(h.getSidebarState).toHaveBeenCalledOnce();
   });
 
-  it.each([
-    ['deleteAll', { type: 'deleteAll', confirm: 'delete everything' }],
-    ['deleteAccount', { type: 'deleteAccount', accountId: 'acmeflavors.com' }],
-    ['savePlaybooks', { type: 'savePlaybooks', playbooks: [] }],
-    ['rescore', { type: 'rescore' }],
-    ['addSelfHostedCrm', { type: 'addSelfHostedCrm', origin: 'https://crm.example.org', crm: 'odoo' }],
-  ])('refuses %s from a content script, accepts it from the options page', async (type, message) => {
+  it('tests every privileged message type (a new write message is added to the list above, and so refused from content scripts)', () => {
+    const types = PageMessage.options.map((o) => o.shape.type.value);
+    expect(PRIVILEGED.map(([type]) => type).sort()).toEqual([...types].sort());
+  });
+
+  it.each(PRIVILEGED)('refuses %s from a content script, accepts it from the options page', async (type, message) => {
     const h = handlers();
     const refused = await routeMessage(message, contentScript, self, h);
     expect(refused).toEqual({ ok: false, error: `"${type}" is only accepted from the extension's own pages` });
@@ -59,6 +76,20 @@ describe('routeMessage: every message parsed, every sender checked', () => {
     expect(await routeMessage({ type: 'deleteAll', confirm: 'yes' }, optionsPage, self, h)).toMatchObject({ ok: false, error: expect.stringContaining('confirm') });
     expect(h.getSidebarState).not.toHaveBeenCalled();
     expect(h.deleteAll).not.toHaveBeenCalled();
+  });
+
+  it('parses the new write messages: a backup over the message limit, a foreign mapping key or a mapping of another shape is refused', async () => {
+    const h = handlers();
+    const huge = await routeMessage({ type: 'restoreBackup', text: 'x'.repeat(MAX_MESSAGE_BYTES + 1) }, optionsPage, self, h);
+    expect(huge).toMatchObject({ ok: false, error: expect.stringMatching(/^bad "restoreBackup" message: text: /) });
+    expect(await routeMessage({ type: 'restoreBackup', text: 42 }, optionsPage, self, h)).toMatchObject({ ok: false });
+    expect(await routeMessage({ type: 'saveMapping', mappingKey: 'playbookOrder', mapping }, optionsPage, self, h)).toMatchObject({ ok: false, error: expect.stringContaining('mappingKey') });
+    expect(await routeMessage({ type: 'saveMapping', mappingKey: 'map-0a1b', mapping: { kind: 'invoices', columns: {} } }, optionsPage, self, h)).toMatchObject({ ok: false, error: expect.stringContaining('mapping.kind') });
+    expect(await routeMessage({ type: 'saveMapping', mappingKey: 'map-0a1b', mapping: { kind: 'orders', columns: { date: 7 } } }, optionsPage, self, h)).toMatchObject({ ok: false });
+    expect(await routeMessage({ type: 'previewQuestions', accountId: '' }, optionsPage, self, h)).toMatchObject({ ok: false });
+    expect(h.restoreBackup).not.toHaveBeenCalled();
+    expect(h.saveMapping).not.toHaveBeenCalled();
+    expect(h.previewQuestions).not.toHaveBeenCalled();
   });
 
   it('turns a failing handler into an error reply instead of a dropped message', async () => {

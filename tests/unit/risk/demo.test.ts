@@ -1,5 +1,5 @@
-// The product's demo book end to end: lib/demo's orders.csv → parseImportFile (lib/import) → Order
-// records → scoreAccounts, as the options page does on "Load demo data". Scenario 1 of SCENARIOS.md
+// The product's demo book end to end: demo/'s orders.csv → parseImportFile (lib/import) → Order
+// records → scoreAccounts, as an import of the demo CSVs and the background's rescore do. Scenario 1 of SCENARIOS.md
 // (Northwind Foods: every 21–28 days for two years, silent for 77 days) must read "High lapse risk".
 import { describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../demo';
