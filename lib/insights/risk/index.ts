@@ -20,3 +20,20 @@ export { chooseModel, type ModelChoice, type ModelName } from './chooseModel';
 export { parseCdnowLog, parseGenericLog, OrderLogError, type OrderLogTransaction } from './orderLog';
 export type { RfmRow } from './rows';
 export { scoreAccounts, lapseLevel, LEVEL_THRESHOLDS, type AccountOrder, type ScoreAccountsOptions } from './accountRisk';
+export {
+  fitMbgCnbd,
+  mbgCnbdLogLikelihood,
+  mbgCnbdPAlive,
+  mbgCnbdPredictor,
+  mbgCnbdExpectedPurchases,
+  mbgCnbdPActive,
+  sumLogGaps,
+  MAX_K,
+  type MbgCnbdParams,
+  type MbgCnbdFit,
+  type MbgCnbdFitForK,
+  type MbgCnbdOptions,
+  type MbgCnbdPredictor,
+  type CnbdRow,
+  type CnbdVariant,
+} from './mbgcnbd';
