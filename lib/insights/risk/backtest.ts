@@ -135,9 +135,9 @@ export interface PairedDifference {
 }
 
 /**
- * Paired bootstrap of AUC(a) − AUC(b) (Efron & Tibshirani 1993, ch. 13 percentile interval): resample
+ * Paired bootstrap of AUC(a) − AUC(b) (Efron & Tibshirani 1993, ch. 13, percentile interval): resample
  * customers with replacement, both scores of a customer together. Each replicate is a weighted AUC
- * over the two sorts done once, so a replicate costs O(n).
+ * over sorts done once, so a replicate costs O(n).
  */
 export function pairedBootstrapAuc(
   a: ArrayLike<number>,
@@ -145,30 +145,83 @@ export function pairedBootstrapAuc(
   labels: ArrayLike<boolean>,
   options: { replicates?: number; seed?: number; level?: number } = {},
 ): PairedDifference {
+  return pairedBootstrapAucs([{ a, b }], labels, options)[0];
+}
+
+/** Several paired comparisons on the same bootstrap replicates (one resampling serves them all). */
+export function pairedBootstrapAucs(
+  pairs: readonly { a: ArrayLike<number>; b: ArrayLike<number> }[],
+  labels: ArrayLike<boolean>,
+  options: { replicates?: number; seed?: number; level?: number } = {},
+): PairedDifference[] {
   const { replicates = 1000, seed = 1, level = 0.95 } = options;
   const n = labels.length;
-  const orderA = sortByScore(a);
-  const orderB = sortByScore(b);
-  const difference = aucSorted(orderA, a, labels) - aucSorted(orderB, b, labels);
+  const prepared = pairs.map(({ a, b }) => [new RankedScores(a, labels), new RankedScores(b, labels)] as const);
   const rand = seededRandom(seed);
   const counts = new Float64Array(n);
-  const differences: number[] = [];
+  const differences = pairs.map(() => [] as number[]);
   for (let rep = 0; rep < replicates; rep++) {
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[Math.floor(rand() * n)]++;
-    const d = aucSorted(orderA, a, labels, counts) - aucSorted(orderB, b, labels, counts);
-    if (Number.isFinite(d)) differences.push(d);
+    prepared.forEach(([ra, rb], p) => {
+      const d = ra.auc(counts) - rb.auc(counts);
+      if (Number.isFinite(d)) differences[p].push(d);
+    });
   }
-  differences.sort((p, q) => p - q);
-  const at = (q: number) => differences[Math.min(differences.length - 1, Math.max(0, Math.floor(q * differences.length)))];
   const tail = (1 - level) / 2;
-  return {
-    difference,
-    low: at(tail),
-    high: at(1 - tail),
-    shareAtOrBelowZero: differences.filter((d) => d <= 0).length / differences.length,
-    replicates: differences.length,
-  };
+  return prepared.map(([ra, rb], p) => {
+    const sorted = differences[p].sort((x, y) => x - y);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * sorted.length)))];
+    return {
+      difference: ra.auc() - rb.auc(),
+      low: at(tail),
+      high: at(1 - tail),
+      shareAtOrBelowZero: sorted.filter((d) => d <= 0).length / sorted.length,
+      replicates: sorted.length,
+    };
+  });
+}
+
+/** Scores sorted once into tie groups, with labels in sorted order: a weighted AUC is then one pass over typed arrays. */
+class RankedScores {
+  private readonly order: Int32Array;
+  private readonly positive: Uint8Array;
+  /** Group g spans sorted positions groupStart[g] .. groupStart[g+1]. */
+  private readonly groupStart: Int32Array;
+
+  constructor(scores: ArrayLike<number>, labels: ArrayLike<boolean>) {
+    this.order = sortByScore(scores);
+    const n = this.order.length;
+    this.positive = new Uint8Array(n);
+    const starts: number[] = [];
+    for (let pos = 0; pos < n; pos++) {
+      const i = this.order[pos];
+      this.positive[pos] = labels[i] ? 1 : 0;
+      if (pos === 0 || scores[i] !== scores[this.order[pos - 1]]) starts.push(pos);
+    }
+    starts.push(n);
+    this.groupStart = Int32Array.from(starts);
+  }
+
+  auc(weights?: Float64Array): number {
+    const { order, positive, groupStart } = this;
+    let negativesBelow = 0;
+    let positives = 0;
+    let u = 0;
+    for (let g = 0; g + 1 < groupStart.length; g++) {
+      let groupPositives = 0;
+      let groupNegatives = 0;
+      for (let pos = groupStart[g]; pos < groupStart[g + 1]; pos++) {
+        const w = weights === undefined ? 1 : weights[order[pos]];
+        if (positive[pos] === 1) groupPositives += w;
+        else groupNegatives += w;
+      }
+      u += groupPositives * (negativesBelow + 0.5 * groupNegatives);
+      negativesBelow += groupNegatives;
+      positives += groupPositives;
+    }
+    return positives > 0 && negativesBelow > 0 ? u / (positives * negativesBelow) : NaN;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
