@@ -6,8 +6,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  activeProbabilities,
   auc,
   backtestBook,
+  chooseModelByBacktest,
+  flagQuality,
+  splitBook,
   brierScore,
   pairedBootstrapAucs,
   type Backtest,
@@ -157,6 +161,46 @@ function bootstraps(bt: Backtest): string[] {
   });
 }
 
+const CHOICE_HORIZON_DAYS = 90;
+
+/**
+ * The proposed shipped score: model and level thresholds chosen by a backtest on the calibration
+ * period's own history (fit to its last 90 days, score them), then refitted at the calibration end and
+ * checked on the 90 days after it — against the shipped levels on the same days.
+ */
+function modelChoice(orders: readonly BookOrder[], bt: Backtest, calibrationEnd: string): string[] {
+  const choice = chooseModelByBacktest(orders, { asOf: calibrationEnd, horizonDays: CHOICE_HORIZON_DAYS });
+  const horizon = CHOICE_HORIZON_DAYS / bt.split.unitDays;
+  const pActive = activeProbabilities(bt.fits, choice.chosen, bt.split.rows, horizon);
+  const next = splitBook(orders, calibrationEnd, dayToIso(toDayNumber(calibrationEnd) + CHOICE_HORIZON_DAYS), 'weeks');
+  const boughtById = new Map(next.customerIds.map((id, i) => [id, next.bought[i]]));
+  const bought = bt.split.customerIds.map((id) => boughtById.get(id) ?? false);
+  const repeat: number[] = [];
+  bt.split.repeat.forEach((r, i) => r && repeat.push(i));
+  const high = pActive.map((p) => (p <= choice.high.atOrBelow ? 1 : 0));
+  const highOrWatch = pActive.map((p) => (p <= choice.watch.atOrBelow ? 1 : 0));
+  const q = (flags: ArrayLike<number>) => flagQuality(Array.from(flags, Boolean), bought);
+  const shippedRank = bt.predictions.find((p) => p.model === 'shipped')?.rank;
+  const describe = (name: string, quality: { precision: number; recall: number; flagged: number }) =>
+    `${name}: ${int(quality.flagged)} flagged, ${pct(quality.precision)} of them placed no order in the next ${CHOICE_HORIZON_DAYS} days, caught ${pct(quality.recall)} of the accounts that placed none`;
+  const label = choice.candidates.find((c) => c.model === choice.chosen)?.label ?? choice.chosen;
+  const lines = [
+    `inner backtest (fit to ${choice.calibrationEnd}, score the ${CHOICE_HORIZON_DAYS} days to ${calibrationEnd}): ${choice.reason} → ${label}; ` +
+      `${pct(choice.baseRate)} placed no order there; "high" = P(order in ${CHOICE_HORIZON_DAYS} days) ≤ ${f3(choice.high.atOrBelow)} ` +
+      `(asked precision ${pct(choice.targets.high)}: got ${pct(choice.high.precision)}, recall ${pct(choice.high.recall)}), ` +
+      `"watch" = up to ${f3(choice.watch.atOrBelow)} (asked ${pct(choice.targets.watch)} for high+watch: got ${pct(choice.watch.precision)}, recall ${pct(choice.watch.recall)})`,
+    `refitted to ${calibrationEnd}, checked on the next ${CHOICE_HORIZON_DAYS} days: AUC all ${f3(auc(pActive, bought))}, repeat buyers ${f3(auc(Float64Array.from(repeat, (i) => pActive[i]), repeat.map((i) => bought[i])))}, ` +
+      `Brier all ${f3(brierScore(pActive, bought))}; ${describe('high', q(high))}; ${describe('high+watch', q(highOrWatch))}`,
+  ];
+  if (shippedRank) {
+    lines.push(
+      `shipped levels on the same ${CHOICE_HORIZON_DAYS} days: ${describe('high', q(shippedRank.map((r) => (r === 0 ? 1 : 0))))}; ` +
+        `${describe('high+watch', q(shippedRank.map((r) => (r <= 1 ? 1 : 0))))}`,
+    );
+  }
+  return lines;
+}
+
 /** Simulated books only: the scores against the known truth (still buying at the calibration end). */
 function againstTruth(bt: Backtest, alive: (id: string) => boolean): string[] {
   const truth = bt.split.customerIds.map(alive);
@@ -206,6 +250,7 @@ function main() {
     for (const line of table(bt)) console.log(line);
     console.log('');
     for (const line of bootstraps(bt)) console.log(`- ${line}`);
+    for (const line of modelChoice(orders, bt, data.calibrationEnd)) console.log(`- ${line}`);
     if (data.aliveAtCalibrationEnd) for (const line of againstTruth(bt, data.aliveAtCalibrationEnd)) console.log(`- ${line}`);
     console.log(`- (${((performance.now() - setStarted) / 1000).toFixed(1)} s for this data set)`);
   }

@@ -596,3 +596,136 @@ function evaluate(p: ModelPredictions, split: BacktestSplit): ModelMetrics {
   };
   return { model: p.model, label: p.label, all: subset(() => true), repeat: subset((i) => split.repeat[i]) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Model choice and level thresholds by a backtest on the book's own history
+
+export type FittedModel = 'bgnbd' | 'pareto' | 'mbgcnbd';
+
+/** P(at least one purchase in the next `horizon` units) of every customer of `rows` under a fitted model. */
+export function activeProbabilities(fits: BacktestFits, model: FittedModel, rows: readonly { frequency: number; recency: number; T: number }[], horizon: number): Float64Array {
+  if (model === 'bgnbd' && fits.bgnbd) {
+    const fit = fits.bgnbd;
+    return Float64Array.from(rows, (row) => bgNbdPActive(fit, horizon, row.frequency, row.recency, row.T));
+  }
+  if (model === 'pareto' && fits.pareto) {
+    const fit = fits.pareto;
+    return Float64Array.from(rows, (row) => paretoNbdPActive(fit, horizon, row.frequency, row.recency, row.T));
+  }
+  if (model === 'mbgcnbd' && fits.mbgcnbd) {
+    const predictor = mbgCnbdPredictor(fits.mbgcnbd, horizon);
+    return Float64Array.from(rows, (row) => predictor.pActive(row.frequency, row.recency, row.T));
+  }
+  throw new RangeError(`no ${model} fit`);
+}
+
+export interface FlagThreshold {
+  /** Flag a customer when P(active) ≤ this (−Infinity: flag nobody). */
+  atOrBelow: number;
+  /** Share of the flagged that placed no order in the horizon. */
+  precision: number;
+  /** Share of the customers without an order in the horizon that were flagged. */
+  recall: number;
+  flagged: number;
+}
+
+/**
+ * The most inclusive cut on P(active) whose flagged set (P ≤ cut) still has at least `targetPrecision`
+ * of customers that placed no order; ties are never split. With fewer than `minFlagged` customers at
+ * the target, nobody is flagged.
+ */
+export function thresholdForPrecision(pActive: ArrayLike<number>, bought: ArrayLike<boolean>, targetPrecision: number, minFlagged = 10): FlagThreshold {
+  const order = sortByScore(pActive);
+  let lapsedTotal = 0;
+  for (let i = 0; i < bought.length; i++) if (!bought[i]) lapsedTotal++;
+  let best: FlagThreshold = { atOrBelow: -Infinity, precision: NaN, recall: 0, flagged: 0 };
+  let lapsed = 0;
+  for (let pos = 0; pos < order.length; ) {
+    const value = pActive[order[pos]];
+    while (pos < order.length && pActive[order[pos]] === value) {
+      if (!bought[order[pos]]) lapsed++;
+      pos++;
+    }
+    const precision = lapsed / pos;
+    if (pos >= minFlagged && precision >= targetPrecision) best = { atOrBelow: value, precision, recall: lapsedTotal > 0 ? lapsed / lapsedTotal : 0, flagged: pos };
+  }
+  return best;
+}
+
+/** Precision and recall of a given flag rule on outcomes. */
+export function flagQuality(flagged: ArrayLike<boolean>, bought: ArrayLike<boolean>): Omit<FlagThreshold, 'atOrBelow'> {
+  let count = 0;
+  let hits = 0;
+  let lapsedTotal = 0;
+  for (let i = 0; i < bought.length; i++) {
+    if (!bought[i]) lapsedTotal++;
+    if (flagged[i]) {
+      count++;
+      if (!bought[i]) hits++;
+    }
+  }
+  return { precision: count > 0 ? hits / count : NaN, recall: lapsedTotal > 0 ? hits / lapsedTotal : 0, flagged: count };
+}
+
+export interface ModelChoiceByBacktest {
+  chosen: FittedModel;
+  /** Inner backtest: fit on the orders up to asOf − horizon, score the last `horizonDays`. */
+  calibrationEnd: string;
+  candidates: { model: FittedModel; label: string; brierAll: number; aucRepeat: number; aucAll: number }[];
+  /** Share of the inner backtest's accounts that placed no order in the horizon. */
+  baseRate: number;
+  /** Precision asked of "high" and of "high or watch". */
+  targets: { high: number; watch: number };
+  high: FlagThreshold;
+  watch: FlagThreshold;
+  reason: string;
+}
+
+export interface ChooseOptions {
+  /** The day the book's data is complete to, YYYY-MM-DD. */
+  asOf: string;
+  horizonDays?: number;
+  models?: readonly FittedModel[];
+  /** "high" means at least this share of the flagged place no order in the horizon (raised on books where most accounts are quiet anyway). */
+  highPrecision?: number;
+  watchPrecision?: number;
+}
+
+/**
+ * The shape the shipped score should take (issue 13): on the book's own history, fit each candidate on
+ * all but the last `horizonDays` and score those days; keep the model with the lowest Brier score of
+ * P(order in the horizon) over all accounts (a proper score: it rewards ranking and calibration, and
+ * every account, one-order accounts included, gets a probability); derive the level thresholds from the
+ * same backtest so that "high" means a stated precision. The caller then refits the chosen model on
+ * everything up to `asOf` and applies the thresholds to its P(active) over the same horizon.
+ */
+export function chooseModelByBacktest(orders: readonly BookOrder[], options: ChooseOptions): ModelChoiceByBacktest {
+  const { asOf, horizonDays = 90, models = ['bgnbd', 'mbgcnbd'], highPrecision = 0.8, watchPrecision = 0.5 } = options;
+  const calibrationEnd = dayToIso(toDayNumber(asOf) - horizonDays);
+  const bt = backtestBook(orders, { calibrationEnd, holdoutEnd: asOf, models });
+  const candidates = bt.metrics
+    .filter((m): m is ModelMetrics & { model: FittedModel } => m.model !== 'shipped' && m.model !== 'recency')
+    .map((m) => ({ model: m.model, label: m.label, brierAll: m.all.brierPActive ?? Infinity, aucRepeat: m.repeat.aucPActive ?? NaN, aucAll: m.all.aucPActive ?? NaN }));
+  if (candidates.length === 0) throw new RangeError('no model could be fitted');
+  const best = candidates.reduce((p, q) => (q.brierAll < p.brierAll ? q : p));
+  const pActive = bt.predictions.find((p) => p.model === best.model)!.pActive!;
+  // Where most accounts go quiet anyway (retail: 82% of CDNOW places no order in 90 days), a fixed
+  // precision would flag everyone: ask at least halfway (high) and a quarter of the way (watch) from
+  // the base rate to certainty.
+  const baseRate = bt.split.bought.filter((b) => !b).length / bt.split.bought.length;
+  const highTarget = Math.max(highPrecision, baseRate + (1 - baseRate) / 2);
+  const watchTarget = Math.max(watchPrecision, baseRate + (1 - baseRate) / 4);
+  const high = thresholdForPrecision(pActive, bt.split.bought, highTarget);
+  const watch = thresholdForPrecision(pActive, bt.split.bought, watchTarget);
+  const others = candidates.filter((c) => c !== best).map((c) => `${c.label} ${c.brierAll.toFixed(4)}`).join(', ');
+  return {
+    chosen: best.model,
+    calibrationEnd,
+    candidates,
+    baseRate,
+    targets: { high: highTarget, watch: watchTarget },
+    high,
+    watch,
+    reason: `lowest Brier score of P(order in the last ${horizonDays} days): ${best.label} ${best.brierAll.toFixed(4)}${others ? ` (${others})` : ''}`,
+  };
+}

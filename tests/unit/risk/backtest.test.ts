@@ -7,7 +7,10 @@ import {
   backtestBook,
   bgNbdPActive,
   brierScore,
+  chooseModelByBacktest,
+  flagQuality,
   meanAbsoluteError,
+  thresholdForPrecision,
   pairedBootstrapAuc,
   paretoNbdPActive,
   rootMeanSquaredError,
@@ -66,6 +69,19 @@ describe('metrics', () => {
     expect(gap.low).toBeGreaterThan(0);
     expect(gap.low).toBeLessThan(gap.difference);
     expect(gap.high).toBeGreaterThan(gap.difference);
+  });
+});
+
+describe('level thresholds', () => {
+  it('take the most inclusive cut that keeps the asked precision, never splitting ties', () => {
+    // Sorted by P(active): 0.1 (lapsed), 0.2 (lapsed), 0.2 (bought), 0.3 (lapsed), 0.6 (bought), 0.9 (bought).
+    const p = [0.9, 0.2, 0.1, 0.3, 0.6, 0.2];
+    const bought = [true, false, false, false, true, true];
+    // Cuts: ≤0.1 → 1/1, ≤0.2 → 2/3, ≤0.3 → 3/4, ≤0.6 → 3/5, ≤0.9 → 3/6.
+    expect(thresholdForPrecision(p, bought, 0.7, 1)).toEqual({ atOrBelow: 0.3, precision: 0.75, recall: 1, flagged: 4 });
+    expect(thresholdForPrecision(p, bought, 0.9, 1)).toEqual({ atOrBelow: 0.1, precision: 1, recall: 1 / 3, flagged: 1 });
+    expect(thresholdForPrecision(p, bought, 0.9, 2).atOrBelow).toBe(-Infinity);
+    expect(flagQuality([true, true, false, false, false, true], bought)).toEqual({ precision: 1 / 3, recall: 1 / 3, flagged: 3 });
   });
 });
 
@@ -156,6 +172,16 @@ describe('on a strongly regular simulated B2B book (gamma gaps of shape 6–10)'
     expect(mbg.aucPAlive!).toBeGreaterThan(bg.aucPAlive! - 0.002);
     expect(mbg.brierPActive!).toBeLessThan(0.7 * bg.brierPActive!);
     expect(mbg.mae!).toBeLessThan(bg.mae!);
+  });
+
+  it('a backtest on the book’s own history chooses MBG/CNBD-k and states the precision of "high"', () => {
+    const choice = chooseModelByBacktest(book.orders, { asOf: '2024-06-30', horizonDays: 90 });
+    expect(choice.calibrationEnd).toBe('2024-04-01');
+    expect(choice.chosen).toBe('mbgcnbd');
+    expect(choice.high.precision).toBeGreaterThanOrEqual(choice.targets.high);
+    expect(choice.targets.high).toBeGreaterThanOrEqual(0.8);
+    expect(choice.watch.atOrBelow).toBeGreaterThanOrEqual(choice.high.atOrBelow);
+    expect(choice.high.recall).toBeGreaterThan(0.5);
   });
 
   it('scores the shipped score as it is: no probability for one-order accounts, levels for everyone', () => {
