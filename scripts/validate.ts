@@ -2,8 +2,6 @@
 // split at a calibration date, fit every model on the calibration period, predict the holdout, and
 // print how well each model's scores did (lib/insights/risk/backtest.ts says exactly what is scored).
 // Data are read in place from ../shared (never copied into the repository).
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   activeProbabilities,
@@ -20,63 +18,11 @@ import {
   type SubsetMetrics,
 } from '../lib/insights/risk/backtest';
 import { dayToIso, toDayNumber } from '../lib/insights/risk/dates';
-import { parseCdnowLog } from '../lib/insights/risk/orderLog';
-import { simulateB2bBook } from '../tests/support/b2bBook';
+import { dataSets } from './validate/dataSets';
 
-const shared = resolve(import.meta.dirname, '../../shared/data');
 const { values: args } = parseArgs({ options: { replicates: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } } });
 const replicates = Number(args.replicates);
 const seed = Number(args.seed);
-
-interface DataSet {
-  name: string;
-  why: string;
-  calibrationEnd: string;
-  holdoutEnd: string;
-  load(): BookOrder[];
-  /** For simulated books: is the customer still buying at the calibration end? */
-  aliveAtCalibrationEnd?: (customerId: string) => boolean;
-}
-
-const SIMULATED = { accounts: 5000, seed: 7, start: '2022-01-01', end: '2024-12-31', acquisitionEnd: '2024-03-31', medianGapDays: 45 } as const;
-let simulatedTruth: Map<string, number> | undefined;
-
-const dataSets: DataSet[] = [
-  {
-    name: 'CDNOW (full log)',
-    why: 'calibration to 1997-09-30, holdout to 1998-06-30 (as in the issue and in Fader, Hardie & Lee 2005)',
-    calibrationEnd: '1997-09-30',
-    holdoutEnd: '1998-06-30',
-    load: () => parseCdnowLog(readFileSync(resolve(shared, 'cdnow/CDNOW_master.txt'), 'utf8')),
-  },
-  {
-    name: 'example_transactions.csv (lifetimes simulator)',
-    why: 'calibration to 2014-09-30, holdout to 2014-12-31: every customer has had its first order by the end of September, so the holdout follows the whole book for its last quarter',
-    calibrationEnd: '2014-09-30',
-    holdoutEnd: '2014-12-31',
-    load: () =>
-      readFileSync(resolve(shared, 'example_transactions.csv'), 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((line) => {
-          const [date, id] = line.split(',');
-          return { customerId: id, date: date.slice(0, 10) };
-        }),
-  },
-  {
-    name: `simulated B2B book (${SIMULATED.accounts.toLocaleString('en')} accounts, seed ${SIMULATED.seed})`,
-    why: 'gamma reorder gaps of shape 2–8, median gap 45 days, lognormal rates, random churn dates; first orders 2022-01-01..2024-03-31, calibration to 2024-06-30, holdout to 2024-12-31',
-    calibrationEnd: '2024-06-30',
-    holdoutEnd: '2024-12-31',
-    load: () => {
-      const book = simulateB2bBook(SIMULATED);
-      simulatedTruth = new Map(book.accounts.map((a) => [a.customerId, a.churnDay]));
-      return book.orders;
-    },
-    aliveAtCalibrationEnd: (id) => (simulatedTruth?.get(id) ?? -Infinity) >= toDayNumber('2024-06-30'),
-  },
-];
 
 const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '' : v.toFixed(3));
 const int = (v: number) => Math.round(v).toLocaleString('en');
