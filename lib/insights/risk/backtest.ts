@@ -400,60 +400,76 @@ export function backtestBook(orders: readonly BookOrder[], options: BacktestOpti
   };
   const each = (f: (row: (typeof rows)[number]) => number) => Float64Array.from(rows, f);
 
+  const labels: Record<BacktestModel, string> = { bgnbd: 'BG/NBD', pareto: 'Pareto/NBD', mbgcnbd: 'MBG/CNBD-k', shipped: 'shipped (accountRisk)', recency: 'naive: recency' };
+  /** A model whose fit fails (a tiny or degenerate book) is reported without predictions instead of failing the backtest. */
+  const attempt = (model: BacktestModel, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      predictions.push({ model, label: labels[model], fitMs: 0, note: `fit failed: ${(error as Error).message}` });
+    }
+  };
+
   let bg: BgNbdFit | undefined;
   if (models.includes('bgnbd') || models.includes('shipped')) {
-    const [fit, fitMs] = timed(() => fitBgNbd(rows));
-    bg = fits.bgnbd = fit;
-    if (models.includes('bgnbd')) {
+    attempt('bgnbd', () => {
+      const [fit, fitMs] = timed(() => fitBgNbd(rows));
+      bg = fits.bgnbd = fit;
+      if (!models.includes('bgnbd')) return;
       const predictor = bgNbdPredictor(fit, horizon);
       predictions.push({
         model: 'bgnbd',
-        label: 'BG/NBD',
+        label: labels.bgnbd,
         pAlive: each((row) => bgNbdPAlive(fit, row.frequency, row.recency, row.T)),
         pActive: each((row) => bgNbdPActive(fit, horizon, row.frequency, row.recency, row.T)),
         expected: each((row) => predictor(row.frequency, row.recency, row.T)),
         fitMs,
       });
-    }
+    });
   }
   if (models.includes('pareto')) {
-    const [fit, fitMs] = timed(() => fitParetoNbd(rows));
-    fits.pareto = fit;
-    const quiet = new Map<number, Map<number, number>>();
-    predictions.push({
-      model: 'pareto',
-      label: 'Pareto/NBD',
-      pAlive: each((row) => paretoNbdPAlive(fit, row.frequency, row.recency, row.T)),
-      pActive: each((row) => {
-        // The quiet-if-alive factor depends on (x, T) only.
-        let byT = quiet.get(row.frequency);
-        if (byT === undefined) quiet.set(row.frequency, (byT = new Map()));
-        let q = byT.get(row.T);
-        if (q === undefined) byT.set(row.T, (q = paretoNbdQuietIfAlive(fit, horizon, row.frequency, row.T)));
-        return paretoNbdPAlive(fit, row.frequency, row.recency, row.T) * (1 - q);
-      }),
-      expected: each((row) => paretoNbdExpectedPurchases(fit, horizon, row.frequency, row.recency, row.T)),
-      fitMs,
+    attempt('pareto', () => {
+      const [fit, fitMs] = timed(() => fitParetoNbd(rows));
+      fits.pareto = fit;
+      const quiet = new Map<number, Map<number, number>>();
+      predictions.push({
+        model: 'pareto',
+        label: labels.pareto,
+        pAlive: each((row) => paretoNbdPAlive(fit, row.frequency, row.recency, row.T)),
+        pActive: each((row) => {
+          // The quiet-if-alive factor depends on (x, T) only.
+          let byT = quiet.get(row.frequency);
+          if (byT === undefined) quiet.set(row.frequency, (byT = new Map()));
+          let q = byT.get(row.T);
+          if (q === undefined) byT.set(row.T, (q = paretoNbdQuietIfAlive(fit, horizon, row.frequency, row.T)));
+          return paretoNbdPAlive(fit, row.frequency, row.recency, row.T) * (1 - q);
+        }),
+        expected: each((row) => paretoNbdExpectedPurchases(fit, horizon, row.frequency, row.recency, row.T)),
+        fitMs,
+      });
     });
   }
   if (models.includes('mbgcnbd')) {
-    const [fit, fitMs] = timed(() => fitMbgCnbd(rows));
-    fits.mbgcnbd = fit;
-    const predictor = mbgCnbdPredictor(fit, horizon);
-    predictions.push({
-      model: 'mbgcnbd',
-      label: `MBG/CNBD-k (k=${fit.k})`,
-      pAlive: each((row) => predictor.pAlive(row.frequency, row.recency, row.T)),
-      pActive: each((row) => predictor.pActive(row.frequency, row.recency, row.T)),
-      expected: each((row) => predictor.expected(row.frequency, row.recency, row.T)),
-      fitMs,
+    attempt('mbgcnbd', () => {
+      const [fit, fitMs] = timed(() => fitMbgCnbd(rows));
+      fits.mbgcnbd = fit;
+      const predictor = mbgCnbdPredictor(fit, horizon);
+      predictions.push({
+        model: 'mbgcnbd',
+        label: `MBG/CNBD-k (k=${fit.k})`,
+        pAlive: each((row) => predictor.pAlive(row.frequency, row.recency, row.T)),
+        pActive: each((row) => predictor.pActive(row.frequency, row.recency, row.T)),
+        expected: each((row) => predictor.expected(row.frequency, row.recency, row.T)),
+        fitMs,
+      });
     });
   }
-  if (models.includes('shipped') && bg) predictions.push(shippedPredictions(orders, split, bg, calibrationEnd, timed));
+  const bgFit = bg;
+  if (models.includes('shipped') && bgFit) attempt('shipped', () => predictions.push(shippedPredictions(orders, split, bgFit, calibrationEnd, timed)));
   if (models.includes('recency')) {
     predictions.push({
       model: 'recency',
-      label: 'naive: recency',
+      label: labels.recency,
       // Fewer days of silence ranks higher; the forecast carries the past repeat rate forward.
       rank: Float64Array.from(split.silenceDays, (d) => -d),
       expected: each((row) => (row.T > 0 ? (row.frequency / row.T) * horizon : 0)),
@@ -706,7 +722,7 @@ export function chooseModelByBacktest(orders: readonly BookOrder[], options: Cho
   const candidates = bt.metrics
     .filter((m): m is ModelMetrics & { model: FittedModel } => m.model !== 'shipped' && m.model !== 'recency')
     .map((m) => ({ model: m.model, label: m.label, brierAll: m.all.brierPActive ?? Infinity, aucRepeat: m.repeat.aucPActive ?? NaN, aucAll: m.all.aucPActive ?? NaN }));
-  if (candidates.length === 0) throw new RangeError('no model could be fitted');
+  if (candidates.every((c) => !Number.isFinite(c.brierAll))) throw new RangeError('no model could be fitted');
   const best = candidates.reduce((p, q) => (q.brierAll < p.brierAll ? q : p));
   const pActive = bt.predictions.find((p) => p.model === best.model)!.pActive!;
   // Where most accounts go quiet anyway (retail: 82% of CDNOW places no order in 90 days), a fixed

@@ -141,7 +141,8 @@ export function fitMbgCnbd(rows: readonly CnbdRow[], options: MbgCnbdOptions = {
     return { ...fit, variant, candidates: [fit] };
   }
   if (!data.hasLitt) throw new RangeError('choosing k needs litt (Σ log inter-purchase times) on every row with repeat purchases, or give k');
-  const maxK = Math.min(options.maxK ?? MAX_K, MAX_K * 10);
+  // Without a single repeat purchase there is no gap to tell regularity by: k = 1.
+  const maxK = data.totalPurchases === 0 ? 1 : Math.min(options.maxK ?? MAX_K, MAX_K * 10);
   const candidates: MbgCnbdFitForK[] = [];
   let start: number[] | undefined;
   for (let k = 1; k <= maxK; k++) {

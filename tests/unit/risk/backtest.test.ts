@@ -114,6 +114,23 @@ describe('the split', () => {
   });
 });
 
+describe('a book too small to fit', () => {
+  it('still gets a backtest and a model choice, without throwing', () => {
+    const orders = [
+      { customerId: 'a', date: '2024-01-05' },
+      { customerId: 'b', date: '2024-02-05' },
+      { customerId: 'c', date: '2024-03-01' },
+      { customerId: 'c', date: '2024-04-02' },
+    ];
+    const bt = backtestBook(orders, { calibrationEnd: '2024-03-31', holdoutEnd: '2024-06-30' });
+    expect(bt.split.rows).toHaveLength(3);
+    expect(bt.metrics.map((m) => m.model).sort()).toEqual(['bgnbd', 'mbgcnbd', 'pareto', 'recency', 'shipped']);
+    const choice = chooseModelByBacktest(orders, { asOf: '2024-06-30' });
+    expect(['bgnbd', 'mbgcnbd']).toContain(choice.chosen);
+    expect(choice.candidates.find((c) => c.model === 'mbgcnbd')?.label).toBe('MBG/CNBD-k (k=1)'); // no repeat purchase before April: no regularity to see
+  });
+});
+
 describe('P(at least one purchase in the holdout)', () => {
   // Monte Carlo from the posterior given alive: λ ~ Gamma(r+x, α+T) (and μ ~ Gamma(s, β+T) for Pareto/NBD).
   const draws = 200_000;
