@@ -1,0 +1,61 @@
+// The data sets of `npm run validate`, read in place from ../shared (never copied into the repository),
+// and the seeded simulated B2B book.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BookOrder } from '../../lib/insights/risk/backtest';
+import { toDayNumber } from '../../lib/insights/risk/dates';
+import { parseCdnowLog } from '../../lib/insights/risk/orderLog';
+import { simulateB2bBook } from '../../tests/support/b2bBook';
+
+const shared = resolve(import.meta.dirname, '../../../shared/data');
+
+export interface DataSet {
+  name: string;
+  why: string;
+  calibrationEnd: string;
+  holdoutEnd: string;
+  load(): BookOrder[];
+  /** For simulated books: is the customer still buying at the calibration end? */
+  aliveAtCalibrationEnd?: (customerId: string) => boolean;
+}
+
+const SIMULATED = { accounts: 5000, seed: 7, start: '2022-01-01', end: '2024-12-31', acquisitionEnd: '2024-03-31', medianGapDays: 45 } as const;
+let simulatedTruth: Map<string, number> | undefined;
+
+export const dataSets: DataSet[] = [
+  {
+    name: 'CDNOW (full log)',
+    why: 'calibration to 1997-09-30, holdout to 1998-06-30 (as in the issue and in Fader, Hardie & Lee 2005)',
+    calibrationEnd: '1997-09-30',
+    holdoutEnd: '1998-06-30',
+    load: () => parseCdnowLog(readFileSync(resolve(shared, 'cdnow/CDNOW_master.txt'), 'utf8')),
+  },
+  {
+    name: 'example_transactions.csv (lifetimes simulator)',
+    why: 'calibration to 2014-09-30, holdout to 2014-12-31: every customer has had its first order by the end of September, so the holdout follows the whole book for its last quarter',
+    calibrationEnd: '2014-09-30',
+    holdoutEnd: '2014-12-31',
+    load: () =>
+      readFileSync(resolve(shared, 'example_transactions.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => {
+          const [date, id] = line.split(',');
+          return { customerId: id, date: date.slice(0, 10) };
+        }),
+  },
+  {
+    name: `simulated B2B book (${SIMULATED.accounts.toLocaleString('en')} accounts, seed ${SIMULATED.seed})`,
+    why: 'gamma reorder gaps of shape 2–8, median gap 45 days, lognormal rates, random churn dates; first orders 2022-01-01..2024-03-31, calibration to 2024-06-30, holdout to 2024-12-31',
+    calibrationEnd: '2024-06-30',
+    holdoutEnd: '2024-12-31',
+    load: () => {
+      const book = simulateB2bBook(SIMULATED);
+      simulatedTruth = new Map(book.accounts.map((a) => [a.customerId, a.churnDay]));
+      return book.orders;
+    },
+    aliveAtCalibrationEnd: (id) => (simulatedTruth?.get(id) ?? -Infinity) >= toDayNumber('2024-06-30'),
+  },
+];
+
