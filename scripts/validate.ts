@@ -17,7 +17,7 @@ import {
   type ModelPredictions,
   type SubsetMetrics,
 } from '../lib/insights/risk/backtest';
-import { dayToIso, toDayNumber } from '../lib/insights/risk/dates';
+import { dayToIso, toDayNumber } from '../lib/model/days';
 import { dataSets } from './validate/dataSets';
 
 const { values: args } = parseArgs({ options: { replicates: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } } });

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backtestBook, chooseModelByBacktest, splitBook } from '../../lib/insights/risk/backtest';
-import { fitBgNbd, fitMbgCnbd, mbgCnbdPredictor, parseCdnowLog } from '../../lib/insights/risk';
+import { fitBgNbd, fitMbgCnbd, mbgCnbdPredictor } from '../../lib/insights/risk';
+import { parseCdnowLog } from '../lib/orderLog';
 import { cdnowDir } from '../../tests/unit/risk/cdnowSample';
 import { simulateB2bBook } from '../../tests/support/b2bBook';
 

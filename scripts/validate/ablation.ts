@@ -9,7 +9,7 @@ import { bgNbdPAlive, fitBgNbd } from '../../lib/insights/risk/bgNbd';
 import { fitLifetime, lifetimePAlive, silenceEvidence } from '../../lib/insights/risk/lifetime';
 import { erlangSilenceSurvival, offRhythmShare, regularityOf, silenceSurvival, type GapModel } from '../../lib/insights/risk/regularity';
 import { groupPurchaseDays } from '../../lib/insights/risk/summary';
-import { toDayNumber } from '../../lib/insights/risk/dates';
+import { toDayNumber } from '../../lib/model/days';
 import { mbgCnbdPAlive, fitMbgCnbd } from '../../lib/insights/risk/mbgcnbd';
 import { dataSets } from './dataSets';
 

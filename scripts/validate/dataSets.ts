@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BookOrder } from '../../lib/insights/risk/backtest';
-import { toDayNumber } from '../../lib/insights/risk/dates';
-import { parseCdnowLog } from '../../lib/insights/risk/orderLog';
+import { toDayNumber } from '../../lib/model/days';
+import { parseCdnowLog } from '../lib/orderLog';
 import { simulateB2bBook } from '../../tests/support/b2bBook';
 
 const shared = resolve(import.meta.dirname, '../../../shared/data');

@@ -7,7 +7,7 @@
 // accounts (median `medianGapDays`, log-sd `gapSpread`). Each account stops for good on a churn day:
 // first order + an exponential lifetime whose rate is Gamma(2)-distributed across accounts with mean
 // 1/`meanLifetimeDays`. Order values lognormal around an account-level mean.
-import { dayToIso, toDayNumber } from '../../lib/insights/risk/dates';
+import { dayToIso, toDayNumber } from '../../lib/model/days';
 import type { BookOrder } from '../../lib/insights/risk/backtest';
 import { gammaSampler, random } from './random';
 
@@ -60,8 +60,10 @@ export function simulateB2bBook(options: B2bBookOptions): SimulatedBook {
   const accounts: SimulatedAccount[] = [];
   const iso = new Map<number, string>();
   const isoOf = (day: number) => {
-    let text = iso.get(day);
-    if (text === undefined) iso.set(day, (text = dayToIso(day)));
+    const known = iso.get(day);
+    if (known !== undefined) return known;
+    const text = dayToIso(day);
+    iso.set(day, text);
     return text;
   };
   for (let a = 0; a < count; a++) {

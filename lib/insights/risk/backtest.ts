@@ -15,7 +15,7 @@
 // - MAE and RMSE of expected holdout purchases against actual purchases, and the predicted total.
 import { scoreAccounts, type AccountOrder } from './accountRisk';
 import { bgNbdExpectedPurchases, bgNbdPAlive, bgNbdPredictor, fitBgNbd, type BgNbdFit, type BgNbdParams } from './bgNbd';
-import { dayToIso, toDayNumber } from './dates';
+import { dayToIso, toDayNumber } from '../../model/days';
 import { fitMbgCnbd, mbgCnbdPredictor, sumLogGaps, type CnbdRow, type MbgCnbdFit } from './mbgcnbd';
 import { fitParetoNbd, paretoNbdExpectedPurchases, paretoNbdPAlive, type ParetoNbdFit, type ParetoNbdParams } from './paretoNbd';
 import { daysPerUnit, groupPurchaseDays, type TimeUnit } from './summary';
@@ -504,8 +504,10 @@ function shippedPredictions(
   const isoDays = new Map<number, string>();
   const isoOf = (date: string | Date) => {
     const day = toDayNumber(date);
-    let text = isoDays.get(day);
-    if (text === undefined) isoDays.set(day, (text = dayToIso(day)));
+    const known = isoDays.get(day);
+    if (known !== undefined) return known;
+    const text = dayToIso(day);
+    isoDays.set(day, text);
     return text;
   };
   const accountOrders: AccountOrder[] = orders.map((order) => ({

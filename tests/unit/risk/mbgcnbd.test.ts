@@ -9,9 +9,9 @@ import {
   bgNbdPAlive,
   fitBgNbd,
   groupPurchaseDays,
-  parseCdnowLog,
   toDayNumber,
 } from '../../../lib/insights/risk';
+import { parseCdnowLog } from '../../../scripts/lib/orderLog';
 import {
   fitMbgCnbd,
   mbgCnbdLogLikelihood,
