@@ -13,7 +13,7 @@ import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfH
 import { now } from '../components/clock';
 
 // The background owns the database: it opens it for writing and does every write the user asks for, on the typed
-// messages below. The one other writer is the import worker (lib/db/owner.ts, docs/architecture-db-owner.md).
+// messages below. The one other writer is the import worker (lib/db/owner.ts, docs/ARCHITECTURE.md, "Who owns the database").
 export default defineBackground(() => {
   let dbPromise: Promise<Db> | undefined;
   const db = () => (dbPromise ??= openKeepAccountDb());

@@ -1,4 +1,4 @@
-// Who writes the database: the rule, and its one exception, named here once (docs/architecture-db-owner.md).
+// Who writes the database: the rule, and its one exception, named here once (docs/ARCHITECTURE.md, "Who owns the database").
 // tests/unit/dbOwner.test.ts holds the code to it.
 
 /**

@@ -1,5 +1,5 @@
 // The database as the options page may hold it: reads only. The background service worker owns the database and
-// does every write (docs/architecture-db-owner.md); the options page reads IndexedDB directly because a large book is
+// does every write (docs/ARCHITECTURE.md, "Who owns the database"); the options page reads IndexedDB directly because a large book is
 // tens of megabytes, which runtime messages would copy as JSON on every visit of a section.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { openKeepAccountDb, type Db, type KeepAccountDB } from './schema';

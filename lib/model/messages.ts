@@ -33,7 +33,7 @@ export type ContentMessage = z.infer<typeof ContentMessage>;
 
 /**
  * What only extension pages (the options page) may ask: every change to the database, playbooks and settings (the
- * background owns the database: docs/architecture-db-owner.md), and the playbook preview, which reads with the
+ * background owns the database: docs/ARCHITECTURE.md, "Who owns the database"), and the playbook preview, which reads with the
  * background's clock and team policy.
  */
 export const PageMessage = z.discriminatedUnion('type', [

@@ -1,17 +1,11 @@
 // The rules of the house that a reader cannot check by eye across the whole tree (docs/ARCHITECTURE.md).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot, sourceFiles } from '../support/sourceFiles';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = repoRoot;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(root, dir)).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(join(root, path)).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
 
 /** Source text without comments, so that a comment may mention what the code may not do. */
 function code(path: string): string {

@@ -1,22 +1,16 @@
-// Who owns the database (docs/architecture-db-owner.md): the background writes, the options page reads through a
+// Who owns the database (docs/ARCHITECTURE.md, "Who owns the database"): the background writes, the options page reads through a
 // read-only handle and asks the background for every change, and the import worker is the one named exception
 // (lib/db/owner.ts). This test reads the source of every part that runs outside the background and holds it to that.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ALL_STORES } from '../../lib/db/schema';
 import { DB_OWNER, DIRECT_WRITER, READ_ONLY_OPENER } from '../../lib/db/owner';
+import { repoRoot, sourceFiles } from '../support/sourceFiles';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = repoRoot;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(root, dir)).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(join(root, path)).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
 
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 /** Source text without comments, so that a comment may name what the code may not do. */

@@ -132,7 +132,7 @@ export function contactMovedHere(
   contacts: readonly Contact[],
   activity: readonly Activity[],
   accounts: readonly Account[],
-  options: LeadOptions & { seenOnPage?: { name?: string } },
+  options: LeadOptions & { seenOnPage?: { name?: string }; byName?: Map<string, Map<string, Sighting>> },
 ): MovedContactLead | undefined {
   const address = normalizeEmail(email);
   const newDomain = address ? companyDomainOfEmail(address) : undefined;
@@ -141,7 +141,8 @@ export function contactMovedHere(
   const name = onScreen?.name || options.seenOnPage?.name || nameFromEmail(address);
   const key = personKey(name);
   if (!isFullNameKey(key)) return undefined;
-  const byName = sightingsByName(contacts, activity);
+  // championMoves passes the index it already built over the whole book, so that each lead costs no second pass.
+  const byName = options.byName ?? sightingsByName(contacts, activity);
   const sightings = [...(byName.get(key)?.values() ?? [])];
   const here = sightings.find((s) => s.email === address);
   const firstHere = earliest(here?.first, options.seenOnPage ? options.today : undefined);
@@ -203,7 +204,7 @@ export function championMoves(
   });
   const leads = departures.flatMap((d) => {
     if (!d.newEmail) return [];
-    const lead = contactMovedHere(d.newEmail, contacts, activity, accounts, options);
+    const lead = contactMovedHere(d.newEmail, contacts, activity, accounts, { ...options, byName });
     return lead ? [lead] : [];
   });
   return { departures, leads };
