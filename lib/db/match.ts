@@ -1,7 +1,9 @@
 // Which local account is the page about? Email first, then CRM record id, then company domain, then company name.
 // Next to the lookup it asks (./lookup.ts answers these questions from IndexedDB). A person on the page who is known
 // under the same full name at another account is told by the one champion-move rule of lib/insights/people/moves.ts.
-import type { PageContext, PersonOnPage, PersonRole } from '../model/page';
+import type { MatchEvidence, PageContext, PersonOnPage, PersonRole } from '../model/page';
+
+export type { MatchEvidence };
 import type { Account, Activity, Contact } from '../model/records';
 import { companyDomainOfEmail, domainFromWebsite, normalizeCompanyName, normalizeEmail } from '../model/identity';
 import { contactMovedHere } from '../insights/people/moves';
@@ -21,18 +23,21 @@ export interface AccountLookup {
 /** A known person now writing from another company's domain: a risk for the old account, an opening at the new one. */
 export type MovedContact = MovedContactLead;
 
-type MatchedBy = 'email' | 'crm-id' | 'domain' | 'company-name';
+type MatchedBy = MatchEvidence['by'];
+
+/** Why nothing matched: nobody on the page (with the recognizer's own reason), or nobody known. */
+export type NoMatch = { why: 'nobody-on-page'; pageReason?: string } | { why: 'no-account' } | { why: 'moved-here' };
 
 export type MatchResult =
-  | { kind: 'account'; account: Account; contact?: Contact; matchedBy: MatchedBy; reason: string; moved?: MovedContact }
-  | { kind: 'choose'; candidates: { account: Account; matchedBy: string; reason: string }[] }
-  | { kind: 'none'; reason: string; moved?: MovedContact };
+  | { kind: 'account'; account: Account; contact?: Contact; matchedBy: MatchedBy; evidence: MatchEvidence; moved?: MovedContact }
+  | { kind: 'choose'; candidates: { account: Account; matchedBy: MatchedBy; evidence: MatchEvidence }[] }
+  | ({ kind: 'none'; moved?: MovedContact } & NoMatch);
 
 interface Candidate {
   account: Account;
   contact?: Contact;
   matchedBy: MatchedBy;
-  reason: string;
+  evidence: MatchEvidence;
 }
 
 /** Roles in the order they speak for the page; 'mentioned' addresses never decide the account. */
@@ -53,9 +58,9 @@ function decide(candidates: Candidate[], moved?: MovedContact): MatchResult | un
   if (!unique.length) return undefined;
   if (unique.length === 1) {
     const [only] = unique as [Candidate];
-    return { kind: 'account', account: only.account, ...(only.contact ? { contact: only.contact } : {}), matchedBy: only.matchedBy, reason: only.reason, ...(moved ? { moved } : {}) };
+    return { kind: 'account', account: only.account, ...(only.contact ? { contact: only.contact } : {}), matchedBy: only.matchedBy, evidence: only.evidence, ...(moved ? { moved } : {}) };
   }
-  return { kind: 'choose', candidates: unique.map(({ account, matchedBy, reason }) => ({ account, matchedBy, reason })) };
+  return { kind: 'choose', candidates: unique.map(({ account, matchedBy, evidence }) => ({ account, matchedBy, evidence })) };
 }
 
 async function byEmail(people: readonly PersonOnPage[], lookup: AccountLookup, known: Map<string, Contact | undefined>): Promise<Candidate[]> {
@@ -65,7 +70,7 @@ async function byEmail(people: readonly PersonOnPage[], lookup: AccountLookup, k
       const contact = known.get(person.email);
       if (!contact?.accountId) continue;
       const account = await lookup.accountById(contact.accountId);
-      if (account) found.push({ account, contact, matchedBy: 'email', reason: `${contact.name || person.email} (${person.email}) is a contact at ${account.name}` });
+      if (account) found.push({ account, contact, matchedBy: 'email', evidence: { by: 'email', email: person.email, ...(contact.name ? { contactName: contact.name } : {}), accountName: account.name } });
     }
     if (found.length) return found;
   }
@@ -78,11 +83,11 @@ async function byCrmId(ctx: PageContext, lookup: AccountLookup): Promise<Candida
   const found: Candidate[] = (await lookup.accountsByCrmId(crm, recordId)).map((account) => ({
     account,
     matchedBy: 'crm-id' as const,
-    reason: `${crm} record ${recordId} is ${account.name}`,
+    evidence: { by: 'crm-id' as const, crm, recordId, accountName: account.name },
   }));
   for (const contact of await lookup.contactsByCrmId(crm, recordId)) {
     const account = contact.accountId ? await lookup.accountById(contact.accountId) : undefined;
-    if (account) found.push({ account, contact, matchedBy: 'crm-id', reason: `${crm} record ${recordId} is ${contact.name}, a contact at ${account.name}` });
+    if (account) found.push({ account, contact, matchedBy: 'crm-id', evidence: { by: 'crm-id', crm, recordId, contactName: contact.name, accountName: account.name } });
   }
   return found;
 }
@@ -96,20 +101,21 @@ function domainAndParents(domain: string): string[] {
 }
 
 async function byDomain(ctx: PageContext, lookup: AccountLookup): Promise<Candidate[]> {
-  const tiers: { domain: string; why: string }[][] = byRole(ctx.people).map((tier) =>
+  type SeenAs = { email: string } | { website: true };
+  const tiers: { domain: string; seenAs: SeenAs }[][] = byRole(ctx.people).map((tier) =>
     tier.flatMap((person) => {
       const domain = companyDomainOfEmail(person.email);
-      return domain ? [{ domain, why: `${person.email} writes from` }] : [];
+      return domain ? [{ domain, seenAs: { email: person.email } }] : [];
     }),
   );
   const pageDomain = domainFromWebsite(ctx.companyDomain);
-  if (pageDomain) tiers.splice(2, 0, [{ domain: pageDomain, why: 'the page shows the website' }]);
+  if (pageDomain) tiers.splice(2, 0, [{ domain: pageDomain, seenAs: { website: true } }]);
   for (const tier of tiers) {
     const found: Candidate[] = [];
-    for (const { domain, why } of tier) {
+    for (const { domain, seenAs } of tier) {
       for (const candidate of domainAndParents(domain)) {
         const accounts = await lookup.accountsByDomain(candidate);
-        for (const account of accounts) found.push({ account, matchedBy: 'domain', reason: `${why} ${domain}, the domain of ${account.name}` });
+        for (const account of accounts) found.push({ account, matchedBy: 'domain', evidence: { by: 'domain', domain, seenAs, accountName: account.name } });
         if (accounts.length) break;
       }
     }
@@ -124,7 +130,7 @@ async function byCompanyName(ctx: PageContext, lookup: AccountLookup): Promise<C
   return (await lookup.accountsByName(normalized)).map((account) => ({
     account,
     matchedBy: 'company-name' as const,
-    reason: `the page names the company "${ctx.companyName}", like ${account.name}`,
+    evidence: { by: 'company-name' as const, pageName: ctx.companyName!, accountName: account.name },
   }));
 }
 
@@ -163,8 +169,8 @@ export async function matchAccount(ctx: PageContext, lookup: AccountLookup, opti
     const result = decide(await level(), moved);
     if (result) return result;
   }
-  const reason = ctx.people.length || ctx.record || ctx.companyName || ctx.companyDomain
-    ? 'No local account matches the people, record, domain or company name on this page.'
-    : ctx.reason ?? 'Nobody on this page to match.';
-  return moved ? { kind: 'none', reason: 'A known person writes from a company with no account yet.', moved } : { kind: 'none', reason };
+  if (moved) return { kind: 'none', why: 'moved-here', moved };
+  return ctx.people.length || ctx.record || ctx.companyName || ctx.companyDomain
+    ? { kind: 'none', why: 'no-account' }
+    : { kind: 'none', why: 'nobody-on-page', ...(ctx.reason ? { pageReason: ctx.reason } : {}) };
 }

@@ -45,3 +45,12 @@ export const PageContext = z.object({
   reason: z.string().max(500).optional(),
 });
 export type PageContext = z.infer<typeof PageContext>;
+
+/** Why the page is this account, as facts; the matcher (lib/db/match.ts) finds it, lib/words/sidebar.ts
+ * `matchReason` writes the sentence. */
+export type MatchEvidence =
+  | { by: 'email'; email: string; contactName?: string; accountName: string }
+  | { by: 'crm-id'; crm: string; recordId: string; contactName?: string; accountName: string }
+  | { by: 'domain'; domain: string; seenAs: { email: string } | { website: true }; accountName: string }
+  | { by: 'company-name'; pageName: string; accountName: string };
+

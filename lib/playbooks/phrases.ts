@@ -1,4 +1,5 @@
-import { SIGNAL_KINDS, type Signal } from '../model/playbook';
+import { SIGNAL_KINDS } from '../model/playbook';
+import type { SignalDraft } from './signals';
 import { competitorNameAt, namedActors } from './competitor';
 import {
   CLAUSE_BREAKS,
@@ -279,9 +280,10 @@ function collect(original: string, source: number, found: Found): void {
 
 /**
  * Signals an email gives in English, German, French or Spanish: a competitor or price talk, a delay, a
- * supplier review, a complaint, an order change. Each reason quotes the words found ('mentions "a cheaper offer"').
+ * supplier review, a complaint, an order change. Each signal carries the words found (at most two), which
+ * lib/words/signals.ts quotes ('mentions "a cheaper offer"').
  */
-export function detectEmailSignals(text: string, subject?: string): Signal[] {
+export function detectEmailSignals(text: string, subject?: string): SignalDraft[] {
   const found: Found = new Map();
   if (subject) collect(subject, 0, found);
   collect(withoutQuotedReply(text ?? '').slice(0, MAX_SCANNED_CHARS), 1, found);
@@ -290,10 +292,7 @@ export function detectEmailSignals(text: string, subject?: string): Signal[] {
       kind,
       // A second, different phrase for the same thing makes it a little more certain.
       strength: Math.min(0.95, strength + 0.05 * (phrases.length - 1)),
-      reason: `mentions ${phrases
-        .slice(0, 2)
-        .map((p) => `"${p.text}"`)
-        .join(' and ')}`,
+      about: { type: 'email' as const, phrases: phrases.slice(0, 2).map((p) => p.text) },
     }))
     .sort((a, b) => b.strength - a.strength || SIGNAL_KINDS.indexOf(a.kind) - SIGNAL_KINDS.indexOf(b.kind));
 }

@@ -14,7 +14,9 @@ export type SignalAbout =
   | { type: 'departure'; departure: ChampionDeparture }
   | { type: 'newcomer'; newcomer: Newcomer }
   | { type: 'opportunity'; gap: ExpansionGap }
-  | { type: 'lead'; lead: MovedContactLead };
+  | { type: 'lead'; lead: MovedContactLead }
+  /** Words an email uses (quoted in the reason), as lib/playbooks/phrases.ts found them. */
+  | { type: 'email'; phrases: string[] };
 
 export interface SignalDraft {
   kind: SignalKind;

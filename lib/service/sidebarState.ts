@@ -23,7 +23,7 @@ import { headlineFor } from '../words/headline';
 import { opportunityView } from '../words/opportunities';
 import { leadCompany, leadReason, leadTitle, peopleView } from '../words/people';
 import { worded } from '../words/signals';
-import { notACustomer } from '../words/sidebar';
+import { matchReason, notACustomer } from '../words/sidebar';
 import { loadLocalPlaybooks } from './playbookStore';
 
 export interface SidebarOptions {
@@ -61,20 +61,20 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
   const lookup = indexedDbLookup(db);
   let account: Account | undefined;
   let contact: Contact | undefined;
-  let matchedBy = 'your choice';
+  let matchedBy = matchReason('chosen');
   let moved: MovedContactLead | undefined;
   if (options.chosenAccountId) account = await lookup.accountById(options.chosenAccountId);
   if (!account) {
     const match = await matchAccount(page, lookup, { today: build.today });
     if (match.kind === 'choose') {
-      return { status: 'choose', candidates: match.candidates.map((c) => ({ id: c.account.id, name: c.account.name, reason: c.reason })) };
+      return { status: 'choose', candidates: match.candidates.map((c) => ({ id: c.account.id, name: c.account.name, reason: matchReason(c.evidence) })) };
     }
     if (match.kind === 'none') {
       const lead = (await storedLeadFor(db, page)) ?? (match.moved && (await withTenure(db, match.moved, build.today)));
       return lead ? leadState(page, lead, build) : { status: 'no-match', people: peopleOnPage(page), questions: [] };
     }
     ({ account, contact, moved } = match);
-    matchedBy = match.reason;
+    matchedBy = matchReason(match.evidence);
   }
   // A known person writing from a company that is not a customer (no orders): the opening, not an account view.
   const lead = await storedLeadFor(db, page);
@@ -103,10 +103,8 @@ async function accountInsight(
   const risk = bundle.score;
   const drafts = [...riskSignals(risk), ...peopleSignals(facts, departures), ...expansionSignals(gaps), ...(context.moved ? leadSignals(context.moved) : [])];
   const reasonContext = { accountName: account.name, today, ...(context.page?.companyName ? { pageCompanyName: context.page.companyName } : {}) };
-  const signals = strongestPerKind([
-    ...worded(drafts, reasonContext),
-    ...(context.page?.bodyText || context.page?.subject ? detectEmailSignals(context.page.bodyText ?? '', context.page.subject) : []),
-  ]);
+  const fromEmail = context.page?.bodyText || context.page?.subject ? detectEmailSignals(context.page.bodyText ?? '', context.page.subject) : [];
+  const signals = strongestPerKind(worded([...drafts, ...fromEmail], reasonContext));
   const people = peopleView(facts, departures, account, today);
   const opportunities = gaps.map(opportunityView);
   const lastOrder = risk?.daysSinceLastOrder;
@@ -205,6 +203,6 @@ async function storedDepartures(db: Db, accountId: string): Promise<ChampionDepa
 export async function previewQuestionsForAccount(db: Db, accountId: string, now: string, policy?: TeamPolicy): Promise<SuggestedQuestion[]> {
   const bundle = await loadAccountBundle(db, accountId);
   if (!bundle) return [];
-  const insight = await accountInsight(db, bundle, buildContext(db, { now, ...(policy ? { policy } : {}) }), { matchedBy: 'preview' });
+  const insight = await accountInsight(db, bundle, buildContext(db, { now, ...(policy ? { policy } : {}) }), { matchedBy: matchReason('preview') });
   return insight.questions;
 }

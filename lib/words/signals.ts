@@ -29,6 +29,8 @@ export function signalReason(about: SignalAbout, context: ReasonContext): string
       return `Opportunity: ${opportunityText(about.gap)}`;
     case 'lead':
       return leadTitle(about.lead, context.today, { pageCompanyName: context.pageCompanyName });
+    case 'email':
+      return `mentions ${about.phrases.map((p) => `"${p}"`).join(' and ')}`;
   }
 }
 

@@ -38,7 +38,7 @@ describe('matchAccount', () => {
   it('matches by email first, the sender before other roles', async () => {
     const result = await matchAccount(page({ people: [{ email: 'x@brightfoods.com', role: 'cc' }, { email: 'joe@acme.com', role: 'from' }] }), lookup);
     expect(result).toMatchObject({ kind: 'account', account: { id: 'acme.com' }, contact: { email: 'joe@acme.com' }, matchedBy: 'email' });
-    if (result.kind === 'account') expect(result.reason).toContain('Joe Park');
+    if (result.kind === 'account') expect(result.evidence).toEqual({ by: 'email', email: 'joe@acme.com', contactName: 'Joe Park', accountName: 'ACME, Inc.' });
   });
 
   it('matches a CRM record id (contact or account) when no email is known', async () => {
@@ -89,7 +89,7 @@ describe('matchAccount', () => {
     expect(result.kind).toBe('none');
     if (result.kind === 'none') {
       expect(result.moved).toMatchObject({ formerAccountId: 'acme.com', newDomain: 'newco.io' });
-      expect(result.reason).toContain('no account yet');
+      expect(result.why).toBe('moved-here');
     }
   });
 
@@ -108,6 +108,6 @@ describe('matchAccount', () => {
     const result = await matchAccount(page({ people: [{ email: 'joe@acme.com', role: 'mentioned' }] }), lookup);
     expect(result.kind).toBe('none');
     const empty = await matchAccount(page({ view: 'list', reason: 'No conversation is open.' }), lookup);
-    expect(empty).toEqual({ kind: 'none', reason: 'No conversation is open.' });
+    expect(empty).toEqual({ kind: 'none', why: 'nobody-on-page', pageReason: 'No conversation is open.' });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SIGNAL_KINDS, type Playbook, type Signal } from '../../../lib/model/playbook';
 import { DEFAULT_PLAYBOOKS } from '../../../lib/playbooks/defaults';
 import { detectEmailSignals, extractCompetitor } from '../../../lib/playbooks/phrases';
+import { worded } from '../../../lib/words/signals';
 import { effectivePlaybooks } from '../../../lib/playbooks/policy';
 import { discoveryQuestions, fillQuestionText, type QuestionContext } from '../../../lib/playbooks/questions';
 
@@ -80,7 +81,7 @@ describe('scenarios', () => {
 
   it('an email naming a competitor fills {{competitor}}', () => {
     const email = 'Hi, honestly we now have an offer from Givaudan that is 8% below your price.';
-    const questions = ask({ signals: detectEmailSignals(email), vars: { ...vars, competitor: extractCompetitor(email) }, limit: 5 });
+    const questions = ask({ signals: worded(detectEmailSignals(email), { accountName: 'Acme', today: '2026-01-01' }), vars: { ...vars, competitor: extractCompetitor(email) }, limit: 5 });
     const about = questions.find((q) => q.questionId === 'competitor-offer-beyond-price');
     expect(about?.text).toBe("What does Givaudan's offer include besides the price — lead times, minimum order quantities, specs?");
     expect(about?.why).toBe('mentions "an offer from Givaudan"');
