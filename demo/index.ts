@@ -5,7 +5,8 @@
  * Gmail thread and CRM record a demo page shows and the phrases the sidebar should then show.
  *
  * - 1 lapsing: Northwind Foods (northwind-foods.com) ordered flavouring every 21–28 days (median 24) for two years,
- *   the last order exactly 77 days before `today`; €41,000 spent in the 365 days up to `today`.
+ *   the last order exactly 77 days before the export's newest order (`today` − 1, its as-of date); €41,000 spent in
+ *   the 365 days up to `today`.
  * - 2 single-threaded: Harbour Lane Distributors; 31 of 31 emails this year (calendar year and last 365 days alike,
  *   or only the last 365 days when `today` is in January–March) with one Purchasing Coordinator; no one above
  *   manager level, nobody in finance.
@@ -38,6 +39,18 @@ export { COMPANY_HEADERS, CONTACT_HEADERS, EMAIL_HEADERS, ORDER_HEADERS } from '
 
 export const DEFAULT_DEMO_SEED = 20261123;
 
+/**
+ * The order export is complete to yesterday (today − 1): its newest order is from that day, so the import takes it as
+ * the as-of date and Northwind's silence reads 77 days whatever day the demo runs. On the rare day no steady account
+ * happens to order yesterday, the account that ordered last repeats its last line then.
+ */
+function completeExportDay(world: DemoWorld): void {
+  const exportDay = world.today - 1;
+  if (world.lines.some((line) => line.day === exportDay)) return;
+  const last = world.lines.filter((line) => line.day < exportDay).reduce((p, q) => (q.day > p.day ? q : p));
+  world.addLine(last.company, exportDay, last.product, last.quantity);
+}
+
 export function generateDemoData(options: DemoOptions): DemoData {
   const { today } = options;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`demo: today must be yyyy-mm-dd, got "${today}"`);
@@ -50,5 +63,6 @@ export function generateDemoData(options: DemoOptions): DemoData {
     addPlaybookScenario(world),
   ];
   addOrdinaryAccounts(world);
+  completeExportDay(world);
   return { today, files: demoFiles(world), scenarios, me: { email: REP.email, name: REP.name } };
 }

@@ -8,6 +8,7 @@ import { rescoreAll } from '../lib/service/rescore';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
 import { saveMapping } from '../lib/service/mappingStore';
+import { saveSettings } from '../lib/service/settings';
 import { readTeamPolicy } from '../lib/service/teamPolicy';
 import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
 import { now } from '../components/clock';
@@ -40,6 +41,7 @@ export default defineBackground(() => {
       return result;
     },
     saveMapping: async (m) => saveMapping(await db(), m.mappingKey, m.mapping),
+    saveSettings: async (m) => saveSettings(await db(), m.settings),
     previewQuestions: async (m) => previewQuestionsForAccount(await db(), m.accountId, now().toISOString(), await readTeamPolicy()),
     addSelfHostedCrm: async (m) => addSelfHostedCrm(m.origin, m.crm),
   };
@@ -64,4 +66,8 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onStartup.addListener(() => void restoreSelfHostedScripts());
+  // An update may change what a stored score holds: rescore at once rather than wait for the daily alarm.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'update') void db().then((d) => rescoreAll(d, now()));
+  });
 });

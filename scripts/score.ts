@@ -1,29 +1,149 @@
-// `npm run score -- <file> [--format cdnow|generic] [--observation-end YYYY-MM-DD] [--calibration-end YYYY-MM-DD]
-//  [--unit days|weeks] [--model auto|bgnbd|pareto] [--penalizer 0.001] [--out scores.csv]`
-// (--penalizer: L2 penalty like lifetimes' penalizer_coef, useful on small logs where the MLE runs off.)
-// Fits a buy-till-you-die model to an order log and writes one lapse-risk row per customer.
+// `npm run score -- <file> [<file> …] [--as-of YYYY-MM-DD] [--today YYYY-MM-DD] [--map field=column …]
+//  [--date-order dmy|mdy] [--skip-bad-rows] [--out scores.csv]`
+// Scores exports exactly as the extension does: every file goes through lib/import (every format the options page
+// reads), is committed by the import worker's own commitImport into an IndexedDB (fake-indexeddb, in memory), and the
+// book is rescored by the background's rescoreAll: one code path, so the CLI and the sidebar give the same level and
+// probability for every account. Writes one row per account (CSV, formulas neutralized) and prints the book's model.
+import 'fake-indexeddb/auto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { bgNbdExpectedPurchases, chooseModel, bgNbdPAlive, dayToIso, fitBgNbd, fitGammaGamma, fitParetoNbd, gammaGammaExpectedSpend, lapseLevel, paretoNbdExpectedPurchases, paretoNbdPAlive, summarizeTransactions, toDayNumber, type CustomerSummary, type GammaGammaParams, type TimeUnit } from '../lib/insights/risk';
-import { parseCdnowLog, parseGenericLog } from './lib/orderLog';
+import { importRecordOf, parseImportFile } from '../lib/import';
+import { TARGET_FIELDS } from '../lib/import/mapping';
+import type { ColumnMapping, DateOrder, TargetField } from '../lib/import/types';
+import { openKeepAccountDb } from '../lib/db/schema';
+import { accountKeyIndex, getMeta } from '../lib/db/repo';
+import { allAccounts } from '../lib/db/accounts';
+import { commitImport } from '../lib/service/importCommit';
+import { summarize } from '../lib/service/importWorker';
+import { rescoreAll } from '../lib/service/rescore';
+import { RiskModel, type LapseRisk } from '../lib/model/insight';
+import { riskWords, trackRecordText } from '../lib/words/risk';
+import { count } from '../lib/words/format';
 
 const USAGE =
-  'usage: npm run score -- <file> [--format cdnow|generic] [--observation-end YYYY-MM-DD] [--calibration-end YYYY-MM-DD] [--unit days|weeks] [--model auto|bgnbd|pareto] [--penalizer 0.001] [--out scores.csv]';
+  'usage: npm run score -- <file> [<file> …] [--as-of YYYY-MM-DD] [--today YYYY-MM-DD] [--map field=column …] [--date-order dmy|mdy] [--skip-bad-rows] [--out scores.csv]';
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
+/** The input cannot be scored as it is (unrecognized columns, ambiguous dates, unreadable rows). */
+export class InputError extends Error {}
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-function main(argv: string[]) {
+export interface ScoreRun {
+  rows: Record<string, string | number>[];
+  model?: RiskModel;
+  log: string[];
+}
+
+export interface ScoreOptions {
+  files: { name: string; bytes: Uint8Array }[];
+  today: string;
+  asOf?: string;
+  map?: string[];
+  dateOrder?: DateOrder;
+  skipBadRows?: boolean;
+}
+
+/** Parses `--map field=column` into a mapping for files whose headers were not recognized. */
+function mappingFrom(pairs: readonly string[], kind: ColumnMapping['kind']): ColumnMapping {
+  const allowed = TARGET_FIELDS[kind].map((f) => f.field);
+  const columns: ColumnMapping['columns'] = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const field = pair.slice(0, at).trim() as TargetField;
+    const column = pair.slice(at + 1).trim();
+    if (at < 1 || !column) throw new UsageError(`--map needs field=column (got "${pair}")`);
+    if (!allowed.includes(field)) throw new UsageError(`--map: "${field}" is not a field of ${kind} files (fields: ${allowed.join(', ')})`);
+    columns[field] = column;
+  }
+  return { kind, columns };
+}
+
+export async function scoreFiles(options: ScoreOptions): Promise<ScoreRun> {
+  const log: string[] = [];
+  const db = await openKeepAccountDb({ name: `keep-account-cli-${Math.random()}` });
+  const now = new Date(`${options.today}T12:00:00Z`);
+  try {
+    for (const file of options.files) {
+      const parse = async (mapping?: ColumnMapping) =>
+        parseImportFile(new Blob([file.bytes as Uint8Array<ArrayBuffer>]), {
+          fileName: file.name,
+          accountIndex: await accountKeyIndex(db),
+          now,
+          ...(mapping ? { mapping } : {}),
+          ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+        });
+      let preview = await parse();
+      if (preview.needsMapping) {
+        if (!options.map?.length) {
+          const guessed = Object.entries(preview.needsMapping.suggestion.columns).map(([field, column]) => `--map ${field}=${[column].flat()[0]}`);
+          const example = guessed.length ? guessed.join(' ') : '--map customerId=<column> --map date=<column> --map amount=<column>';
+          const fields = TARGET_FIELDS[preview.needsMapping.suggestion.kind].map((f) => f.field).join(', ');
+          throw new InputError(`${file.name}: the columns were not recognized (${preview.headers.join(', ')}). Name them with --map, e.g. ${example} (fields of ${preview.needsMapping.suggestion.kind} files: ${fields})`);
+        }
+        preview = await parse(mappingFrom(options.map, preview.needsMapping.suggestion.kind));
+      }
+      if (preview.needsDateOrder) {
+        throw new InputError(`${file.name}: dates such as ${preview.needsDateOrder.examples.slice(0, 3).join(', ')} can be read two ways; pass --date-order dmy or --date-order mdy`);
+      }
+      if (preview.rejected.length && !options.skipBadRows) {
+        // Each reason names its row and column ("row 4, column order_date: '2024-02-31' is not a date").
+        const shown = preview.rejected.slice(0, 5).map((r) => `  ${r.reason}`);
+        throw new InputError(`${file.name}: ${count(preview.rejected.length, 'row')} cannot be read (pass --skip-bad-rows to score the rest):\n${shown.join('\n')}`);
+      }
+      const summary = summarize(preview);
+      const record = importRecordOf(preview, file.name, now, options.asOf);
+      await commitImport(db, preview.batch, record);
+      log.push(`${file.name}: ${summary.formatLabel}, ${summary.rowsRead} rows, ${summary.counts.orders} order lines${record.asOf ? `, orders complete to ${record.asOf}` : ''}`);
+    }
+    await rescoreAll(db, now);
+    const [scores, accounts, stored] = await Promise.all([db.getAll('scores'), allAccounts(db), getMeta<unknown>(db, 'riskModel')]);
+    const names = new Map(accounts.map((a) => [a.id, a.name]));
+    const parsed = RiskModel.safeParse(stored);
+    const model = parsed.success ? parsed.data : undefined;
+    if (model) log.push(`model: ${model.label} (${model.chosenBy})`, trackRecordText(model, options.today));
+    const rows = [...scores].sort((p, q) => (q.valueAtRisk ?? 0) - (p.valueAtRisk ?? 0)).map((risk) => row(risk, names.get(risk.accountId), options.today));
+    return { rows, ...(model ? { model } : {}), log };
+  } finally {
+    db.close();
+  }
+}
+
+const fixed = (value: number | undefined, digits: number) => (value === undefined ? '' : value.toFixed(digits));
+
+function row(risk: LapseRisk, name: string | undefined, today: string): Record<string, string | number> {
+  const words = riskWords(risk, { today });
+  return {
+    account_id: risk.accountId,
+    account_name: name ?? '',
+    risk_level: risk.level,
+    p_order_next_90_days: fixed(risk.pActive, 4),
+    p_alive: fixed(risk.pAlive, 4),
+    orders: risk.orderCount,
+    last_order: risk.lastOrderDate ?? '',
+    as_of: risk.asOf,
+    days_since_last_order: risk.daysSinceLastOrder ?? '',
+    median_gap_days: risk.medianGapDays ?? '',
+    expected_orders_next_90_days: fixed(risk.expectedOrdersNext90, 3),
+    annual_value: fixed(risk.annualValue, 2),
+    value_at_risk: fixed(risk.valueAtRisk, 2),
+    currency: risk.currency ?? '',
+    model: risk.model,
+    explanation: [words.headline, ...words.explanation].join('; '),
+  };
+}
+
+async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      format: { type: 'string' },
-      'observation-end': { type: 'string' },
-      'calibration-end': { type: 'string' },
-      unit: { type: 'string', default: 'weeks' },
-      model: { type: 'string', default: 'auto' },
-      penalizer: { type: 'string', default: '0' },
+      'as-of': { type: 'string' },
+      today: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'date-order': { type: 'string' },
+      'skip-bad-rows': { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -32,100 +152,41 @@ function main(argv: string[]) {
     console.log(USAGE);
     return;
   }
-  const file = positionals[0];
-  if (!file) throw new UsageError('no input file');
-  const format = values.format ?? (file.endsWith('.txt') ? 'cdnow' : 'generic');
-  if (format !== 'cdnow' && format !== 'generic') throw new UsageError(`unknown --format "${format}"`);
-  const unit = values.unit as TimeUnit;
-  if (unit !== 'days' && unit !== 'weeks') throw new UsageError(`unknown --unit "${values.unit}"`);
-  const requested = values.model;
-  if (requested !== 'auto' && requested !== 'bgnbd' && requested !== 'pareto') throw new UsageError(`unknown --model "${requested}"`);
-
-  const penalizer = Number(values.penalizer);
-  if (!(penalizer >= 0)) throw new UsageError(`--penalizer must be a number ≥ 0 (got "${values.penalizer}")`);
-
-  const text = readFileSync(file, 'utf8');
-  const transactions = format === 'cdnow' ? parseCdnowLog(text) : parseGenericLog(text);
-  const lastDay = transactions.reduce((max, t) => Math.max(max, toDayNumber(t.date)), -Infinity);
-  const observationEnd = values['observation-end'] ?? dayToIso(lastDay);
-  const calibrationEnd = values['calibration-end'];
-  const rows = summarizeTransactions(transactions, { observationEnd, calibrationEnd, unit });
-  const unitDays = unit === 'weeks' ? 7 : 1;
-  const endDay = toDayNumber(calibrationEnd ?? observationEnd);
-  // "Next period": the hold-out period when there is one, else a year.
-  const horizon = calibrationEnd ? (toDayNumber(observationEnd) - endDay) / unitDays : 365 / unitDays;
-  const year = 365 / unitDays;
-
-  const started = performance.now();
-  // --model auto (the default): fit both, report which fits better (log-likelihood, BIC), keep BG/NBD unless
-  // Pareto/NBD is much better (chooseModel).
-  const choice = requested === 'auto' ? chooseModel(rows, { penalizer }) : undefined;
-  const model = choice?.chosen ?? (requested as 'bgnbd' | 'pareto');
-  const fit = choice ? choice[model] : model === 'bgnbd' ? fitBgNbd(rows, { penalizer }) : fitParetoNbd(rows, { penalizer });
-  const params = model === 'bgnbd' ? `r=${f(fit.r)} alpha=${f(fit.alpha)} a=${f((fit as { a: number }).a)} b=${f((fit as { b: number }).b)}` : `r=${f(fit.r)} alpha=${f(fit.alpha)} s=${f((fit as { s: number }).s)} beta=${f((fit as { beta: number }).beta)}`;
-  const pAlive = (row: CustomerSummary) =>
-    'a' in fit ? bgNbdPAlive(fit, row.frequency, row.recency, row.T) : paretoNbdPAlive(fit, row.frequency, row.recency, row.T);
-  const expected = (row: CustomerSummary, t: number) =>
-    'a' in fit ? bgNbdExpectedPurchases(fit, t, row.frequency, row.recency, row.T) : paretoNbdExpectedPurchases(fit, t, row.frequency, row.recency, row.T);
-  let spend: GammaGammaParams | undefined;
-  try {
-    const gg = fitGammaGamma(rows);
-    if (gg.q > 1) spend = gg;
-  } catch {
-    spend = undefined; // no amounts or no repeat buyers: spend columns stay empty
-  }
-  const elapsed = performance.now() - started;
-
-  console.log(`${rows.length} customers, ${transactions.length} transactions; period ends ${calibrationEnd ?? observationEnd}; unit ${unit}`);
-  console.log(`${model === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD'}: ${params} log-likelihood=${fit.logLikelihood.toFixed(2)} iterations=${fit.iterations} converged=${fit.converged}`);
-  if (choice) {
-    console.log(
-      `model choice: BG/NBD log-likelihood=${choice.bgnbd.logLikelihood.toFixed(2)} BIC=${choice.bgnbd.bic.toFixed(1)}; Pareto/NBD log-likelihood=${choice.pareto.logLikelihood.toFixed(2)} BIC=${choice.pareto.bic.toFixed(1)} → ${choice.reason}`,
-    );
-  }
-  if (spend) console.log(`Gamma-Gamma: p=${f(spend.p)} q=${f(spend.q)} v=${f(spend.v)}`);
-  console.log(`fitted in ${elapsed.toFixed(0)} ms; next period = ${f(horizon)} ${unit}`);
-
-  const output = rows.map((row) => {
-    const p = pAlive(row);
-    const nextPeriod = expected(row, horizon);
-    const nextYear = expected(row, year);
-    const orderValue = spend ? gammaGammaExpectedSpend(spend, row.frequency, row.monetaryValue) : undefined;
-    const meanGap = row.frequency > 0 ? row.recency / row.frequency : undefined;
-    const silence = row.T - row.recency;
-    const level = meanGap === undefined ? 'unknown' : lapseLevel(p, silence / Math.max(meanGap, 1 / unitDays));
-    const explanation =
-      meanGap === undefined
-        ? `no repeat purchase yet; first purchase ${f(row.T)} ${unit} ago`
-        : `${Math.round(p * 100)}% chance still active; ${row.frequency} repeat purchases, about every ${f(meanGap)} ${unit}; nothing for ${f(silence)} ${unit}`;
-    return {
-      customer_id: row.customerId,
-      frequency: row.frequency,
-      recency: round(row.recency),
-      T: round(row.T),
-      p_alive: round(p),
-      expected_purchases_next_period: round(nextPeriod),
-      expected_spend: orderValue === undefined ? '' : round(orderValue),
-      value_at_risk: orderValue === undefined || p <= 0 ? '' : round(orderValue * (nextYear / p - nextYear)),
-      risk_level: level,
-      explanation,
-    };
+  if (!positionals.length) throw new UsageError('no input file');
+  // The script is an entry point: it may read the clock (lib never does).
+  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  if (!ISO.test(today)) throw new UsageError(`--today must be YYYY-MM-DD (got "${today}")`);
+  if (values['as-of'] !== undefined && !ISO.test(values['as-of'])) throw new UsageError(`--as-of must be YYYY-MM-DD (got "${values['as-of']}")`);
+  const dateOrder = values['date-order'];
+  if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new UsageError(`--date-order must be dmy or mdy (got "${dateOrder}")`);
+  const files = positionals.map((path) => {
+    try {
+      return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+    } catch (error) {
+      throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    }
   });
-  const csv = Papa.unparse(output);
+  const run = await scoreFiles({
+    files,
+    today,
+    ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
+    ...(values.map ? { map: values.map } : {}),
+    ...(dateOrder ? { dateOrder } : {}),
+    ...(values['skip-bad-rows'] ? { skipBadRows: true } : {}),
+  });
+  for (const line of run.log) console.log(line);
+  // escapeFormulae: a cell starting with = + - @ tab or CR gets a leading ' (OWASP, "CSV Injection").
+  const csv = Papa.unparse(run.rows, { escapeFormulae: true });
   if (values.out) {
-    writeFileSync(values.out, csv + '\n');
-    console.log(`wrote ${output.length} rows to ${values.out}`);
-  } else console.log(`\n${csv}`);
+    writeFileSync(values.out, `${csv}\n`);
+    console.log(`${run.rows.length} accounts written to ${values.out}`);
+  } else console.log(csv);
 }
 
-const f = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(1) : value.toPrecision(4));
-const round = (value: number) => Math.round(value * 1e4) / 1e4;
-
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`score: ${message}`);
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(USAGE);
-  process.exitCode = 1;
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(`score: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) console.error(USAGE);
+    process.exitCode = 1;
+  });
 }

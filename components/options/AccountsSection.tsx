@@ -11,7 +11,7 @@ import {
   type PersonRow,
   type RoleGroup,
 } from '../../lib/service/accountViews';
-import { formatMoney, formatNumber, readBook } from './backend';
+import { formatMoney, formatNumber, readBook, useSettings } from './backend';
 import { todayIso } from '../clock';
 import { riskWords } from '../../lib/words/risk';
 
@@ -206,6 +206,8 @@ function AccountDetail({ view }: { view: AccountView }) {
 }
 
 function RiskCard({ risk }: { risk?: LapseRisk }) {
+  const { staleAfterDays } = useSettings();
+  const words = risk && riskWords(risk, { today: todayIso(), staleAfterDays });
   return (
     <section class="card" aria-labelledby="risk-heading" data-testid="account-risk">
       <h2 id="risk-heading">Lapse risk</h2>
@@ -213,9 +215,9 @@ function RiskCard({ risk }: { risk?: LapseRisk }) {
         <p class="muted">Not scored: no orders for this account in your data yet. <a href="#import">Import an order log</a> to see whether it is still buying.</p>
       ) : (
         <>
-          <p class="risk-headline"><RiskPill level={risk.level} /> <strong>{riskWords(risk).headline}</strong></p>
+          <p class="risk-headline"><RiskPill level={risk.level} /> <strong>{words!.headline}</strong></p>
           <ul class="reasons">
-            {riskWords(risk).explanation.map((line) => <li key={line}>{line}</li>)}
+            {words!.explanation.map((line) => <li key={line}>{line}</li>)}
           </ul>
           <div class="facts">
             <Fact label="Annual value" value={formatMoney(risk.annualValue, risk.currency)} />

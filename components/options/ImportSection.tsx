@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { ColumnMapping, FormatId } from '../../lib/import/types';
-import { rejectedRowsCsv } from '../../lib/import';
+import { importRecordOf, rejectedRowsCsv } from '../../lib/import';
 import { ask, formatNumber, optionsDb } from './backend';
 import { accountKeyIndex } from '../../lib/db/repo';
 import { ImportSession, type ImportSummary } from './importRunner';
 import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
 import { now } from '../clock';
+import { dataAge, ordersUpToText } from '../../lib/words/risk';
 
 type ReparseOptions = { dateOrder?: 'dmy' | 'mdy'; mapping?: ColumnMapping; format?: FormatId };
 
@@ -113,23 +114,14 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
     void parse();
   }
 
-  async function write(preview: ImportSummary) {
+  async function write(preview: ImportSummary, asOf?: string) {
     controller.current = new AbortController();
     setJob({ stage: 'writing', preview, fraction: 0 });
     try {
       const { counts } = preview;
       const imported = counts.accounts + counts.contacts + counts.orders + counts.activities;
       await session.current.commit(
-        {
-          id: `${now().getTime()}-${state.file.name}`,
-          fileName: state.file.name,
-          source: preview.format,
-          kind: preview.kind,
-          rowsRead: preview.rowsRead,
-          rowsImported: preview.rowsRead - preview.rejected.length,
-          rowsRejected: preview.rejected.length,
-          importedAt: now().toISOString(),
-        },
+        importRecordOf(preview, state.file.name, now(), asOf),
         (fraction) => setJob({ stage: 'writing', preview, fraction }),
         controller.current.signal,
       );
@@ -178,7 +170,7 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
           {job.preview.rejected.length > 0 && ` ${formatNumber(job.preview.rejected.length)} rows were left out.`}
         </div>
       )}
-      {job.stage === 'preview' && <Preview preview={job.preview} fileName={state.file.name} onImport={() => write(job.preview)} onReparse={parse} />}
+      {job.stage === 'preview' && <Preview preview={job.preview} fileName={state.file.name} onImport={(asOf) => write(job.preview, asOf)} onReparse={parse} />}
     </section>
   );
 }
@@ -190,11 +182,15 @@ function describeFormat(preview: ImportSummary): string {
 function Preview(props: {
   preview: ImportSummary;
   fileName: string;
-  onImport(): void;
+  /** `asOf`: the day the file's orders are complete to, when the user corrected it. */
+  onImport(asOf?: string): void;
   onReparse(options: ReparseOptions): void;
 }) {
   const { preview } = props;
   const good = preview.rowsRead - preview.rejected.length;
+  const [asOf, setAsOf] = useState(preview.ordersThrough ?? '');
+  const today = now().toISOString().slice(0, 10);
+  const asOfValid = !preview.ordersThrough || (/^\d{4}-\d{2}-\d{2}$/.test(asOf) && asOf >= preview.ordersThrough && asOf <= today);
   if (preview.needsMapping) {
     return <MappingStep preview={preview} onApply={(mapping) => props.onReparse({ mapping })} />;
   }
@@ -214,6 +210,25 @@ function Preview(props: {
           {w}
         </div>
       ))}
+      {preview.ordersThrough && preview.counts.orders > 0 && (
+        <div class={`notice ${dataAge(preview.ordersThrough, { today }).stale ? 'warn' : 'info'}`} data-testid="orders-as-of">
+          <strong>{ordersUpToText(preview.ordersThrough, today)}.</strong> Lapse risk is measured up to the day your data is
+          complete to, never to today. If this export is complete to a later day (no orders since), say so:
+          <label class="row" style={{ marginTop: 8, gap: 8 }}>
+            <span>Orders complete to</span>
+            <input
+              type="date"
+              value={asOf}
+              min={preview.ordersThrough}
+              max={today}
+              aria-label="Day the file's orders are complete to"
+              data-testid="as-of-input"
+              onInput={(e) => setAsOf((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          {!asOfValid && <div class="small" style={{ color: 'var(--danger)' }}>Choose a day from {preview.ordersThrough} (the newest order) to today.</div>}
+        </div>
+      )}
       {preview.needsDateOrder && (
         <div class="notice info" role="group" aria-label="Date order">
           Dates such as {preview.needsDateOrder.examples.slice(0, 3).join(', ')} can be read two ways. Which order does this file use?
@@ -251,7 +266,7 @@ function Preview(props: {
         </>
       )}
       <div class="row" style={{ marginTop: 12 }}>
-        <button type="button" class="primary" disabled={good === 0 || !!preview.needsDateOrder} onClick={props.onImport} data-testid="import-commit">
+        <button type="button" class="primary" disabled={good === 0 || !!preview.needsDateOrder || !asOfValid} onClick={() => props.onImport(preview.ordersThrough && asOf !== preview.ordersThrough ? asOf : undefined)} data-testid="import-commit">
           Import {formatNumber(good)} rows
         </button>
         {preview.rejected.length > 0 && (

@@ -1,8 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LapseRisk, RiskLevel } from '../../lib/model/insight';
 import { allAccounts } from '../../lib/db/accounts';
-import { ask, formatMoney, optionsDb } from './backend';
-import { riskWords } from '../../lib/words/risk';
+import { ask, formatMoney, optionsDb, readSettings } from './backend';
+import { dataAge, riskWords, staleDataNotice, trackRecordText } from '../../lib/words/risk';
+import { RiskModel } from '../../lib/model/insight';
+import { getMeta } from '../../lib/db/repo';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
+import { todayIso } from '../clock';
 
 interface Row {
   risk: LapseRisk;
@@ -19,10 +23,16 @@ export function RiskSection() {
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [model, setModel] = useState<RiskModel | undefined>();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const today = todayIso();
 
   async function load() {
     const db = await optionsDb();
-    const [scores, accounts] = await Promise.all([db.getAll('scores'), allAccounts(db)]);
+    const [scores, accounts, storedModel, stored] = await Promise.all([db.getAll('scores'), allAccounts(db), getMeta<unknown>(db, 'riskModel'), readSettings()]);
+    const parsedModel = RiskModel.safeParse(storedModel);
+    setModel(parsedModel.success ? parsedModel.data : undefined);
+    setSettings(stored);
     const byId = new Map(accounts.map((a) => [a.id, a]));
     setRows(
       scores
@@ -37,11 +47,32 @@ export function RiskSection() {
     return (rows ?? []).filter((r) => (level === 'all' || r.risk.level === level) && (!q || r.name.toLowerCase().includes(q) || r.domain?.includes(q)));
   }, [rows, level, query]);
 
+  // The oldest order data behind any score: called out when it is older than the setting allows.
+  const oldestAsOf = (rows ?? []).reduce<string | undefined>((oldest, r) => (!oldest || r.risk.asOf < oldest ? r.risk.asOf : oldest), undefined);
+  const context = { today, staleAfterDays: settings.staleAfterDays };
+  const stale = oldestAsOf && dataAge(oldestAsOf, context).stale;
+
+  async function saveStaleDays(value: number) {
+    if (!Number.isInteger(value) || value < 1 || value > 365) {
+      setError('Enter a whole number of days from 1 to 365.');
+      return;
+    }
+    setError(null);
+    try {
+      await ask({ type: 'saveSettings', settings: { ...settings, staleAfterDays: value } });
+      setSettings({ ...settings, staleAfterDays: value });
+    } catch (e) {
+      setError(`The setting was not saved: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   return (
     <>
       <h1>Customers at risk</h1>
       <p class="lede">Accounts ranked by the value at stake if they have quietly stopped buying, with the reason in words.</p>
       {error && <div class="notice error">{error}</div>}
+      {stale && <div class="notice warn" role="status" data-testid="stale-orders">{staleDataNotice(oldestAsOf, context)}</div>}
+      {model && <p class="small" data-testid="track-record">{trackRecordText(model, today)}</p>}
       <div class="card">
         <div class="row" style={{ marginBottom: 10 }}>
           <input type="search" placeholder="Filter by name or domain" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} aria-label="Filter accounts" />
@@ -81,13 +112,30 @@ export function RiskSection() {
                   <td><strong>{name}</strong><div class="muted small">{domain}</div></td>
                   <td><span class={`pill ${risk.level}`}>{LEVEL_LABEL[risk.level]}</span></td>
                   <td class="num">{formatMoney(risk.valueAtRisk, risk.currency)}</td>
-                  <td class="small">{riskWords(risk).explanation.slice(0, 2).join('; ')}</td>
+                  <td class="small">{riskWords(risk, context).explanation.slice(0, 2).join('; ')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
         {shown.length > 200 && <p class="muted small">Showing the first 200 of {shown.length}; filter to narrow down.</p>}
+      </div>
+      <div class="card">
+        <label class="row" style={{ gap: 8 }}>
+          <span>Call order data stale after</span>
+          <input
+            type="number"
+            min={1}
+            max={365}
+            style={{ width: '5em' }}
+            value={settings.staleAfterDays}
+            aria-label="Days after which order data is called stale"
+            data-testid="stale-days"
+            onChange={(e) => void saveStaleDays(Number((e.target as HTMLInputElement).value))}
+          />
+          <span>days</span>
+        </label>
+        <p class="muted small">Lapse risk is measured up to the day your order export is complete to, never to today. Older data than this is called out in the sidebar and here.</p>
       </div>
     </>
   );

@@ -1,3 +1,6 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadSettings } from '../../lib/service/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { browser } from 'wxt/browser';
 import type { PageMessage, Reply } from '../../lib/model/messages';
 import { openReadOnlyDb, type ReadOnlyDb } from '../../lib/db/readOnly';
@@ -30,4 +33,14 @@ export const formatNumber = (n: number) => new Intl.NumberFormat('en').format(n)
 export function formatMoney(amount: number | undefined, currency = 'EUR'): string {
   if (amount === undefined || !Number.isFinite(amount)) return '—';
   return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+}
+
+/** The user's settings as stored (defaults for any missing); written only through `ask({ type: 'saveSettings' })`. */
+export const readSettings = async (): Promise<Settings> => loadSettings(await optionsDb());
+
+/** The settings, loaded once per component (defaults until they are read). */
+export function useSettings(): Settings {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => void readSettings().then(setSettings).catch(() => undefined), []);
+  return settings;
 }

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AccountInsight, SidebarState, SuggestedQuestion } from '../../lib/model/insight';
 import type { SidebarActions, SidebarStore } from './store';
-import { riskWords } from '../../lib/words/risk';
 
 interface SidebarProps {
   store: SidebarStore;
@@ -149,7 +148,7 @@ function StateView({ state, actions, questionMode }: { state: SidebarState; acti
 }
 
 function AccountView({ insight, actions, questionMode }: { insight: AccountInsight; actions: SidebarActions; questionMode: 'insert' | 'copy' }) {
-  const { account, headline, risk, people, opportunities } = insight;
+  const { account, headline, riskText, people, opportunities } = insight;
   return (
     <>
       <div class="account" data-ka="account">
@@ -172,11 +171,11 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
       )}
       <details data-ka="risk">
         <summary>
-          Lapse risk <span class="count">{risk ? riskWords(risk).headline : 'not scored yet'}</span>
+          Lapse risk <span class="count">{riskText ? riskText.headline : 'not scored yet'}</span>
         </summary>
-        {risk ? (
+        {riskText ? (
           <ul class="lines">
-            {riskWords(risk).explanation.map((line) => (
+            {riskText.explanation.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -19,7 +19,9 @@ export function addLapsingScenario(world: DemoWorld): DemoScenario {
   const random = world.random('scenario:lapsing');
   const today = world.today;
   const gaps = random.shuffled(GAPS.flatMap(([gap, count]) => Array<number>(count).fill(gap)));
-  const lastOrder = today - LAPSING_DAYS_SILENT;
+  // Silence is measured to the day the order export is complete to (its as-of date), which is the newest order in
+  // the file: the steady accounts' last orders are yesterday's (ordinary.ts), so the export is as of today − 1.
+  const lastOrder = today - 1 - LAPSING_DAYS_SILENT;
   const firstOrder = lastOrder - gaps.reduce((sum, gap) => sum + gap, 0);
   const company = world.addCompany({
     name: 'Northwind Foods',

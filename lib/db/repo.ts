@@ -1,5 +1,5 @@
 import type { Account, Activity, Contact, ImportRecord, Order, QuestionAsked } from '../model/records';
-import type { LapseRisk } from '../model/insight';
+import { LapseRisk } from '../model/insight';
 import { normalizeCompanyName } from '../model/identity';
 import { ALL_STORES, type Db, type StoredAccount, type StoredContact } from './schema';
 import type { ReadOnlyDb } from './readOnly';
@@ -54,7 +54,8 @@ export async function loadAccountBundle(db: ReadOnlyDb, accountId: string): Prom
     contacts: contacts.map(fromStoredContact),
     orders,
     activities,
-    score,
+    // A score stored by an older version (another shape) is not shown until the next rescore replaces it.
+    score: score && LapseRisk.safeParse(score).success ? score : undefined,
     history,
   };
 }

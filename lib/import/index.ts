@@ -11,7 +11,7 @@ export type {
   RejectedRow,
   TargetField,
 } from './types';
-export { importRecordOf, parseImportFile, rejectedRowsCsv } from './parse';
+export { feedOf, importRecordOf, ordersThroughOf, parseImportFile, rejectedRowsCsv } from './parse';
 export { detectFormat, FORMATS, type DetectedFormat, type FormatSpec } from './formats';
 export { TARGET_FIELDS, applyMapping, mappingKey, suggestMapping, type TargetFieldInfo } from './mapping';
 export { mergeAccount, mergeContact } from './merge';

@@ -6,7 +6,8 @@ import { CDNOW_HEADERS, type DetectedFormat, detectedFromSpec, detectFormat, det
 import { mappingKey, suggestMapping, TARGET_FIELDS } from './mapping';
 import { decodeBytes, detectSeparator, type Separator, stripBom, toCsv, uniqueHeaders } from './text';
 import type { ImportRecord } from '../model/records';
-import type { ColumnMapping, ImportPreview, ParseOptions } from './types';
+import type { ColumnMapping, ImportBatch, ImportPreview, ParseOptions } from './types';
+import { stableHash } from './hash';
 import { parseAmount, parseDate } from './values';
 
 const CHUNK_CHARS = 1 << 20;
@@ -231,15 +232,37 @@ export function rejectedRowsCsv(preview: Pick<ImportPreview, 'headers' | 'reject
 }
 
 /** The import-history entry for a committed preview (what commitImport stores next to the records). */
-export function importRecordOf(preview: ImportPreview, fileName: string, importedAt: Date): ImportRecord {
+/** The newest order date of a file (yyyy-mm-dd): the default as-of date of its orders. */
+export function ordersThroughOf(orders: readonly { date: string }[]): string | undefined {
+  let through: string | undefined;
+  for (const order of orders) if (!through || order.date > through) through = order.date;
+  return through;
+}
+
+/** The order source a file belongs to: the same export (format and headers) imported again is the same feed. */
+export const feedOf = (format: string, headers: readonly string[]): string => `feed-${stableHash(format, ...headers)}`;
+
+/** What the history record needs of a parsed file: the preview itself, or the options page's summary of it. */
+type ParsedFile = Pick<ImportPreview, 'format' | 'kind' | 'rowsRead' | 'rejected' | 'headers'> &
+  ({ batch: ImportBatch } | { ordersThrough?: string; counts: { orders: number } });
+
+/**
+ * The history record of one imported file, the same for the options page, `npm run score` and the tests. An order
+ * file records its feed and the day its orders are complete to: `asOf` when the user corrected it, else its newest order.
+ */
+export function importRecordOf(file: ParsedFile, fileName: string, importedAt: Date, asOf?: string): ImportRecord {
+  const orderLines = 'batch' in file ? file.batch.orders.length : file.counts.orders;
+  const through = 'batch' in file ? ordersThroughOf(file.batch.orders) : file.ordersThrough;
+  const complete = asOf ?? through;
   return {
     id: `${importedAt.getTime()}-${fileName}`,
     fileName,
-    source: preview.format,
-    kind: preview.kind,
-    rowsRead: preview.rowsRead,
-    rowsImported: preview.rowsRead - preview.rejected.length,
-    rowsRejected: preview.rejected.length,
+    source: file.format,
+    kind: file.kind,
+    rowsRead: file.rowsRead,
+    rowsImported: file.rowsRead - file.rejected.length,
+    rowsRejected: file.rejected.length,
     importedAt: importedAt.toISOString(),
+    ...(orderLines > 0 && complete ? { feed: feedOf(file.format, file.headers), asOf: complete } : {}),
   };
 }

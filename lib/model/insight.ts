@@ -8,26 +8,55 @@ export type RiskLevel = z.infer<typeof RiskLevel>;
 export const LapseRisk = z.object({
   accountId: z.string(),
   level: RiskLevel,
-  /** Probability the customer is still an active buyer, 0..1. Absent when the evidence is too thin. */
+  /** The book model's probability that the account is still an active buyer, 0..1 (absent when no model fits). */
   pAlive: z.number().min(0).max(1).optional(),
+  /** The model's probability of at least one order in the `horizonDays` after `asOf`: the figure a rep reads. */
+  pActive: z.number().min(0).max(1).optional(),
+  horizonDays: z.number().int().positive(),
+  /** The day the account's order data is complete to (its source's as-of date): silence is measured to it. */
+  asOf: z.string(),
   orderCount: z.number().int().nonnegative(),
   lastOrderDate: z.string().optional(),
+  /** Days from the last order to `asOf`. */
   daysSinceLastOrder: z.number().optional(),
   medianGapDays: z.number().optional(),
   expectedOrdersNext90: z.number().optional(),
-  expectedOrdersNext90IfActive: z.number().optional(),
   annualValue: z.number().optional(),
+  /** annualValue × (1 − pAlive): never more than the annual value. */
   valueAtRisk: z.number().optional(),
   currency: z.string().optional(),
   thinEvidence: z.boolean(),
-  /** The spend in the account's last year of ordering, when nothing was bought in the last twelve months. */
+  /** The spend in the account's last year of ordering, when nothing was bought in the twelve months up to `asOf`. */
   spendInLastYearOfOrdering: z.number().optional(),
-  /** One order so far: of the accounts whose first order is `windowDays` old, the share that ordered again. */
-  cohort: z.object({ eligible: z.number().int().nonnegative(), share: z.number().min(0).max(1), windowDays: z.number() }).optional(),
   model: z.string(),
   scoredAt: z.string(),
 });
 export type LapseRisk = z.infer<typeof LapseRisk>;
+
+const FlagRecord = z.object({ flagged: z.number().int().nonnegative(), precision: z.number(), recall: z.number() });
+
+/** The book's lapse model, stored beside the scores: which model, how it was chosen, its record on the book's own orders. */
+export const RiskModel = z.object({
+  label: z.string(),
+  chosenBy: z.enum(['backtest', 'too-little-history', 'no-fit', 'no-orders']),
+  horizonDays: z.number(),
+  /** P(an order in the horizon) at or below which an account is high / watch. */
+  thresholds: z.object({ high: z.number(), watch: z.number() }).optional(),
+  candidates: z.array(z.object({ label: z.string(), brier: z.number(), aucAll: z.number(), aucRepeat: z.number() })).optional(),
+  /** The backtest: as of `from`, what the levels would have said, and what the accounts did in the horizon after. */
+  trackRecord: z
+    .object({
+      from: z.string(),
+      accounts: z.number().int(),
+      stopped: z.number().int(),
+      targets: z.object({ high: z.number(), watch: z.number() }),
+      high: FlagRecord,
+      watch: FlagRecord,
+    })
+    .optional(),
+  note: z.string().optional(),
+});
+export type RiskModel = z.infer<typeof RiskModel>;
 
 export const BuyingRole = z.enum(['economic-buyer', 'finance', 'technical', 'user', 'champion']);
 export type BuyingRole = z.infer<typeof BuyingRole>;
@@ -88,6 +117,8 @@ export const AccountInsight = z.object({
   contact: z.object({ email: z.string(), name: z.string(), title: z.string().optional() }).optional(),
   headline: Headline,
   risk: LapseRisk.optional(),
+  /** The risk in words, written by the background as of the day it builds the state (lib/words/risk.ts). */
+  riskText: z.object({ headline: z.string(), explanation: z.array(z.string()) }).optional(),
   people: PeopleInsight,
   opportunities: z.array(Opportunity),
   signals: z.array(z.object({ kind: SignalKind, strength: z.number(), reason: z.string() })),

@@ -1,3 +1,4 @@
+import { Settings } from './settings';
 import { z } from 'zod';
 import { PageContext } from './page';
 import { Playbook } from './playbook';
@@ -49,6 +50,7 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveMapping'), mappingKey: z.string().regex(/^map-[0-9a-f]{1,64}$/), mapping: ColumnMappingSchema }),
   /** The questions an account would get with the playbooks as saved (the options page's preview). */
   z.object({ type: z.literal('previewQuestions'), accountId: z.string().min(1).max(300) }),
+  z.object({ type: z.literal('saveSettings'), settings: Settings }),
   z.object({ type: z.literal('addSelfHostedCrm'), origin: z.string().url().max(300), crm: z.enum(['twenty', 'espocrm', 'suitecrm', 'odoo']) }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

@@ -55,8 +55,24 @@ export const Order = z.object({
   currency: z.string().length(3).optional(),
   product: z.string().optional(),
   quantity: z.number().finite().optional(),
+  /** The order source (feed) the line came from: its as-of date says up to when the source's data is complete. */
+  feed: z.string().max(80).optional(),
 });
 export type Order = z.infer<typeof Order>;
+
+/**
+ * An order source: one export that is imported again and again (same format and headers). `asOf` is the day its data
+ * is complete to — by default the newest order in the file, corrected by the user in the import preview. Silence is
+ * measured to it, never to today.
+ */
+export const OrderFeed = z.object({
+  id: z.string().min(1).max(80),
+  /** The file name of its latest import. */
+  label: z.string().max(300),
+  asOf: IsoDate,
+  importedAt: z.string(),
+});
+export type OrderFeed = z.infer<typeof OrderFeed>;
 
 export const Product = z.object({
   id: z.string().min(1),
@@ -95,5 +111,8 @@ export const ImportRecord = z.object({
   rowsImported: z.number().int().nonnegative(),
   rowsRejected: z.number().int().nonnegative(),
   importedAt: z.string(),
+  /** Order files: the source they belong to and the day its data is complete to (see OrderFeed). */
+  feed: z.string().min(1).max(80).optional(),
+  asOf: IsoDate.optional(),
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;

@@ -29,7 +29,7 @@ export function riskSignals(risk: LapseRisk | undefined): SignalDraft[] {
   if (!risk) return [];
   const about: SignalAbout = { type: 'risk', risk };
   const signals: SignalDraft[] = [];
-  if (risk.level === 'high') signals.push({ kind: 'lapse-high', strength: Math.min(1, 0.7 + (1 - (risk.pAlive ?? 0.5)) * 0.3), about });
+  if (risk.level === 'high') signals.push({ kind: 'lapse-high', strength: Math.min(1, 0.7 + (1 - (risk.pActive ?? 0.5)) * 0.3), about });
   if (risk.level === 'watch') signals.push({ kind: 'lapse-watch', strength: 0.6, about });
   if (risk.daysSinceLastOrder !== undefined && risk.medianGapDays && risk.daysSinceLastOrder > 1.5 * risk.medianGapDays) {
     signals.push({ kind: 'overdue', strength: Math.min(1, risk.daysSinceLastOrder / risk.medianGapDays / 4), about });

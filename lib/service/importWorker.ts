@@ -4,7 +4,7 @@
 // It is the one writer of the database besides the background, which owns it: the exception is named in
 // lib/db/owner.ts (DIRECT_WRITER) and held to by tests/unit/dbOwner.test.ts.
 import { z } from 'zod';
-import { parseImportFile } from '../import';
+import { feedOf, ordersThroughOf, parseImportFile } from '../import';
 import type { ImportPreview } from '../import/types';
 import { WorkerRequest } from '../import/worker';
 import { ImportRecord } from '../model/records';
@@ -14,6 +14,10 @@ import { commitImport, StorageFullError } from './importCommit';
 /** What the page sees of a parsed file: everything but the rows themselves. */
 export type ImportSummary = Omit<ImportPreview, 'batch'> & {
   counts: { accounts: number; contacts: number; orders: number; activities: number };
+  /** The newest order in the file (yyyy-mm-dd): the default as-of date of its orders. */
+  ordersThrough?: string;
+  /** The order source the file belongs to: the same export (format and headers) imported again is the same feed. */
+  feed: string;
 };
 
 export type ImportWorkerReply =
@@ -31,7 +35,13 @@ interface Scope {
 }
 
 export function summarize({ batch, ...rest }: ImportPreview): ImportSummary {
-  return { ...rest, counts: { accounts: batch.accounts.length, contacts: batch.contacts.length, orders: batch.orders.length, activities: batch.activities.length } };
+  const ordersThrough = ordersThroughOf(batch.orders);
+  return {
+    ...rest,
+    counts: { accounts: batch.accounts.length, contacts: batch.contacts.length, orders: batch.orders.length, activities: batch.activities.length },
+    ...(ordersThrough ? { ordersThrough } : {}),
+    feed: feedOf(rest.format, rest.headers),
+  };
 }
 
 export function serveImportSession(scope: Scope): void {

@@ -4,7 +4,8 @@ import { allOrders } from '../db/orders';
 import { allAccounts } from '../db/accounts';
 import { fromStoredAccount, fromStoredContact } from '../db/repo';
 import { championMoves } from '../insights/people/moves';
-import { scoreAccounts } from '../insights/risk';
+import { scoreBook } from '../insights/risk';
+import { asOfByAccount, orderFeeds } from '../db/feeds';
 import { peerProfile } from '../insights/expansion';
 
 /**
@@ -15,11 +16,13 @@ import { peerProfile } from '../insights/expansion';
 export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number; scored: number; ms: number }> {
   const started = performance.now();
   const today = now.toISOString().slice(0, 10);
-  const [orders, storedAccounts, contacts, activities] = await Promise.all([allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities')]);
+  const [orders, storedAccounts, contacts, activities, feeds] = await Promise.all([allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities'), orderFeeds(db)]);
   const accounts = storedAccounts.map(fromStoredAccount);
-  const scores = scoreAccounts(
+  // Every account is scored as of the day its order data is complete to (its source's as-of date), not today.
+  const asOf = asOfByAccount(orders, feeds);
+  const { scores, model } = scoreBook(
     orders.map((o) => ({ accountId: o.accountId, date: o.date, amount: o.amount, currency: o.currency })),
-    { today },
+    { today, asOf: (id) => asOf.get(id) },
   );
   const profile = peerProfile(accounts, orders, { today });
   // Champion moves need the whole book (a person's old and new addresses sit at different accounts).
@@ -27,6 +30,7 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
   await saveScores(db, scores, [
     { key: 'peerProfile', value: profile },
     { key: 'championMoves', value: moves },
+    { key: 'riskModel', value: model },
     { key: 'scoredAt', value: now.toISOString() },
   ]);
   return { accounts: accounts.length, scored: scores.length, ms: Math.round(performance.now() - started) };

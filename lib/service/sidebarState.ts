@@ -25,6 +25,9 @@ import { leadCompany, leadReason, leadTitle, peopleView } from '../words/people'
 import { worded } from '../words/signals';
 import { matchReason, notACustomer } from '../words/sidebar';
 import { loadLocalPlaybooks } from './playbookStore';
+import { loadSettings } from './settings';
+import type { Settings } from '../model/settings';
+import { riskWords } from '../words/risk';
 
 export interface SidebarOptions {
   chosenAccountId?: string;
@@ -38,11 +41,14 @@ interface Build {
   now: string;
   today: string;
   playbooks: () => Promise<EffectivePlaybook[]>;
+  settings: () => Promise<Settings>;
 }
 
 function buildContext(db: Db, options: { now: string; policy?: TeamPolicy }): Build {
   let playbooks: Promise<EffectivePlaybook[]> | undefined;
+  let settings: Promise<Settings> | undefined;
   return {
+    settings: () => (settings ??= loadSettings(db)),
     now: options.now,
     today: options.now.slice(0, 10),
     // Playbooks and policy are loaded once per sidebar build, and only when a question is asked for.
@@ -101,8 +107,9 @@ async function accountInsight(
   const departures = await storedDepartures(db, account.id);
   const gaps = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
   const risk = bundle.score;
+  const { staleAfterDays } = await build.settings();
   const drafts = [...riskSignals(risk), ...peopleSignals(facts, departures), ...expansionSignals(gaps), ...(context.moved ? leadSignals(context.moved) : [])];
-  const reasonContext = { accountName: account.name, today, ...(context.page?.companyName ? { pageCompanyName: context.page.companyName } : {}) };
+  const reasonContext = { accountName: account.name, today, staleAfterDays, ...(context.page?.companyName ? { pageCompanyName: context.page.companyName } : {}) };
   const fromEmail = context.page?.bodyText || context.page?.subject ? detectEmailSignals(context.page.bodyText ?? '', context.page.subject) : [];
   const signals = strongestPerKind(worded([...drafts, ...fromEmail], reasonContext));
   const people = peopleView(facts, departures, account, today);
@@ -127,8 +134,9 @@ async function accountInsight(
     account: { id: account.id, name: account.name, domain: account.domains[0], industry: account.industry },
     matchedBy: context.matchedBy,
     contact: context.contact ? { email: context.contact.email, name: context.contact.name, title: context.contact.title } : undefined,
-    headline: headlineFor({ risk, departures, ...(context.moved ? { movedHere: context.moved } : {}), people, opportunities, accountName: account.name, today }),
+    headline: headlineFor({ risk, departures, ...(context.moved ? { movedHere: context.moved } : {}), people, opportunities, accountName: account.name, today, staleAfterDays }),
     risk,
+    ...(risk ? { riskText: riskWords(risk, { today, staleAfterDays }) } : {}),
     people,
     opportunities,
     signals,

@@ -14,6 +14,7 @@ export interface HeadlineFacts {
   opportunities: readonly Opportunity[];
   accountName: string;
   today: string;
+  staleAfterDays?: number;
 }
 
 export function headlineFor(facts: HeadlineFacts): AccountInsight['headline'] {
@@ -22,7 +23,7 @@ export function headlineFor(facts: HeadlineFacts): AccountInsight['headline'] {
     const before = movedHere.formerEmail.split('@')[1] ?? movedHere.formerAccountName;
     return { kind: 'people', tone: 'danger', title: 'Your contact may have moved', reason: `${movedHere.name} now writes from ${movedHere.newDomain} instead of ${before}.` };
   }
-  const words = risk ? riskWords(risk) : undefined;
+  const words = risk ? riskWords(risk, { today: facts.today, ...(facts.staleAfterDays ? { staleAfterDays: facts.staleAfterDays } : {}) }) : undefined;
   if (risk?.level === 'high') return { kind: 'risk', tone: 'danger', title: words!.headline, reason: words!.explanation.slice(0, 3).join('; ') };
   const departure = departures[0];
   if (departure) return { kind: 'people', tone: 'danger', title: 'Champion risk', reason: departureText(departure, facts.accountName, facts.today) };

@@ -9,12 +9,13 @@ export interface ReasonContext {
   accountName: string;
   today: string;
   pageCompanyName?: string;
+  staleAfterDays?: number;
 }
 
 export function signalReason(about: SignalAbout, context: ReasonContext): string {
   switch (about.type) {
     case 'risk': {
-      const words = riskWords(about.risk);
+      const words = riskWords(about.risk, { today: context.today, ...(context.staleAfterDays ? { staleAfterDays: context.staleAfterDays } : {}) });
       return `Lapse risk: ${words.explanation[0] ?? words.headline}`;
     }
     case 'healthy':

@@ -45,7 +45,7 @@ function generate(accounts: number): Book {
       if (daysBefore < 365) annual += amount;
       book.orders.push({ id: `${domain}-o${o}`, accountId: domain, date: iso(daysBefore), amount, currency: 'EUR' } satisfies Order);
     }
-    const score: LapseRisk = { accountId: domain, level: 'low', orderCount: 24, thinEvidence: false, model: 'bench', scoredAt: TODAY, annualValue: annual, valueAtRisk: annual * random.next() * 0.3, currency: 'EUR' };
+    const score: LapseRisk = { accountId: domain, level: 'low', horizonDays: 90, asOf: TODAY, orderCount: 24, thinEvidence: false, model: 'bench', scoredAt: TODAY, annualValue: annual, valueAtRisk: annual * random.next() * 0.3, currency: 'EUR' };
     book.scores.set(domain, score);
   }
   // One champion move, so that the timed account view takes the slow path: customer-42's first contact writes

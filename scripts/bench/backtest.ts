@@ -3,9 +3,11 @@
 // Figures only; `npm run bench backtest` prints them.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { backtestBook, chooseModelByBacktest, splitBook } from '../../lib/insights/risk/backtest';
+import { chooseModelByBacktest, splitBook } from '../../lib/insights/risk';
+import { backtestBook } from '../validate/harness';
 import { fitBgNbd, fitMbgCnbd, mbgCnbdPredictor } from '../../lib/insights/risk';
-import { parseCdnowLog } from '../lib/orderLog';
+import { toDayNumber } from '../../lib/model/days';
+import { parseCdnowLog } from '../../tests/support/cdnow';
 import { cdnowDir } from '../../tests/unit/risk/cdnowSample';
 import { simulateB2bBook } from '../../tests/support/b2bBook';
 
@@ -61,8 +63,8 @@ export async function bench(): Promise<Figure[]> {
   const textbook = median(Array.from({ length: 3 }, () => cpu(() => backtestBook(book.orders, { ...options, models: ['bgnbd', 'mbgcnbd', 'recency'] }))));
   const withPareto = cpu(() => backtestBook(book.orders, { ...options, models: ['pareto'] }));
   const withShipped = cpu(() => backtestBook(book.orders, { ...options, models: ['shipped'] }));
-  const choice = chooseModelByBacktest(book.orders, { asOf: '2024-12-31' });
-  const choiceCpu = median(Array.from({ length: 3 }, () => cpu(() => chooseModelByBacktest(book.orders, { asOf: '2024-12-31' }))));
+  const choice = chooseModelByBacktest(book.orders, { endDayOf: () => toDayNumber('2024-12-31') });
+  const choiceCpu = median(Array.from({ length: 3 }, () => cpu(() => chooseModelByBacktest(book.orders, { endDayOf: () => toDayNumber('2024-12-31') }))));
 
   return [
     { name: `CDNOW log (23,570): fit MBG/CNBD-k, k chosen (k=${fit.k}; tried ${tried}), median of ${runs}`, value: mbgWall, unit: 'ms', target: '≤ 100 ms' },

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bgNbdPredictor, bgNbdPAlive, fitBgNbd, fitGammaGamma, fitParetoNbd, gammaGammaExpectedSpend, scoreAccounts, summarizeTransactions, type AccountOrder, type BgNbdParams, type CustomerSummary, type Transaction } from '../../lib/insights/risk';
-import { parseCdnowLog } from '../lib/orderLog';
+import { parseCdnowLog } from '../../tests/support/cdnow';
 import { cdnowDir, loadCdnowSample } from '../../tests/unit/risk/cdnowSample';
 import { gammaSampler, random } from '../../tests/support/random';
 

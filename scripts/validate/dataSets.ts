@@ -2,9 +2,9 @@
 // and the seeded simulated B2B book.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BookOrder } from '../../lib/insights/risk/backtest';
+import type { BookOrder } from '../../lib/insights/risk';
 import { toDayNumber } from '../../lib/model/days';
-import { parseCdnowLog } from '../lib/orderLog';
+import { parseCdnowLog } from '../../tests/support/cdnow';
 import { simulateB2bBook } from '../../tests/support/b2bBook';
 
 const shared = resolve(import.meta.dirname, '../../../shared/data');
@@ -15,6 +15,8 @@ export interface DataSet {
   calibrationEnd: string;
   holdoutEnd: string;
   load(): BookOrder[];
+  /** Purchasing is regular (reorder cycles): the shipped score must then beat the best textbook model by 0.01. */
+  regular?: boolean;
   /** For simulated books: is the customer still buying at the calibration end? */
   aliveAtCalibrationEnd?: (customerId: string) => boolean;
 }
@@ -55,6 +57,7 @@ export const dataSets: DataSet[] = [
       simulatedTruth = new Map(book.accounts.map((a) => [a.customerId, a.churnDay]));
       return book.orders;
     },
+    regular: true,
     aliveAtCalibrationEnd: (id) => (simulatedTruth?.get(id) ?? -Infinity) >= toDayNumber('2024-06-30'),
   },
 ];

@@ -8,7 +8,7 @@
 // first order + an exponential lifetime whose rate is Gamma(2)-distributed across accounts with mean
 // 1/`meanLifetimeDays`. Order values lognormal around an account-level mean.
 import { dayToIso, toDayNumber } from '../../lib/model/days';
-import type { BookOrder } from '../../lib/insights/risk/backtest';
+import type { BookOrder } from '../../lib/insights/risk';
 import { gammaSampler, random } from './random';
 
 export interface B2bBookOptions {

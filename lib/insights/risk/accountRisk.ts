@@ -1,16 +1,14 @@
-// Lapse risk per account for the sidebar. How likely the account is still buying: its own order rhythm
-// (Erlang-k gaps with a chance of an off-rhythm gap, regularity.ts) against a time-based dropout rate
-// fitted over the whole book (Pareto/GGG-style lifetime, lifetime.ts), the purchase rate's prior from
-// BG/NBD (fitted over all accounts, in weeks). BG/NBD's expectations, rescaled to that P(alive), give
-// the orders to expect; Gamma-Gamma what an order is worth; the usual gap between orders turns all of
-// it into words a rep can check against their own memory of the account.
-import type { LapseRisk, RiskLevel } from '../../model/insight';
-import { bgNbdExpectedPurchases, bgNbdPAlive, fitBgNbd, type BgNbdParams } from './bgNbd';
+// Lapse risk per account: one fitted model per book (choose.ts: BG/NBD or MBG/CNBD-k, whichever predicted the book's
+// own last 90 days better), every account scored as of the day its order data is complete to, levels from the
+// thresholds the same backtest found. Gamma-Gamma says what an order is worth; the usual gap between orders puts the
+// silence in words a rep can check against their own memory of the account. No clock: "today" and every as-of day
+// are passed in.
+import type { LapseRisk, RiskLevel, RiskModel } from '../../model/insight';
 import { dayToIso, toDayNumber } from '../../model/days';
+import { chooseModelByBacktest, expectedOrders, fitModel, forecaster, modelLabel, type BookFit, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gammaGamma';
-import { fitLifetime, lifetimePAlive, silenceEvidence, type LifetimeParams, type SilenceEvidence } from './lifetime';
-import { erlangSilenceSurvival, offRhythmShare, regularityAdjustedPAlive, regularityOf, silenceSurvival } from './regularity';
-import { groupPurchaseDays, summarizePurchaseDays, type CustomerSummary } from './summary';
+import { sumLogGaps, type CnbdRow } from './mbgcnbd';
+import { groupPurchaseDays, type PurchaseDays } from './summary';
 
 export interface AccountOrder {
   accountId: string;
@@ -21,221 +19,224 @@ export interface AccountOrder {
 }
 
 export interface ScoreAccountsOptions {
-  /** yyyy-mm-dd; orders after it are ignored. */
+  /** yyyy-mm-dd: the day of the scoring run; orders after it are ignored. */
   today: string;
+  /**
+   * The day each account's order data is complete to (yyyy-mm-dd), from its source's as-of date. Silence is measured
+   * to it and orders after it are ignored. Default: the newest order of the book, or today if that is later.
+   */
+  asOf?: string | ((accountId: string) => string | undefined);
   /** Timestamp stored with each score; defaults to `today`. */
   scoredAt?: string;
 }
 
-/**
- * Level thresholds. "high": under 30% chance the account is still buying, or silent for three usual
- * gaps while the model gives it less than even odds. "watch": below 60%, or silent for two usual gaps.
- * Three gaps matter because a steady buyer (orders every 3-4 weeks) almost never goes quiet that long
- * while still active (Poisson: e^-3 ≈ 5%), yet the model alone is lenient with long-standing buyers.
- */
-export const LEVEL_THRESHOLDS = {
-  highBelowPAlive: 0.3,
-  highGapRatio: 3,
-  highGapBelowPAlive: 0.5,
-  watchBelowPAlive: 0.6,
-  watchGapRatio: 2,
-} as const;
-
-export function lapseLevel(pAlive: number, gapRatio: number): Exclude<RiskLevel, 'unknown'> {
-  const t = LEVEL_THRESHOLDS;
-  if (pAlive < t.highBelowPAlive || (gapRatio >= t.highGapRatio && pAlive < t.highGapBelowPAlive)) return 'high';
-  if (pAlive < t.watchBelowPAlive || gapRatio >= t.watchGapRatio) return 'watch';
-  return 'low';
+export interface BookScores {
+  scores: LapseRisk[];
+  model: RiskModel;
 }
 
+export const HORIZON_DAYS = 90;
 const WEEK = 7;
-const HORIZON_DAYS = 90;
 const YEAR_DAYS = 365;
-const COHORT_WINDOW_DAYS = 90;
-const MODEL_NAME = 'BG/NBD + gap regularity + lifetime + Gamma-Gamma';
 
-interface FittedModels {
-  bgNbd?: BgNbdParams;
-  spend?: GammaGammaParams;
-}
+/** Precision "high" and "watch" must reach in the backtest (raised on books where most accounts are quiet anyway). */
+export const LEVEL_PRECISION = { high: 0.8, watch: 0.5 } as const;
 
 export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAccountsOptions): LapseRisk[] {
+  return scoreBook(orders, options).scores;
+}
+
+/** Every account's lapse risk and the book's model: which one, why, and its track record on the book's own orders. */
+export function scoreBook(orders: readonly AccountOrder[], options: ScoreAccountsOptions): BookScores {
   const today = toDayNumber(options.today);
   const scoredAt = options.scoredAt ?? options.today;
-  const grouped = groupPurchaseDays(orders, today, (order) => order.accountId);
-  const rows = summarizePurchaseDays(grouped, today, WEEK);
-  const models = fitModels(rows);
-  const { start, days, totals } = grouped;
-  const gaps = rows.map((_, k) => gapsOf(days, start[k], start[k + 1]));
-  const pAlive = activeProbabilities(rows, gaps, models);
-  const cohort = secondOrderCohort(start, days, today);
-  const results: LapseRisk[] = new Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const from = start[k];
-    const to = start[k + 1];
-    const currency = orders[grouped.firstTransaction[k]].currency;
-    const base = {
-      accountId: grouped.customerIds[k],
-      orderCount: to - from,
-      lastOrderDate: dayToIso(days[to - 1]),
-      daysSinceLastOrder: today - days[to - 1],
-      currency,
-      model: MODEL_NAME,
-      scoredAt,
-    };
-    if (to - from < 2) {
-      results[k] = oneOrderRisk(base, today - days[from], cohort);
-      continue;
+  const endDayOf = asOfDays(orders, today, options.asOf);
+  const kept = orders.filter((o) => toDayNumber(o.date) <= endDayOf(o.accountId));
+  const grouped = groupPurchaseDays(kept, today, (order) => order.accountId);
+  const rows = summaries(grouped, endDayOf);
+  if (!rows.length) return { scores: [], model: { label: 'none', chosenBy: 'no-orders', horizonDays: HORIZON_DAYS } };
+
+  let choice: ModelChoiceByBacktest | undefined;
+  let whyNoBacktest: string | undefined;
+  try {
+    choice = chooseModelByBacktest(
+      kept.map((o) => ({ customerId: o.accountId, date: o.date, amount: o.amount })),
+      { endDayOf, horizonDays: HORIZON_DAYS, highPrecision: LEVEL_PRECISION.high, watchPrecision: LEVEL_PRECISION.watch },
+    );
+  } catch (error) {
+    whyNoBacktest = (error as Error).message;
+  }
+  let book: BookFit | undefined;
+  for (const model of choice ? [choice.chosen, 'bgnbd' as const] : (['bgnbd', 'mbgcnbd'] as const)) {
+    try {
+      book = fitModel(model, rows);
+      break;
+    } catch {
+      // try the next candidate
     }
-    // What is at stake: the spend of the last twelve months, the figure a rep can check in the ERP
-    // (demo/ scenario 1 is calibrated on it). Younger accounts get a year at their usual pace.
-    // The year up to the last order says what a long-silent account was worth.
-    const last = days[to - 1];
+  }
+  if (!book) return { scores: rows.map((_, k) => unscored(grouped, k, endDayOf, scoredAt)), model: { label: 'none', chosenBy: 'no-fit', horizonDays: HORIZON_DAYS, ...(whyNoBacktest ? { note: whyNoBacktest } : {}) } };
+
+  const predict = forecaster(book, HORIZON_DAYS / WEEK);
+  const forecasts = rows.map(predict);
+  const thresholds = choice ? { high: choice.high.atOrBelow, watch: choice.watch.atOrBelow } : calibratedThresholds(forecasts.map((f) => f.pActive));
+  const spend = spendModel(rows);
+  const label = modelLabel(book);
+  const scores = rows.map((row, k): LapseRisk => {
+    const from = grouped.start[k];
+    const to = grouped.start[k + 1];
+    const { days, totals } = grouped;
+    const asOfDay = endDayOf(grouped.customerIds[k]);
+    const forecast = forecasts[k];
+    const gaps: number[] = [];
+    for (let i = from + 1; i < to; i++) gaps.push(days[i] - days[i - 1]);
+    // What is at stake: the spend of the twelve months up to the data's date, the figure a rep can check in the ERP.
+    // Younger accounts: a year at the pace the model expects while it keeps buying.
     let lastTwelveMonths = 0;
     let yearBeforeLastOrder = 0;
     for (let i = from; i < to; i++) {
-      if (days[i] > today - YEAR_DAYS) lastTwelveMonths += totals[i];
-      if (days[i] > last - YEAR_DAYS) yearBeforeLastOrder += totals[i];
+      if (days[i] > asOfDay - YEAR_DAYS) lastTwelveMonths += totals[i];
+      if (days[i] > days[to - 1] - YEAR_DAYS) yearBeforeLastOrder += totals[i];
     }
-    const fullYear = today - days[from] >= YEAR_DAYS - 1;
-    const spend = fullYear ? { lastTwelveMonths, yearBeforeLastOrder } : undefined;
-    results[k] = repeatBuyerRisk(base, rows[k], gaps[k], spend, models, pAlive?.[k]);
-  }
-  return results;
+    const orderValue = spend ? gammaGammaExpectedSpend(spend, row.frequency, row.monetaryValue) : row.monetaryValue || totals[from];
+    const fullYear = asOfDay - days[from] >= YEAR_DAYS - 1;
+    const ordersInAYearIfActive = forecast.pAlive > 1e-6 ? expectedOrders(book!, YEAR_DAYS / WEEK, row) / forecast.pAlive : 0;
+    const annualValue = fullYear ? lastTwelveMonths : orderValue * ordersInAYearIfActive;
+    return {
+      accountId: grouped.customerIds[k],
+      level: levelOf(forecast.pActive, thresholds),
+      pAlive: clamp01(forecast.pAlive),
+      pActive: clamp01(forecast.pActive),
+      horizonDays: HORIZON_DAYS,
+      asOf: dayToIso(asOfDay),
+      orderCount: to - from,
+      lastOrderDate: dayToIso(days[to - 1]),
+      daysSinceLastOrder: asOfDay - days[to - 1],
+      ...(gaps.length ? { medianGapDays: median(gaps) } : {}),
+      expectedOrdersNext90: forecast.expected,
+      annualValue: roundMoney(annualValue),
+      // The year's value times the chance the account has stopped: never more than the annual value.
+      valueAtRisk: roundMoney(annualValue * (1 - clamp01(forecast.pAlive))),
+      currency: kept[grouped.firstTransaction[k]].currency,
+      thinEvidence: to - from < 3,
+      ...(annualValue <= 0 && yearBeforeLastOrder > 0 ? { spendInLastYearOfOrdering: roundMoney(yearBeforeLastOrder) } : {}),
+      model: label,
+      scoredAt,
+    };
+  });
+  return { scores, model: modelInfo(label, choice, thresholds, whyNoBacktest) };
+}
+
+type Thresholds = { high: number; watch: number };
+
+function levelOf(pActive: number, t: Thresholds): Exclude<RiskLevel, 'unknown'> {
+  if (pActive <= t.high) return 'high';
+  return pActive <= t.watch ? 'watch' : 'low';
 }
 
 /**
- * P(still an active buyer) per account: the account's own gap rhythm (regularity.ts) against a
- * time-based dropout fitted over the book (lifetime.ts). Falls back to MBG/CNBD-k with BG/NBD's
- * per-purchase dropout if the lifetime fit fails; undefined without a BG/NBD fit.
+ * Without a backtest (a young or small book), the model's own probabilities set the cut: an account is "high" when
+ * the model gives it at most a (1 − target) chance of an order, so that a calibrated model's "high" has the target
+ * precision; the targets rise with the book's expected share of quiet accounts, as in the backtest.
  */
-function activeProbabilities(rows: readonly CustomerSummary[], gaps: readonly number[][], models: FittedModels): number[] | undefined {
-  const bg = models.bgNbd;
-  if (!bg) return undefined;
-  const gapModels = gaps.map((own) => (own.length === 0 ? undefined : { k: regularityOf(own), offRhythm: offRhythmShare(own, median(own)) }));
-  const evidence: SilenceEvidence[] = rows.map((row, k) => {
-    const gapModel = gapModels[k];
-    // One order only: no rhythm yet, BG/NBD's prior (α/(α+u))^r for the wait to a second order.
-    const survival = gapModel
-      ? (u: number) => silenceSurvival(bg, row.frequency, row.recency, u, gapModel)
-      : (u: number) => erlangSilenceSurvival(bg, 0, 0, u, 1);
-    return silenceEvidence(row.recency, row.T, survival);
-  });
-  let lifetime: LifetimeParams | undefined;
-  try {
-    const fit = fitLifetime(evidence);
-    if (Number.isFinite(fit.s) && Number.isFinite(fit.beta) && fit.s > 0 && fit.beta > 0) lifetime = fit;
-  } catch {
-    // fall back below
-  }
-  return rows.map((row, k) => {
-    if (lifetime) return lifetimePAlive(lifetime, evidence[k]);
-    return regularityAdjustedPAlive(bg, row.frequency, row.recency, row.T, gapModels[k]?.k ?? 1);
-  });
+function calibratedThresholds(pActive: readonly number[]): Thresholds {
+  const quiet = pActive.reduce((sum, p) => sum + (1 - p), 0) / pActive.length;
+  const high = Math.max(LEVEL_PRECISION.high, quiet + (1 - quiet) / 2);
+  const watch = Math.max(LEVEL_PRECISION.watch, quiet + (1 - quiet) / 4);
+  return { high: 1 - high, watch: 1 - watch };
 }
 
-type RiskBase = Pick<LapseRisk, 'accountId' | 'orderCount' | 'lastOrderDate' | 'daysSinceLastOrder' | 'currency' | 'model' | 'scoredAt'>;
-
-function repeatBuyerRisk(
-  base: RiskBase,
-  row: CustomerSummary,
-  gaps: number[],
-  spend: { lastTwelveMonths: number; yearBeforeLastOrder: number } | undefined,
-  models: FittedModels,
-  pAlive: number | undefined,
-): LapseRisk {
-  const gapDays = median(gaps);
-  const daysSince = base.daysSinceLastOrder ?? 0;
-  const gapRatio = daysSince / Math.max(gapDays, 1);
-  const { frequency: x, recency, T } = row;
-  const preSilenceRate = 1 / Math.max(gapDays, 1); // orders per day while it was buying
-  const bg = models.bgNbd;
-  // BG/NBD's expectation given alive (E / P(alive)), weighted by the regularity-aware P(alive).
-  const poissonPAlive = bg ? bgNbdPAlive(bg, x, recency, T) : 1;
-  const expected = (days: number) =>
-    bg && pAlive !== undefined ? (bgNbdExpectedPurchases(bg, days / WEEK, x, recency, T) / poissonPAlive) * pAlive : undefined;
-  const next90 = expected(HORIZON_DAYS);
-  const nextYear = expected(YEAR_DAYS);
-  const ifActive = (value: number | undefined, days: number) =>
-    value !== undefined && pAlive !== undefined && pAlive > 1e-6 ? value / pAlive : days * preSilenceRate;
-  const next90IfActive = ifActive(next90, HORIZON_DAYS);
-  const nextYearIfActive = ifActive(nextYear, YEAR_DAYS);
-  const orderValue = models.spend ? gammaGammaExpectedSpend(models.spend, x, row.monetaryValue) : row.monetaryValue;
-  const annualValue = spend ? spend.lastTwelveMonths : orderValue * nextYearIfActive;
-  const valueAtRisk = orderValue * Math.max(0, nextYearIfActive - (nextYear ?? nextYearIfActive * Math.min(1, 1 / Math.max(gapRatio, 1))));
-  const level: RiskLevel = pAlive === undefined ? fallbackLevel(gapRatio) : lapseLevel(pAlive, gapRatio);
-  const thinEvidence = base.orderCount < 3 || pAlive === undefined;
-
+function modelInfo(label: string, choice: ModelChoiceByBacktest | undefined, thresholds: Thresholds, whyNoBacktest: string | undefined): RiskModel {
+  if (!choice) return { label, chosenBy: 'too-little-history', horizonDays: HORIZON_DAYS, thresholds, ...(whyNoBacktest ? { note: whyNoBacktest } : {}) };
+  const record = (t: FlagThreshold) => ({ flagged: t.flagged, precision: Number.isFinite(t.precision) ? t.precision : 0, recall: t.recall });
   return {
-    ...base,
-    level,
-    pAlive,
-    medianGapDays: gapDays,
-    expectedOrdersNext90: next90,
-    expectedOrdersNext90IfActive: next90IfActive,
-    annualValue: roundMoney(annualValue),
-    valueAtRisk: roundMoney(valueAtRisk),
-    thinEvidence,
-    ...(annualValue <= 0 && spend && spend.yearBeforeLastOrder > 0 ? { spendInLastYearOfOrdering: roundMoney(spend.yearBeforeLastOrder) } : {}),
+    label,
+    chosenBy: 'backtest',
+    horizonDays: HORIZON_DAYS,
+    thresholds,
+    candidates: choice.candidates.map((c) => ({ label: c.label, brier: c.brierAll, aucAll: c.aucAll, aucRepeat: c.aucRepeat })),
+    trackRecord: {
+      from: dayToIso(choice.cutoffDay),
+      accounts: choice.accounts,
+      stopped: choice.lapsed,
+      targets: choice.targets,
+      high: record(choice.high),
+      watch: record(choice.watch),
+    },
   };
 }
 
-function oneOrderRisk(base: RiskBase, daysSinceFirst: number, cohort: CohortStatement): LapseRisk {
-  const level: RiskLevel = daysSinceFirst > COHORT_WINDOW_DAYS ? 'watch' : 'unknown';
-  return { ...base, level, thinEvidence: true, cohort: { eligible: cohort.eligible, share: cohort.share, windowDays: COHORT_WINDOW_DAYS } };
-}
-
-function fitModels(rows: CustomerSummary[]): FittedModels {
-  const models: FittedModels = {};
-  const repeatBuyers = rows.filter((row) => row.frequency > 0);
-  // A population fit needs some repeat buyers; with fewer the parameters are not identified.
-  if (repeatBuyers.length >= 3) {
-    try {
-      const fit = fitBgNbd(rows);
-      if ([fit.r, fit.alpha, fit.a, fit.b].every(Number.isFinite)) models.bgNbd = fit;
-    } catch {
-      // leave the model out: the gap rule still gives a level
+/** The as-of day of each account (a day number), never after today. */
+function asOfDays(orders: readonly AccountOrder[], today: number, asOf: ScoreAccountsOptions['asOf']): (accountId: string) => number {
+  let newest = -Infinity;
+  for (const order of orders) {
+    const day = toDayNumber(order.date);
+    if (day <= today && day > newest) newest = day;
+  }
+  const bookDefault = Number.isFinite(newest) ? newest : today;
+  if (typeof asOf === 'string') {
+    const day = Math.min(today, toDayNumber(asOf));
+    return () => day;
+  }
+  if (!asOf) return () => bookDefault;
+  const cache = new Map<string, number>();
+  return (id) => {
+    let day = cache.get(id);
+    if (day === undefined) {
+      const given = asOf(id);
+      cache.set(id, (day = given ? Math.min(today, toDayNumber(given)) : bookDefault));
     }
+    return day;
+  };
+}
+
+/** (x, t_x, T, Σ log gaps, mean repeat spend) per account in weeks, T measured to the account's own as-of day. */
+function summaries(grouped: PurchaseDays, endDayOf: (id: string) => number): (CnbdRow & { monetaryValue: number })[] {
+  const { customerIds, start, days, totals } = grouped;
+  return customerIds.map((id, k) => {
+    const from = start[k];
+    const to = start[k + 1];
+    const frequency = to - from - 1;
+    let repeatSpend = 0;
+    for (let i = from + 1; i < to; i++) repeatSpend += totals[i];
+    return {
+      frequency,
+      recency: (days[to - 1] - days[from]) / WEEK,
+      T: (endDayOf(id) - days[from]) / WEEK,
+      litt: sumLogGaps(days, from, to, WEEK),
+      monetaryValue: frequency > 0 ? repeatSpend / frequency : 0,
+    };
+  });
+}
+
+function spendModel(rows: readonly (CnbdRow & { monetaryValue: number })[]): GammaGammaParams | undefined {
+  const repeatBuyers = rows.filter((row) => row.frequency > 0 && row.monetaryValue > 0);
+  if (repeatBuyers.length < 3) return undefined;
+  try {
+    const spend = fitGammaGamma(repeatBuyers);
+    // q ≤ 1 means an infinite population mean spend: unusable for shrinkage, use each account's own mean.
+    return spend.q > 1 && [spend.p, spend.q, spend.v].every(Number.isFinite) ? spend : undefined;
+  } catch {
+    return undefined;
   }
-  if (repeatBuyers.filter((row) => row.monetaryValue > 0).length >= 3) {
-    try {
-      const spend = fitGammaGamma(repeatBuyers);
-      // q ≤ 1 means an infinite population mean spend: unusable for shrinkage, use each account's own mean.
-      if (spend.q > 1 && [spend.p, spend.q, spend.v].every(Number.isFinite)) models.spend = spend;
-    } catch {
-      // fall back to each account's own mean order value
-    }
-  }
-  return models;
 }
 
-interface CohortStatement {
-  eligible: number;
-  share: number;
-}
-
-/** Of the accounts whose first order is at least 90 days old, the share that ordered again within 90 days. */
-function secondOrderCohort(start: Int32Array, days: Int32Array, today: number): CohortStatement {
-  let eligible = 0;
-  let again = 0;
-  for (let k = 0; k + 1 < start.length; k++) {
-    const first = days[start[k]];
-    if (today - first < COHORT_WINDOW_DAYS) continue;
-    eligible++;
-    if (start[k + 1] - start[k] >= 2 && days[start[k] + 1] - first <= COHORT_WINDOW_DAYS) again++;
-  }
-  return { eligible, share: eligible > 0 ? again / eligible : 0 };
-}
-
-function fallbackLevel(gapRatio: number): RiskLevel {
-  if (gapRatio >= LEVEL_THRESHOLDS.highGapRatio) return 'high';
-  return gapRatio >= LEVEL_THRESHOLDS.watchGapRatio ? 'watch' : 'low';
-}
-
-function gapsOf(days: Int32Array, from: number, to: number): number[] {
-  const gaps: number[] = [];
-  for (let i = from + 1; i < to; i++) gaps.push(days[i] - days[i - 1]);
-  return gaps;
+function unscored(grouped: PurchaseDays, k: number, endDayOf: (id: string) => number, scoredAt: string): LapseRisk {
+  const from = grouped.start[k];
+  const to = grouped.start[k + 1];
+  const asOfDay = endDayOf(grouped.customerIds[k]);
+  return {
+    accountId: grouped.customerIds[k],
+    level: 'unknown',
+    horizonDays: HORIZON_DAYS,
+    asOf: dayToIso(asOfDay),
+    orderCount: to - from,
+    lastOrderDate: dayToIso(grouped.days[to - 1]),
+    daysSinceLastOrder: asOfDay - grouped.days[to - 1],
+    thinEvidence: true,
+    model: 'none',
+    scoredAt,
+  };
 }
 
 function median(values: readonly number[]): number {
@@ -244,4 +245,5 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+const clamp01 = (p: number) => Math.min(1, Math.max(0, p));
 const roundMoney = (value: number) => Math.round(value * 100) / 100;

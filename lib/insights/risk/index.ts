@@ -18,7 +18,7 @@ export { fitParetoNbd, paretoNbdPAlive, paretoNbdExpectedPurchases, paretoNbdLog
 export { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams, type GammaGammaFit } from './gammaGamma';
 export { chooseModel, type ModelChoice, type ModelName } from './chooseModel';
 export type { RfmRow } from './rows';
-export { scoreAccounts, lapseLevel, LEVEL_THRESHOLDS, type AccountOrder, type ScoreAccountsOptions } from './accountRisk';
+export { scoreAccounts, scoreBook, HORIZON_DAYS, LEVEL_PRECISION, type AccountOrder, type ScoreAccountsOptions, type BookScores } from './accountRisk';
 export {
   fitMbgCnbd,
   mbgCnbdLogLikelihood,
@@ -36,27 +36,19 @@ export {
   type CnbdRow,
   type CnbdVariant,
 } from './mbgcnbd';
+export { splitBook, splitBookPerCustomer, type BookOrder, type BacktestSplit } from './split';
+export { auc, aucSorted, sortByScore, brierScore, meanAbsoluteError, rootMeanSquaredError } from './metrics';
+export { bgNbdPActive, paretoNbdPActive } from './pActive';
 export {
-  backtestBook,
-  splitBook,
   chooseModelByBacktest,
-  activeProbabilities,
+  fitModel,
+  forecaster,
+  modelLabel,
   thresholdForPrecision,
   flagQuality,
-  auc,
-  brierScore,
-  meanAbsoluteError,
-  rootMeanSquaredError,
-  pairedBootstrapAuc,
-  pairedBootstrapAucs,
-  bgNbdPActive,
-  paretoNbdPActive,
-  BACKTEST_MODELS,
-  type Backtest,
-  type BacktestModel,
-  type BacktestOptions,
-  type BookOrder,
-  type ModelChoiceByBacktest,
-  type FlagThreshold,
+  SHIPPED_CANDIDATES,
+  type BookFit,
   type FittedModel,
-} from './backtest';
+  type FlagThreshold,
+  type ModelChoiceByBacktest,
+} from './choose';

@@ -1,6 +1,6 @@
 // Worker body for the risk benchmark in Chromium: the same engine code the extension runs, timed inside a Web Worker.
 import { bgNbdPAlive, bgNbdPredictor, fitBgNbd, fitGammaGamma, fitParetoNbd, gammaGammaExpectedSpend, summarizeTransactions } from '../../../lib/insights/risk';
-import { parseCdnowLog } from '../../lib/orderLog';
+import { parseCdnowLog } from '../../../tests/support/cdnow';
 
 const scope = self as unknown as { onmessage: (event: MessageEvent<string>) => void; postMessage(value: unknown): void };
 scope.onmessage = (event) => {

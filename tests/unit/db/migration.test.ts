@@ -53,7 +53,7 @@ describe('IndexedDB schema and migrations', () => {
     expect(bundle?.contacts.map((c) => c.email)).toEqual(['joe.park@acmeflavors.com']);
     expect(bundle?.orders).toHaveLength(50);
     // Stores added by later versions exist and work.
-    await db.put('scores', { accountId: 'acmeflavors.com', level: 'low', orderCount: 50, thinEvidence: false, model: 'bgnbd', scoredAt: now });
+    await db.put('scores', { accountId: 'acmeflavors.com', level: 'low', horizonDays: 90, asOf: now.slice(0, 10), orderCount: 50, thinEvidence: false, model: 'bgnbd', scoredAt: now });
     expect(await db.count('scores')).toBe(1);
     db.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { importRecordOf, parseImportFile, rejectedRowsCsv } from '../../../lib/import';
+import { feedOf, importRecordOf, ordersThroughOf, parseImportFile, rejectedRowsCsv } from '../../../lib/import';
 import { NOW, parseFixture } from './fixtures';
 
 describe('order logs', () => {
@@ -263,6 +263,10 @@ describe('importRecordOf', () => {
       rowsImported: 4,
       rowsRejected: 3,
       importedAt: NOW.toISOString(),
+      // An order file belongs to its feed; its data is complete to its newest order unless the user says otherwise.
+      feed: feedOf('order-log', p.headers),
+      asOf: ordersThroughOf(p.batch.orders),
     });
+    expect(importRecordOf(p, 'orders.csv', NOW, '2030-01-01').asOf).toBe('2030-01-01');
   });
 });

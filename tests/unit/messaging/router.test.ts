@@ -20,6 +20,7 @@ function handlers(): Handlers {
     savePlaybooks: ok,
     restoreBackup: ok,
     saveMapping: ok,
+    saveSettings: ok,
     previewQuestions: ok,
     addSelfHostedCrm: ok,
   } as unknown as Handlers;
@@ -34,6 +35,7 @@ const PRIVILEGED: [PageMessage['type'], unknown][] = [
   ['savePlaybooks', { type: 'savePlaybooks', playbooks: [] }],
   ['restoreBackup', { type: 'restoreBackup', text: '{"format":"keep-account/backup"}' }],
   ['saveMapping', { type: 'saveMapping', mappingKey: 'map-0a1b2c3d4e5f', mapping }],
+  ['saveSettings', { type: 'saveSettings', settings: { staleAfterDays: 30 } }],
   ['previewQuestions', { type: 'previewQuestions', accountId: 'acmeflavors.com' }],
   ['rescore', { type: 'rescore' }],
   ['addSelfHostedCrm', { type: 'addSelfHostedCrm', origin: 'https://crm.example.org', crm: 'odoo' }],

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cdnowDir, loadCdnowSample } from './cdnowSample';
 import { bgNbdLogLikelihood, chooseModel, fitBgNbd, fitGammaGamma, fitParetoNbd, summarizeTransactions } from '../../../lib/insights/risk';
-import { parseCdnowLog } from '../../../scripts/lib/orderLog';
+import { parseCdnowLog } from '../../support/cdnow';
 
 const shared = cdnowDir;
 const sample = loadCdnowSample();

@@ -11,7 +11,7 @@ import {
   groupPurchaseDays,
   toDayNumber,
 } from '../../../lib/insights/risk';
-import { parseCdnowLog } from '../../../scripts/lib/orderLog';
+import { parseCdnowLog } from '../../support/cdnow';
 import {
   fitMbgCnbd,
   mbgCnbdLogLikelihood,

@@ -10,7 +10,7 @@ import {
   paretoNbdExpectedPurchases,
   paretoNbdPAlive,
 } from '../../../lib/insights/risk';
-import { regularityAdjustedPAlive } from '../../../lib/insights/risk/regularity';
+import { mbgCnbdPAlive } from '../../../lib/insights/risk/mbgcnbd';
 import { gammaSampler, random } from '../../support/random';
 
 const bg = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -27,7 +27,7 @@ const histories = [
 describe('P(alive)', () => {
   it('stays in [0, 1] and is finite for frequency in the hundreds and T in the thousands', () => {
     for (const [x, tx, T] of histories) {
-      for (const p of [bgNbdPAlive(bg, x, tx, T), paretoNbdPAlive(pareto, x, tx, T), regularityAdjustedPAlive(bg, x, tx, T, 3)]) {
+      for (const p of [bgNbdPAlive(bg, x, tx, T), paretoNbdPAlive(pareto, x, tx, T), mbgCnbdPAlive({ ...bg, k: 3, alpha: bg.alpha / 3 }, x, tx, T)]) {
         expect(Number.isFinite(p)).toBe(true);
         expect(p).toBeGreaterThanOrEqual(0);
         expect(p).toBeLessThanOrEqual(1);
@@ -56,9 +56,10 @@ describe('P(alive)', () => {
     }
   });
 
-  it('with Erlang-1 gaps equals BG/NBD, and more regular buyers look more lapsed after a long silence', () => {
-    expect(regularityAdjustedPAlive(bg, 5, 20, 38, 1)).toBeCloseTo(bgNbdPAlive(bg, 5, 20, 38), 12);
-    expect(regularityAdjustedPAlive(bg, 30, 100, 111, 3)).toBeLessThan(regularityAdjustedPAlive(bg, 30, 100, 111, 1));
+  it('with Erlang-1 gaps equals BG/NBD (BG/CNBD-1), and more regular buyers look more lapsed after a long silence', () => {
+    expect(mbgCnbdPAlive({ ...bg, k: 1 }, 5, 20, 38, 'bg')).toBeCloseTo(bgNbdPAlive(bg, 5, 20, 38), 12);
+    // Same mean gap (k phases at k times the rate), 30 purchases in 100 weeks, then 11 weeks of silence.
+    expect(mbgCnbdPAlive({ ...bg, k: 3, alpha: bg.alpha / 3 }, 30, 100, 111)).toBeLessThan(mbgCnbdPAlive({ ...bg, k: 1 }, 30, 100, 111));
   });
 });
 

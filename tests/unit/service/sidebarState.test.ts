@@ -57,9 +57,9 @@ describe('sidebar state for the five stories', () => {
     expect(state.insight.account.name).toMatch(/Northwind Foods/);
     for (const phrase of scenario.expect) expect(text(state)).toContain(phrase);
     expect(state.insight.headline).toMatchObject({ kind: 'risk', tone: 'danger', title: 'High lapse risk' });
-    expect(state.insight.headline.reason).toMatch(/\d+% chance it is still an active buyer/);
+    expect(state.insight.headline.reason).toMatch(/(less than 1|\d+)% chance of an order in the next 90 days/);
     expect(state.insight.questions.map((q) => q.text)).toContain('If another supplier offered you a lower price, would you tell us before switching?');
-    expect(riskWords(state.insight.risk!).explanation.join(' ')).toContain('usually orders every 24 days; nothing for 77 days (3.2× the usual gap)');
+    expect(state.insight.riskText!.explanation.join(' ')).toContain('usually orders every 24 days; nothing for 77 days (3.2× the usual gap)');
     expect(state.insight.questions.length).toBeGreaterThan(0);
     expect(state.insight.questions.length).toBeLessThanOrEqual(3);
     expect(state.insight.questions.every((q) => !q.text.includes('{{'))).toBe(true);

@@ -1,0 +1,210 @@
+// One fitted model per book, chosen by a backtest on the book's own history (issue 13): fit every candidate on all
+// but the last `horizonDays` of each account's order data, predict P(an order in those days), keep the candidate with
+// the lowest Brier score over every account (a proper score: it rewards ranking and calibration alike, and one-order
+// accounts count), and take the level thresholds from the same backtest so that "high" means a stated precision on
+// the user's own orders. Candidates: BG/NBD (Fader, Hardie & Lee 2005) and MBG/CNBD-k (Reutterer, Platzer &
+// Schröder 2021, IJRM 38(1); BG/NBD with Erlang-k gaps, which rewards regular reorder cycles). Pareto/NBD is left to
+// `npm run validate`: its P(active) needs a numerical integral per account and its fit is 10× slower.
+import { bgNbdExpectedPurchases, bgNbdPAlive, bgNbdPredictor, fitBgNbd, type BgNbdFit } from './bgNbd';
+import { fitMbgCnbd, mbgCnbdPredictor, type CnbdRow, type MbgCnbdFit } from './mbgcnbd';
+import { auc, brierScore, sortByScore } from './metrics';
+import { bgNbdPActive } from './pActive';
+import { splitBookPerCustomer, type BookOrder } from './split';
+
+export type FittedModel = 'bgnbd' | 'mbgcnbd';
+export const SHIPPED_CANDIDATES: readonly FittedModel[] = ['bgnbd', 'mbgcnbd'];
+
+export type BookFit = { model: 'bgnbd'; fit: BgNbdFit } | { model: 'mbgcnbd'; fit: MbgCnbdFit };
+
+export function fitModel(model: FittedModel, rows: readonly CnbdRow[]): BookFit {
+  return model === 'bgnbd' ? { model, fit: fitBgNbd(rows) } : { model, fit: fitMbgCnbd(rows) };
+}
+
+/** The model's name as a rep or a validation table reads it. */
+export const modelLabel = (fit: BookFit): string => (fit.model === 'bgnbd' ? 'BG/NBD' : `MBG/CNBD-k (k=${fit.fit.k})`);
+
+export interface Forecast {
+  pAlive: number;
+  /** P(at least one order in the horizon). */
+  pActive: number;
+  /** Expected orders in the horizon. */
+  expected: number;
+}
+
+/** Forecasts over `horizon` (in the fit's unit) for many accounts. */
+export function forecaster(book: BookFit, horizon: number): (row: CnbdRow) => Forecast {
+  if (book.model === 'mbgcnbd') {
+    const predictor = mbgCnbdPredictor(book.fit, horizon, book.fit.variant);
+    return (row) => ({
+      pAlive: predictor.pAlive(row.frequency, row.recency, row.T),
+      pActive: predictor.pActive(row.frequency, row.recency, row.T),
+      expected: predictor.expected(row.frequency, row.recency, row.T),
+    });
+  }
+  const fit = book.fit;
+  const expected = bgNbdPredictor(fit, horizon);
+  return (row) => ({
+    pAlive: bgNbdPAlive(fit, row.frequency, row.recency, row.T),
+    pActive: bgNbdPActive(fit, horizon, row.frequency, row.recency, row.T),
+    expected: expected(row.frequency, row.recency, row.T),
+  });
+}
+
+/** E[orders in (T, T+t]] for one account (t in the fit's unit); used for the one-off year figures. */
+export function expectedOrders(book: BookFit, t: number, row: CnbdRow): number {
+  if (book.model === 'bgnbd') return bgNbdExpectedPurchases(book.fit, t, row.frequency, row.recency, row.T);
+  return mbgCnbdPredictor(book.fit, t, book.fit.variant).expected(row.frequency, row.recency, row.T);
+}
+
+export interface FlagThreshold {
+  /** Flag an account when P(active) ≤ this (−Infinity: flag nobody). */
+  atOrBelow: number;
+  /** Share of the flagged that placed no order in the horizon. */
+  precision: number;
+  /** Share of the accounts without an order in the horizon that were flagged. */
+  recall: number;
+  flagged: number;
+}
+
+/**
+ * The most inclusive cut on P(active) whose flagged set (P ≤ cut) still has at least `targetPrecision`
+ * of accounts that placed no order; ties are never split. With fewer than `minFlagged` accounts at
+ * the target, nobody is flagged.
+ */
+export function thresholdForPrecision(pActive: ArrayLike<number>, bought: ArrayLike<boolean>, targetPrecision: number, minFlagged = 10): FlagThreshold {
+  const order = sortByScore(pActive);
+  let lapsedTotal = 0;
+  for (let i = 0; i < bought.length; i++) if (!bought[i]) lapsedTotal++;
+  let best: FlagThreshold = { atOrBelow: -Infinity, precision: NaN, recall: 0, flagged: 0 };
+  let lapsed = 0;
+  for (let pos = 0; pos < order.length; ) {
+    const value = pActive[order[pos]];
+    while (pos < order.length && pActive[order[pos]] === value) {
+      if (!bought[order[pos]]) lapsed++;
+      pos++;
+    }
+    const precision = lapsed / pos;
+    if (pos >= minFlagged && precision >= targetPrecision) best = { atOrBelow: value, precision, recall: lapsedTotal > 0 ? lapsed / lapsedTotal : 0, flagged: pos };
+  }
+  return best;
+}
+
+/** Precision and recall of a given flag rule on outcomes. */
+export function flagQuality(flagged: ArrayLike<boolean>, bought: ArrayLike<boolean>): Omit<FlagThreshold, 'atOrBelow'> {
+  let count = 0;
+  let hits = 0;
+  let lapsedTotal = 0;
+  for (let i = 0; i < bought.length; i++) {
+    if (!bought[i]) lapsedTotal++;
+    if (flagged[i]) {
+      count++;
+      if (!bought[i]) hits++;
+    }
+  }
+  return { precision: count > 0 ? hits / count : NaN, recall: lapsedTotal > 0 ? hits / lapsedTotal : 0, flagged: count };
+}
+
+export interface CandidateScore {
+  model: FittedModel;
+  label: string;
+  brierAll: number;
+  aucAll: number;
+  aucRepeat: number;
+}
+
+export interface ModelChoiceByBacktest {
+  chosen: FittedModel;
+  /** The day the inner backtest's holdout starts for most accounts (their as-of day − the horizon), a day number. */
+  cutoffDay: number;
+  horizonDays: number;
+  candidates: CandidateScore[];
+  /** Accounts in the inner backtest, and how many of them placed no order in the holdout. */
+  accounts: number;
+  lapsed: number;
+  /** Precision asked of "high" and of "high or watch". */
+  targets: { high: number; watch: number };
+  high: FlagThreshold;
+  watch: FlagThreshold;
+}
+
+export interface ChooseOptions {
+  /** The last day each account's order data can see (a day number). */
+  endDayOf: (accountId: string) => number;
+  horizonDays?: number;
+  models?: readonly FittedModel[];
+  /** "high" means at least this share of the flagged place no order in the horizon (raised where most accounts are quiet anyway). */
+  highPrecision?: number;
+  watchPrecision?: number;
+  /** Fewest flagged accounts a threshold may rest on. */
+  minFlagged?: number;
+}
+
+/** Accounts and repeat buyers an inner backtest needs before its choice and thresholds mean anything. */
+export const MIN_BACKTEST = { accounts: 20, repeatBuyers: 5 } as const;
+
+/**
+ * The choice and the thresholds; throws a RangeError when the book's history is too short or too small for a
+ * backtest (the caller then fits BG/NBD on everything and says that the track record cannot be checked yet).
+ */
+export function chooseModelByBacktest(orders: readonly BookOrder[], options: ChooseOptions): ModelChoiceByBacktest {
+  const { endDayOf, horizonDays = 90, models = SHIPPED_CANDIDATES, highPrecision = 0.8, watchPrecision = 0.5, minFlagged = 5 } = options;
+  const split = splitBookPerCustomer(orders, { endDayOf, horizonDays, unit: 'weeks' });
+  const repeatBuyers = split.repeat.filter(Boolean).length;
+  if (split.rows.length < MIN_BACKTEST.accounts || repeatBuyers < MIN_BACKTEST.repeatBuyers) {
+    throw new RangeError(`too little history for a backtest: ${split.rows.length} accounts older than ${horizonDays} days, ${repeatBuyers} of them repeat buyers`);
+  }
+  const repeatIndex = split.repeat.flatMap((r, i) => (r ? [i] : []));
+  const scored: (CandidateScore & { pActive: Float64Array })[] = [];
+  for (const model of models) {
+    let book: BookFit;
+    try {
+      book = fitModel(model, split.rows);
+    } catch {
+      continue; // a degenerate fit leaves the candidate out
+    }
+    const predict = forecaster(book, split.horizon);
+    const pActive = Float64Array.from(split.rows, (row) => predict(row).pActive);
+    if (!pActive.every(Number.isFinite)) continue;
+    scored.push({
+      model,
+      label: modelLabel(book),
+      brierAll: brierScore(pActive, split.bought),
+      aucAll: auc(pActive, split.bought),
+      aucRepeat: auc(Float64Array.from(repeatIndex, (i) => pActive[i]), repeatIndex.map((i) => split.bought[i])),
+      pActive,
+    });
+  }
+  if (!scored.length) throw new RangeError('no model could be fitted to this book');
+  const best = scored.reduce((p, q) => (q.brierAll < p.brierAll ? q : p));
+  // Where most accounts go quiet anyway (retail: 82% of CDNOW places no order in 90 days), a fixed precision would
+  // flag everyone: ask at least halfway (high) and a quarter of the way (watch) from the base rate to certainty.
+  const lapsed = split.bought.filter((b) => !b).length;
+  const baseRate = lapsed / split.bought.length;
+  const targets = { high: Math.max(highPrecision, baseRate + (1 - baseRate) / 2), watch: Math.max(watchPrecision, baseRate + (1 - baseRate) / 4) };
+  const ends = new Map<number, number>();
+  for (const id of split.customerIds) ends.set(endDayOf(id), (ends.get(endDayOf(id)) ?? 0) + 1);
+  const commonEnd = [...ends].reduce((p, q) => (q[1] > p[1] ? q : p))[0];
+  return {
+    chosen: best.model,
+    cutoffDay: commonEnd - horizonDays,
+    horizonDays,
+    candidates: scored.map(({ pActive: _, ...score }) => score),
+    accounts: split.rows.length,
+    lapsed,
+    targets,
+    high: levelCut(best.pActive, split.bought, targets.high, minFlagged),
+    watch: levelCut(best.pActive, split.bought, targets.watch, minFlagged),
+  };
+}
+
+/**
+ * The cut for a level: the backtest's most inclusive cut at the target precision, but never above 1 − target, so that
+ * a flagged account is one the model itself gives at most a (1 − target) chance of an order — a level never
+ * contradicts the probability shown beside it. When the backtest cannot place a cut (too few accounts stopped in its
+ * holdout), the model's own probability decides (1 − target). Precision and recall are those of the final cut.
+ */
+function levelCut(pActive: Float64Array, bought: readonly boolean[], target: number, minFlagged: number): FlagThreshold {
+  const found = thresholdForPrecision(pActive, bought, target, minFlagged).atOrBelow;
+  const atOrBelow = Number.isFinite(found) ? Math.min(found, 1 - target) : 1 - target;
+  return { atOrBelow, ...flagQuality(Array.from(pActive, (p) => p <= atOrBelow), bought) };
+}

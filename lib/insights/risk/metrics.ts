@@ -1,0 +1,90 @@
+// Scores of a prediction against what customers did: AUC (ranking), Brier (probability), MAE and RMSE (counts).
+// Pure; used by the model choice on the user's own book (choose.ts) and by `npm run validate`.
+
+/**
+ * Area under the ROC curve = P(score of a random positive > score of a random negative) + ½ P(tie)
+ * (Mann-Whitney U / (n₊ n₋)), with optional case weights (a bootstrap's multiplicities). NaN when a
+ * class is empty. O(n log n) for the sort; see `aucSorted` to reuse one sort.
+ */
+export function auc(scores: ArrayLike<number>, labels: ArrayLike<boolean>, weights?: ArrayLike<number>): number {
+  if (weights) return aucSorted(sortByScore(scores), scores, labels, weights);
+  // Unweighted: sort each class natively (no comparator) and merge, counting ties as one half.
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i]) positives++;
+  const pos = new Float64Array(positives);
+  const neg = new Float64Array(labels.length - positives);
+  for (let i = 0, p = 0, q = 0; i < labels.length; i++) {
+    if (labels[i]) pos[p++] = scores[i];
+    else neg[q++] = scores[i];
+  }
+  if (pos.length === 0 || neg.length === 0) return NaN;
+  pos.sort();
+  neg.sort();
+  let u = 0;
+  let below = 0; // negatives with a smaller score
+  let equal = 0; // negatives with the same score as the current positive
+  for (let p = 0; p < pos.length; ) {
+    const score = pos[p];
+    while (below < neg.length && neg[below] < score) below++;
+    equal = below;
+    while (equal < neg.length && neg[equal] === score) equal++;
+    let run = 0;
+    while (p < pos.length && pos[p] === score) {
+      run++;
+      p++;
+    }
+    u += run * (below + 0.5 * (equal - below));
+  }
+  return u / (pos.length * neg.length);
+}
+
+/** Indices ordered by ascending score. */
+export function sortByScore(scores: ArrayLike<number>): Int32Array {
+  const order = Int32Array.from({ length: scores.length }, (_, i) => i);
+  order.sort((p, q) => scores[p] - scores[q]);
+  return order;
+}
+
+/** AUC given the ascending order of the scores: one pass over tie groups. */
+export function aucSorted(order: Int32Array, scores: ArrayLike<number>, labels: ArrayLike<boolean>, weights?: ArrayLike<number>): number {
+  let negativesBelow = 0;
+  let u = 0;
+  let positives = 0;
+  for (let start = 0; start < order.length; ) {
+    const score = scores[order[start]];
+    let end = start;
+    let groupPositives = 0;
+    let groupNegatives = 0;
+    while (end < order.length && scores[order[end]] === score) {
+      const i = order[end];
+      const w = weights ? weights[i] : 1;
+      if (labels[i]) groupPositives += w;
+      else groupNegatives += w;
+      end++;
+    }
+    u += groupPositives * (negativesBelow + 0.5 * groupNegatives);
+    negativesBelow += groupNegatives;
+    positives += groupPositives;
+    start = end;
+  }
+  return positives > 0 && negativesBelow > 0 ? u / (positives * negativesBelow) : NaN;
+}
+
+/** Mean squared difference between probabilities and 0/1 outcomes. */
+export function brierScore(probabilities: ArrayLike<number>, labels: ArrayLike<boolean>): number {
+  let sum = 0;
+  for (let i = 0; i < probabilities.length; i++) sum += (probabilities[i] - (labels[i] ? 1 : 0)) ** 2;
+  return probabilities.length > 0 ? sum / probabilities.length : NaN;
+}
+
+export function meanAbsoluteError(predicted: ArrayLike<number>, actual: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < predicted.length; i++) sum += Math.abs(predicted[i] - actual[i]);
+  return predicted.length > 0 ? sum / predicted.length : NaN;
+}
+
+export function rootMeanSquaredError(predicted: ArrayLike<number>, actual: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < predicted.length; i++) sum += (predicted[i] - actual[i]) ** 2;
+  return predicted.length > 0 ? Math.sqrt(sum / predicted.length) : NaN;
+}
