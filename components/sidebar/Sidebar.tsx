@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { AccountInsight, SidebarState, SuggestedQuestion } from '../../lib/model/insight';
 import type { SidebarActions, SidebarStore } from './store';
 import { riskWords } from '../../lib/words/risk';
+import { tabAlert } from '../../lib/words/sidebar';
 
 interface SidebarProps {
   store: SidebarStore;
@@ -10,23 +11,32 @@ interface SidebarProps {
   questionMode: 'insert' | 'copy';
 }
 
-const TONE_OF_STATE: Record<string, string> = { danger: 'danger', warning: 'warning', info: 'info', good: 'good' };
-
 export function Sidebar({ store, actions, questionMode }: SidebarProps) {
   const view = store.view.value;
+  const offset = { '--ka-offset': `${store.offsetRight.value}px` };
   if (store.collapsed.value) {
-    const tone = view.kind === 'state' && view.state.status === 'account' ? view.state.insight.headline.tone : undefined;
+    const alert = tabAlert(view.kind === 'state' ? view.state : undefined);
     return (
-      <div class="ka">
-        <button class="tab" type="button" onClick={actions.toggle} aria-label="Open Keep Account sidebar" aria-expanded="false" data-ka="expand">
-          {tone && <span class={`badge ${TONE_OF_STATE[tone]}`} aria-hidden="true" />}
-          Keep Account
+      <div class="ka" style={offset}>
+        <button
+          class={alert ? `tab alert ${alert.tone}` : 'tab'}
+          type="button"
+          onClick={actions.toggle}
+          aria-label={alert ? `Open Keep Account sidebar: ${alert.label}` : 'Open Keep Account sidebar'}
+          aria-expanded="false"
+          data-ka="expand"
+          data-alert={alert?.kind}
+          title={alert ? `Keep Account: ${alert.label} (Alt+Shift+K)` : 'Keep Account (Alt+Shift+K)'}
+        >
+          <span class="tab-logo" aria-hidden="true">K</span>
+          {alert && <span class={`badge ${alert.tone}`} aria-hidden="true" />}
+          <span class="tab-label" data-ka="tab-label">{alert ? alert.label : 'Keep Account'}</span>
         </button>
       </div>
     );
   }
   return (
-    <div class="ka">
+    <div class="ka" style={offset}>
       <aside
         class="panel"
         role="complementary"
