@@ -8,6 +8,7 @@ import { allAccounts } from '../../lib/db/accounts';
 import { ask, optionsDb } from './backend';
 import { downloadText } from './download';
 import { now } from '../clock';
+import { count } from '../../lib/words/format';
 
 const SIGNAL_LABELS: Record<SignalKind, string> = {
   'lapse-high': 'high lapse risk',
@@ -80,7 +81,7 @@ export function PlaybooksSection() {
       setNotice({ tone: 'error', text: `${file.name} was not imported, nothing changed: ${parsed.error}` });
       return;
     }
-    await save(mergeImportedPlaybooks(local ?? [], parsed.file.playbooks), `Imported ${parsed.file.playbooks.length} playbooks from ${file.name}.`);
+    await save(mergeImportedPlaybooks(local ?? [], parsed.file.playbooks), `Imported ${count(parsed.file.playbooks.length, 'playbook')} from ${file.name}.`);
   }
 
   if (!local) return <p class="muted">Loading playbooks…</p>;
@@ -119,8 +120,10 @@ export function PlaybooksSection() {
           />
         </label>
       </div>
-      {effective.map((playbook, index) => {
+      {effective.map((playbook) => {
         const editable = playbook.source !== 'team';
+        // Moves are within the rep's own list (the saved order); team playbooks are not in it.
+        const position = local.findIndex((p) => p.id === playbook.id);
         const lockedByTeam = playbook.lockedOn || playbook.disabledByTeam || playbook.source === 'team';
         return (
           <div class="playbook" key={playbook.id} data-playbook={playbook.id}>
@@ -142,16 +145,16 @@ export function PlaybooksSection() {
               </div>
               {editable && (
                 <>
-                  <button type="button" aria-label={`Move ${playbook.name} up`} disabled={index === 0} onClick={() => move(playbook.id, -1)}>
+                  <button type="button" aria-label={`Move ${playbook.name} up`} disabled={position <= 0} onClick={() => move(playbook.id, -1)}>
                     ↑
                   </button>
-                  <button type="button" aria-label={`Move ${playbook.name} down`} disabled={index === effective.length - 1} onClick={() => move(playbook.id, 1)}>
+                  <button type="button" aria-label={`Move ${playbook.name} down`} disabled={position < 0 || position === local.length - 1} onClick={() => move(playbook.id, 1)}>
                     ↓
                   </button>
                 </>
               )}
               <button type="button" aria-expanded={open === playbook.id} onClick={() => setOpen(open === playbook.id ? null : playbook.id)}>
-                {open === playbook.id ? 'Close' : `${playbook.questions.length} questions`}
+                {open === playbook.id ? 'Close' : count(playbook.questions.length, 'question')}
               </button>
             </div>
             {open === playbook.id && (
