@@ -14,6 +14,7 @@ import {
 import { formatMoney, formatNumber, readBook } from './backend';
 import { todayIso } from '../clock';
 import { riskWords } from '../../lib/words/risk';
+import { count } from '../../lib/words/format';
 
 export const LEVEL_LABEL: Record<RiskLevel, string> = { high: 'High risk', watch: 'Watch', low: 'Low risk', unknown: 'Thin evidence' };
 const ROLE_SHORT: Record<string, string> = { 'economic-buyer': 'Economic buyer', finance: 'Finance', technical: 'Technical', user: 'User', champion: 'Champion' };
@@ -183,7 +184,7 @@ function AccountList({ choices }: { choices: AccountChoice[] }) {
 
 function AccountDetail({ view }: { view: AccountView }) {
   const { account, risk } = view;
-  const facts = [account.domains[0], account.industry, account.employees !== undefined ? `${formatNumber(account.employees)} employees` : undefined, account.owner ? `owner: ${account.owner}` : undefined].filter(Boolean);
+  const facts = [account.domains[0], account.industry, account.employees !== undefined ? count(account.employees, 'employee') : undefined, account.owner ? `owner: ${account.owner}` : undefined].filter(Boolean);
   return (
     <div data-testid="account-view" data-account-id={account.id}>
       <div class="card account-head">

@@ -3,6 +3,7 @@ import type { AccountInsight, SidebarState, SuggestedQuestion } from '../../lib/
 import type { SidebarActions, SidebarStore } from './store';
 import { riskWords } from '../../lib/words/risk';
 import { tabAlert } from '../../lib/words/sidebar';
+import { daysAgoInWords } from '../../lib/words/format';
 
 interface SidebarProps {
   store: SidebarStore;
@@ -239,7 +240,7 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
           <ul class="lines">
             {insight.asked.map((a) => (
               <li key={a.text + a.daysAgo}>
-                {a.text} <span class="sub">— {a.daysAgo === 0 ? 'today' : a.daysAgo === 1 ? 'yesterday' : `${a.daysAgo} days ago`}</span>
+                {a.text} <span class="sub">— {a.daysAgo === 0 ? 'today' : a.daysAgo === 1 ? 'yesterday' : daysAgoInWords(a.daysAgo)}</span>
               </li>
             ))}
           </ul>
@@ -268,7 +269,7 @@ function Questions({
           <span class="why">{q.why}</span>
           <div class="row">
             <span class={q.setByTeam ? 'tag team' : 'tag'}>{q.setByTeam ? `${q.playbookName} · set by your team` : q.playbookName}</span>
-            {q.lastAskedDaysAgo !== undefined && <span class="tag">asked {q.lastAskedDaysAgo} days ago</span>}
+            {q.lastAskedDaysAgo !== undefined && <span class="tag">asked {daysAgoInWords(q.lastAskedDaysAgo)}</span>}
             <button
               class="primary"
               type="button"
