@@ -112,6 +112,7 @@ test("Gmail's own side panel stays in view: the page shows both, the sidebar rig
   expect(icons!.width).toBeCloseTo(56, 0);
   expect(icons!.right).toBeLessThanOrEqual(panel.left + 0.5);
   for (const body of await boxes(page, '.a3s, .ip')) expect(body.right).toBeLessThanOrEqual(content!.left);
+  await page.screenshot({ path: 'test-results/layout/gmail-side-panel.png' });
   await page.close();
 });
 
@@ -131,6 +132,7 @@ for (const [variant, what] of [
     expect(panel.width).toBeGreaterThan(300);
     for (const body of await boxes(page, '.a3s, .ip, .gb_A')) expect(body.right).toBeLessThanOrEqual(panel.left + 0.5);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: `test-results/layout/${variant}.png` });
     await page.close();
   });
 }
