@@ -24,7 +24,16 @@ const otherExtension = (narrows: boolean, late: boolean) => {
     document.body.append(p); ${narrows ? "document.documentElement.style.marginRight = '300px';" : ''}`;
   return gmailThreadHtml(lapsingThread()).replace('</body>', `<script>${late ? `setTimeout(() => { ${panel} }, 600);` : panel}</script></body>`);
 };
+/** Gmail's compose pop-up: a window in .dw, fixed to the viewport's bottom right (lib/sites/layout.ts). */
+const composePopUp = () =>
+  gmailThreadHtml(lapsingThread()).replace(
+    '</body>',
+    `<div class="dw" style="position:fixed;bottom:0;right:0;z-index:1000"><div class="nH Hd" role="dialog" aria-label="New Message" style="width:540px;height:420px;margin-right:16px;background:#fff;border-radius:8px 8px 0 0;box-shadow:0 8px 10px 1px rgba(0,0,0,.14),0 3px 14px 2px rgba(0,0,0,.12)">
+      <h2 class="a3E" style="margin:0;padding:10px 16px;font:500 14px Arial;background:#f2f6fc;border-radius:8px 8px 0 0">New Message</h2>
+      <div class="Am aiL Al editable LW-avf" aria-label="Message Body" g_editable="true" role="textbox" contenteditable="true" style="padding:12px 16px;min-height:300px">Hello Emma,</div></div></div></body>`,
+  );
 const EXTRA: Record<string, () => string> = {
+  compose: composePopUp,
   'side-panel': () => gmailThreadHtml({ ...lapsingThread(), sidePanel: true }),
   'other-extension': () => otherExtension(false, false),
   'other-extension-late': () => otherExtension(false, true),
@@ -100,6 +109,21 @@ for (const demoPage of site.pages) {
     await page.close();
   });
 }
+
+test('a Gmail compose pop-up (fixed to the bottom right) moves left of the open sidebar and back when it collapses', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/?demo=compose#inbox/FMfcgzQkCompose');
+  await waitForSidebarReady(page);
+  const panel = await sidebarBox(page);
+  const [dialog] = await boxes(page, '[role="dialog"][aria-label="New Message"]');
+  expect(dialog!.width).toBeCloseTo(540, 0);
+  expect(dialog!.right).toBeLessThanOrEqual(panel.left + 0.5);
+  await clickInSidebar(page, '[data-ka="collapse"]');
+  await expect.poll(async () => (await boxes(page, '[role="dialog"][aria-label="New Message"]'))[0]!.right).toBeGreaterThan(1400);
+  await clickInSidebar(page, '[data-ka="expand"]');
+  await waitForSidebarText(page, (t) => t.includes('Local data only'));
+  await page.close();
+});
 
 test("Gmail's own side panel stays in view: the page shows both, the sidebar right of it", async () => {
   const page = await browser.context.newPage();
