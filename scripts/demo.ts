@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateDemoData } from '../demo';
-import { launchWithExtension, waitForSidebarReady } from '../tests/support/browser';
+import { clickInSidebar, launchWithExtension, waitForSidebarReady, waitForSidebarText } from '../tests/support/browser';
 import { startFixtureServer } from '../tests/support/server';
 import { demoSite } from '../tests/support/demoSite';
 import { importThroughOptionsPage, waitForScores } from '../tests/support/seed';
@@ -44,6 +44,19 @@ async function main() {
         const file = join(outDir, 'screenshots', `${String(index + 1).padStart(2, '0')}-${demoPage.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`);
         await page.screenshot({ path: file });
         shots.push(file);
+      }
+      // The collapsed tab still flags what matters (collapsed is remembered per site: reopened after the shot).
+      for (const [index, demoPage] of [site.pages.find((p) => p.scenario === 'lapsing' && p.url.includes('mail.google.com')), site.pages.find((p) => p.scenario === 'champion-moved' && p.url.includes('hubspot'))].entries()) {
+        if (!demoPage) continue;
+        await page.goto(demoPage.url);
+        await waitForSidebarReady(page);
+        await clickInSidebar(page, '[data-ka="collapse"]');
+        await waitForSidebarText(page, (t) => !t.includes('Local data only'));
+        await page.waitForTimeout(300);
+        const file = join(outDir, 'screenshots', `collapsed-${index + 1}-${demoPage.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`);
+        await page.screenshot({ path: file });
+        shots.push(file);
+        await clickInSidebar(page, '[data-ka="expand"]');
       }
       for (const section of ['risk', 'single-threaded', 'accounts', 'playbooks', 'team', 'data', 'import']) {
         await options.goto(`chrome-extension://${browser.extensionId}/options.html#${section}`);

@@ -3,7 +3,10 @@ import type { SidebarState, SuggestedQuestion } from '../../lib/model/insight';
 import type { ContentMessage, Reply } from '../../lib/model/messages';
 import { createSidebarStore, type SidebarActions, type SidebarStore } from '../sidebar/store';
 import { mountSidebar, SIDEBAR_TAG } from '../sidebar/mount';
+import { SIDEBAR_WIDTH } from '../sidebar/styles';
+import { siteLayout } from '../../lib/sites/layout';
 import { insertAtCaret, rememberCaret } from './insertText';
+import { createPageInset, INSET_STYLE_ATTRIBUTE } from './pageInset';
 
 /** What the controller needs from its surroundings; the entry point passes the real ones. */
 export interface SidebarDeps {
@@ -97,19 +100,28 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     if (lastContext && (lastContext.record?.recordId !== context.record?.recordId || lastContext.subject !== context.subject)) chosenAccount = undefined;
     lastContext = context;
     store.siteLabel.value = SITE_LABELS[context.site] ?? deps.siteLabel;
+    applyInset();
     void load(context);
+  }
+
+  /** The page narrows while the sidebar is open (lib/sites/layout.ts for this site) and gets its width back collapsed. */
+  function applyInset() {
+    inset.set({ layout: siteLayout(lastContext?.site), open: !store.collapsed.value });
   }
 
   function scheduleRefresh() {
     if (timer !== undefined || stopped) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
+      // A fixed panel may have opened or closed with the page's change (another extension's sidebar).
+      inset.check();
       refresh();
     }, deps.debounceMs ?? 50);
   }
 
   function toggle() {
     store.collapsed.value = !store.collapsed.value;
+    applyInset();
     void deps.saveCollapsed(store.collapsed.value).catch(() => undefined);
   }
 
@@ -156,13 +168,22 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
   };
 
   const mounted = mountSidebar(doc, { store, actions, questionMode: deps.questionMode });
+  const inset = createPageInset({
+    doc,
+    win: deps.win,
+    width: SIDEBAR_WIDTH,
+    isOwn: (element) => element === mounted.host,
+    onOffset: (offset) => (store.offsetRight.value = offset),
+    addEventListener: (target, type, handler) => ctx.addEventListener(target, type, handler),
+  });
 
   // Single-page navigation: URL changes (WXT's locationchange, hash changes) and the page's own re-rendering,
   // observed on the body, debounced, and ignoring our own host so the sidebar never triggers itself.
   ctx.addEventListener(deps.win, 'wxt:locationchange', () => scheduleRefresh());
   ctx.addEventListener(deps.win, 'hashchange', () => scheduleRefresh());
+  const ours = (node: Node) => (node as Element).closest?.(SIDEBAR_TAG) || (node as Element).tagName?.toLowerCase() === SIDEBAR_TAG || (node as Element).hasAttribute?.(INSET_STYLE_ATTRIBUTE);
   const observer = new MutationObserver((mutations) => {
-    if (mutations.every((m) => (m.target as Element).closest?.(SIDEBAR_TAG) || (m.target as Element).tagName?.toLowerCase() === SIDEBAR_TAG)) return;
+    if (mutations.every((m) => ours(m.target))) return;
     scheduleRefresh();
   });
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['email', 'aria-hidden', 'data-thread-perm-id'] });
@@ -172,6 +193,7 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     stopped = true;
     observer.disconnect();
     caret.stop();
+    inset.stop();
     mounted.unmount();
   };
   ctx.onInvalidated(stop);

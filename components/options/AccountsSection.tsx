@@ -4,7 +4,6 @@ import {
   accountChoices,
   accountView,
   recordsByAccount,
-  searchAccounts,
   type AccountChoice,
   type AccountView,
   type Book,
@@ -14,6 +13,8 @@ import {
 import { formatMoney, formatNumber, readBook, useSettings } from './backend';
 import { todayIso } from '../clock';
 import { riskWords } from '../../lib/words/risk';
+import { count } from '../../lib/words/format';
+import { AccountSearch } from './AccountSearch';
 
 export const LEVEL_LABEL: Record<RiskLevel, string> = { high: 'High risk', watch: 'Watch', low: 'Low risk', unknown: 'Thin evidence' };
 const ROLE_SHORT: Record<string, string> = { 'economic-buyer': 'Economic buyer', finance: 'Finance', technical: 'Technical', user: 'User', champion: 'Champion' };
@@ -77,81 +78,18 @@ export function AccountsSection() {
   );
 }
 
-/** A search box that suggests accounts as you type (ARIA 1.2 combobox with a listbox popup). */
+/** Find an account by typing (components/options/AccountSearch.tsx); Enter opens it. */
 function AccountPicker({ choices, current }: { choices: AccountChoice[]; current?: string }) {
-  const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const matches = useMemo(() => searchAccounts(choices, query).slice(0, 8), [choices, query]);
-  const go = (choice: AccountChoice | undefined) => {
-    if (!choice) return;
-    location.hash = accountHref(choice.id);
-    setQuery('');
-    setOpen(false);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      setOpen(true);
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (matches.length ? (i + step + matches.length) % matches.length : 0));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      go(matches[active]);
-    } else if (e.key === 'Escape') {
-      if (open) e.preventDefault();
-      setOpen(false);
-    }
-  };
-  const expanded = open && query.trim() !== '';
   return (
     <div class="card picker">
-      <label for="account-search" class="picker-label">Find an account</label>
-      <div class="combobox">
-        <input
-          id="account-search"
-          type="search"
-          role="combobox"
-          autocomplete="off"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls="account-options"
-          aria-activedescendant={expanded && matches[active] ? `account-option-${active}` : undefined}
-          placeholder="Name, domain or industry"
-          value={query}
-          data-testid="account-search"
-          onInput={(e) => {
-            setQuery((e.target as HTMLInputElement).value);
-            setActive(0);
-            setOpen(true);
-          }}
-          onKeyDown={onKeyDown}
-          onBlur={() => setOpen(false)}
-          onFocus={() => setOpen(true)}
-        />
-        {expanded && (
-          <ul id="account-options" role="listbox" aria-label="Matching accounts" class="listbox">
-            {matches.length === 0 && <li class="muted small option-empty">No account matches “{query.trim()}”.</li>}
-            {matches.map((c, i) => (
-              <li
-                key={c.id}
-                id={`account-option-${i}`}
-                role="option"
-                aria-selected={i === active}
-                class={`option${c.id === current ? ' current' : ''}`}
-                onMouseDown={(e) => {
-                  e.preventDefault(); // keep focus in the box until the choice is made
-                  go(c);
-                }}
-                onMouseEnter={() => setActive(i)}
-              >
-                <span><strong>{c.name}</strong> <span class="muted small">{c.domain}</span></span>
-                <RiskPill level={c.level} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <AccountSearch
+        id="account-search"
+        label="Find an account"
+        choices={choices}
+        current={current}
+        onChoose={(choice) => (location.hash = accountHref(choice.id))}
+        renderExtra={(choice) => <RiskPill level={choice.level} />}
+      />
       <p class="muted small hint">Type to search, ↑ ↓ to move, Enter to open. Every account has its own link to share or bookmark.</p>
     </div>
   );
@@ -183,7 +121,7 @@ function AccountList({ choices }: { choices: AccountChoice[] }) {
 
 function AccountDetail({ view }: { view: AccountView }) {
   const { account, risk } = view;
-  const facts = [account.domains[0], account.industry, account.employees !== undefined ? `${formatNumber(account.employees)} employees` : undefined, account.owner ? `owner: ${account.owner}` : undefined].filter(Boolean);
+  const facts = [account.domains[0], account.industry, account.employees !== undefined ? count(account.employees, 'employee') : undefined, account.owner ? `owner: ${account.owner}` : undefined].filter(Boolean);
   return (
     <div data-testid="account-view" data-account-id={account.id}>
       <div class="card account-head">

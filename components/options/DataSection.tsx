@@ -10,6 +10,7 @@ import { ask, formatNumber, optionsDb } from './backend';
 import { downloadText } from './download';
 import { ConfirmDialog } from './ConfirmDialog';
 import { now, todayIso } from '../clock';
+import { count } from '../../lib/words/format';
 
 const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const tooLarge = (bytes: number) =>
@@ -69,7 +70,7 @@ export function DataSection() {
       // The background validates the whole file first, replaces everything in one transaction, then rescores.
       const result = await ask<RestoreResult>(message);
       if (!result.ok) throw notRestored(result.error);
-      return `Restored ${formatNumber(result.counts.accounts ?? 0)} accounts and ${formatNumber(result.counts.orders ?? 0)} orders from ${file.name}.`;
+      return `Restored ${count(result.counts.accounts ?? 0, 'account')} and ${count(result.counts.orders ?? 0, 'order')} from ${file.name}.`;
     });
   }
 

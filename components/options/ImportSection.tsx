@@ -9,6 +9,7 @@ import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
 import { now } from '../clock';
 import { dataAge, ordersUpToText } from '../../lib/words/risk';
+import { count, fileSize } from '../../lib/words/format';
 
 type ReparseOptions = { dateOrder?: 'dmy' | 'mdy'; mapping?: ColumnMapping; format?: FormatId };
 
@@ -138,7 +139,7 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
     <section class="card" data-testid="import-job" data-stage={job.stage} aria-label={`Import of ${state.file.name}`}>
       <div class="row">
         <h2 class="grow" style={{ margin: 0 }}>
-          {state.file.name} <span class="muted small">{(state.file.size / 1024).toFixed(0)} KB</span>
+          {state.file.name} <span class="muted small">{fileSize(state.file.size)}</span>
         </h2>
         {(job.stage === 'parsing' || job.stage === 'writing') && (
           <button type="button" onClick={() => controller.current?.abort()}>
@@ -154,20 +155,20 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
       {job.stage === 'parsing' && (
         <div style={{ marginTop: 10 }}>
           <progress value={job.fraction} max={1} aria-label="Reading file" />
-          <p class="muted small">Reading… {formatNumber(job.rows)} rows</p>
+          <p class="muted small">Reading… {count(job.rows, 'row')}</p>
         </div>
       )}
       {job.stage === 'writing' && (
         <div style={{ marginTop: 10 }}>
           <progress aria-label="Saving" value={job.fraction} max={1} />
-          <p class="muted small">Saving {formatNumber(job.preview.rowsRead - job.preview.rejected.length)} rows in one step…</p>
+          <p class="muted small">Saving {count(job.preview.rowsRead - job.preview.rejected.length, 'row')} in one step…</p>
         </div>
       )}
       {job.stage === 'failed' && <div class="notice error" role="alert">{job.message}</div>}
       {job.stage === 'done' && (
         <div class="notice ok" role="status" data-testid="import-done">
-          Imported {formatNumber(job.preview.rowsRead - job.preview.rejected.length)} rows from {state.file.name} ({describeFormat(job.preview)}).
-          {job.preview.rejected.length > 0 && ` ${formatNumber(job.preview.rejected.length)} rows were left out.`}
+          Imported {count(job.preview.rowsRead - job.preview.rejected.length, 'row')} from {state.file.name} ({describeFormat(job.preview)}).
+          {job.preview.rejected.length > 0 && ` ${count(job.preview.rejected.length, 'row')} left out.`}
         </div>
       )}
       {job.stage === 'preview' && <Preview preview={job.preview} fileName={state.file.name} onImport={(asOf) => write(job.preview, asOf)} onReparse={parse} />}
@@ -197,7 +198,7 @@ function Preview(props: {
   return (
     <div style={{ marginTop: 10 }}>
       <p>
-        Recognized as <strong>{describeFormat(preview)}</strong>. {formatNumber(preview.rowsRead)} rows read: <strong>{formatNumber(good)}</strong> ready to import
+        Recognized as <strong>{describeFormat(preview)}</strong>. {count(preview.rowsRead, 'row')} read: <strong>{formatNumber(good)}</strong> ready to import
         {preview.rejected.length > 0 && (
           <>
             , <strong style={{ color: 'var(--danger)' }}>{formatNumber(preview.rejected.length)}</strong> rejected
@@ -267,7 +268,7 @@ function Preview(props: {
       )}
       <div class="row" style={{ marginTop: 12 }}>
         <button type="button" class="primary" disabled={good === 0 || !!preview.needsDateOrder || !asOfValid} onClick={() => props.onImport(preview.ordersThrough && asOf !== preview.ordersThrough ? asOf : undefined)} data-testid="import-commit">
-          Import {formatNumber(good)} rows
+          Import {count(good, 'row')}
         </button>
         {preview.rejected.length > 0 && (
           <button type="button" onClick={() => downloadText(props.fileName.replace(/\.\w+$/, '') + '-rejected.csv', rejectedRowsCsv(preview), 'text/csv')}>

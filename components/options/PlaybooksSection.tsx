@@ -5,9 +5,13 @@ import { effectivePlaybooks, exportPlaybookFile, mergeImportedPlaybooks, parsePl
 import { loadLocalPlaybooks } from '../../lib/service/playbookStore';
 import { readTeamPolicy } from '../../lib/service/teamPolicy';
 import { allAccounts } from '../../lib/db/accounts';
+import { fromStoredAccount } from '../../lib/db/repo';
+import { accountChoices, type AccountChoice } from '../../lib/service/accountViews';
+import { AccountSearch } from './AccountSearch';
 import { ask, optionsDb } from './backend';
 import { downloadText } from './download';
 import { now } from '../clock';
+import { count } from '../../lib/words/format';
 
 const SIGNAL_LABELS: Record<SignalKind, string> = {
   'lapse-high': 'high lapse risk',
@@ -80,7 +84,7 @@ export function PlaybooksSection() {
       setNotice({ tone: 'error', text: `${file.name} was not imported, nothing changed: ${parsed.error}` });
       return;
     }
-    await save(mergeImportedPlaybooks(local ?? [], parsed.file.playbooks), `Imported ${parsed.file.playbooks.length} playbooks from ${file.name}.`);
+    await save(mergeImportedPlaybooks(local ?? [], parsed.file.playbooks), `Imported ${count(parsed.file.playbooks.length, 'playbook')} from ${file.name}.`);
   }
 
   if (!local) return <p class="muted">Loading playbooks…</p>;
@@ -119,8 +123,10 @@ export function PlaybooksSection() {
           />
         </label>
       </div>
-      {effective.map((playbook, index) => {
+      {effective.map((playbook) => {
         const editable = playbook.source !== 'team';
+        // Moves are within the rep's own list (the saved order); team playbooks are not in it.
+        const position = local.findIndex((p) => p.id === playbook.id);
         const lockedByTeam = playbook.lockedOn || playbook.disabledByTeam || playbook.source === 'team';
         return (
           <div class="playbook" key={playbook.id} data-playbook={playbook.id}>
@@ -142,16 +148,16 @@ export function PlaybooksSection() {
               </div>
               {editable && (
                 <>
-                  <button type="button" aria-label={`Move ${playbook.name} up`} disabled={index === 0} onClick={() => move(playbook.id, -1)}>
+                  <button type="button" aria-label={`Move ${playbook.name} up`} disabled={position <= 0} onClick={() => move(playbook.id, -1)}>
                     ↑
                   </button>
-                  <button type="button" aria-label={`Move ${playbook.name} down`} disabled={index === effective.length - 1} onClick={() => move(playbook.id, 1)}>
+                  <button type="button" aria-label={`Move ${playbook.name} down`} disabled={position < 0 || position === local.length - 1} onClick={() => move(playbook.id, 1)}>
                     ↓
                   </button>
                 </>
               )}
               <button type="button" aria-expanded={open === playbook.id} onClick={() => setOpen(open === playbook.id ? null : playbook.id)}>
-                {open === playbook.id ? 'Close' : `${playbook.questions.length} questions`}
+                {open === playbook.id ? 'Close' : count(playbook.questions.length, 'question')}
               </button>
             </div>
             {open === playbook.id && (
@@ -234,22 +240,22 @@ function PlaybookEditor({ playbook, editable, onChange }: { playbook: EffectiveP
 
 /** Which questions a sample account would get with the playbooks as they are now. */
 function PreviewCard() {
-  const [accounts, setAccounts] = useState<{ id: string; name: string }[]>([]);
-  const [selected, setSelected] = useState('');
+  const [choices, setChoices] = useState<AccountChoice[] | null>(null);
+  const [selected, setSelected] = useState<AccountChoice | null>(null);
   const [questions, setQuestions] = useState<SuggestedQuestion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void (async () => {
       const db = await optionsDb();
-      const all = (await allAccounts(db)).map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name));
-      setAccounts(all);
+      const [accounts, scores] = await Promise.all([allAccounts(db), db.getAll('scores')]);
+      setChoices(accountChoices({ accounts: accounts.map(fromStoredAccount), scores: new Map(scores.map((s) => [s.accountId, s])) }));
     })();
   }, []);
   useEffect(() => {
     if (!selected) return;
     let current = true;
     // The background builds the preview as it builds the sidebar: its clock, the team policy, the saved playbooks.
-    ask<SuggestedQuestion[]>({ type: 'previewQuestions', accountId: selected }).then(
+    ask<SuggestedQuestion[]>({ type: 'previewQuestions', accountId: selected.id }).then(
       (found) => {
         if (!current) return;
         setError(null);
@@ -268,16 +274,19 @@ function PreviewCard() {
   return (
     <div class="card" style={{ marginTop: 16 }}>
       <h2>Preview</h2>
-      {accounts.length === 0 ? (
+      {choices === null ? (
+        <p class="muted">Loading accounts…</p>
+      ) : choices.length === 0 ? (
         <p class="muted">Import data to preview which questions an account would get.</p>
       ) : (
         <>
-          <select value={selected} onChange={(e) => setSelected((e.target as HTMLSelectElement).value)} aria-label="Sample account">
-            <option value="">Choose a sample account…</option>
-            {accounts.map((a) => (
-              <option value={a.id} key={a.id}>{a.name}</option>
-            ))}
-          </select>
+          <div class="picker preview-picker">
+            <AccountSearch id="preview-account" label="Sample account" placeholder="Type a name, domain or industry" choices={choices} current={selected?.id} onChoose={setSelected} />
+            <p class="muted small hint">
+              {selected ? <>Questions for <strong data-testid="preview-account-name">{selected.name}</strong>. </> : null}
+              {`Search ${count(choices.length, 'account')}: type, ↑ ↓ to move, Enter to choose.`}
+            </p>
+          </div>
           {error && <div class="notice error">{error}</div>}
           {questions && (
             <ol>

@@ -3,6 +3,7 @@ import { searchAccounts, singleThreadedAccounts, type SingleThreadedSort } from 
 import { formatMoney, formatNumber } from './backend';
 import { RiskPill, accountHref, useBook } from './AccountsSection';
 import { todayIso } from '../clock';
+import { noun } from '../../lib/words/format';
 
 /** The list a manager reviews: every account whose relationship hangs on one person, most valuable first. */
 export function SingleThreadedSection() {
@@ -32,7 +33,7 @@ export function SingleThreadedSection() {
       ) : rows ? (
         <>
           <div class="stats" data-testid="single-threaded-stats">
-            <div class="stat"><div class="value">{formatNumber(rows.length)}</div><div class="label">accounts on one person</div></div>
+            <div class="stat"><div class="value">{formatNumber(rows.length)}</div><div class="label">{noun(rows.length, 'account on one person', 'accounts on one person')}</div></div>
             <div class="stat"><div class="value">{formatMoney(total((r) => r.annualValue), currency)}</div><div class="label">annual value hanging on them</div></div>
             <div class="stat"><div class="value">{formatMoney(total((r) => r.valueAtRisk), currency)}</div><div class="label">value at risk among them</div></div>
             <div class="stat"><div class="value">{formatNumber(rows.filter((r) => r.level === 'high' || r.level === 'watch').length)}</div><div class="label">also slowing down (high / watch)</div></div>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { AccountInsight, SidebarState, SuggestedQuestion } from '../../lib/model/insight';
 import type { SidebarActions, SidebarStore } from './store';
+import { tabAlert } from '../../lib/words/sidebar';
+import { daysAgoInWords } from '../../lib/words/format';
 
 interface SidebarProps {
   store: SidebarStore;
@@ -9,23 +11,32 @@ interface SidebarProps {
   questionMode: 'insert' | 'copy';
 }
 
-const TONE_OF_STATE: Record<string, string> = { danger: 'danger', warning: 'warning', info: 'info', good: 'good' };
-
 export function Sidebar({ store, actions, questionMode }: SidebarProps) {
   const view = store.view.value;
+  const offset = { '--ka-offset': `${store.offsetRight.value}px` };
   if (store.collapsed.value) {
-    const tone = view.kind === 'state' && view.state.status === 'account' ? view.state.insight.headline.tone : undefined;
+    const alert = tabAlert(view.kind === 'state' ? view.state : undefined);
     return (
-      <div class="ka">
-        <button class="tab" type="button" onClick={actions.toggle} aria-label="Open Keep Account sidebar" aria-expanded="false" data-ka="expand">
-          {tone && <span class={`badge ${TONE_OF_STATE[tone]}`} aria-hidden="true" />}
-          Keep Account
+      <div class="ka" style={offset}>
+        <button
+          class={alert ? `tab alert ${alert.tone}` : 'tab'}
+          type="button"
+          onClick={actions.toggle}
+          aria-label={alert ? `Open Keep Account sidebar: ${alert.label}` : 'Open Keep Account sidebar'}
+          aria-expanded="false"
+          data-ka="expand"
+          data-alert={alert?.kind}
+          title={alert ? `Keep Account: ${alert.label} (Alt+Shift+K)` : 'Keep Account (Alt+Shift+K)'}
+        >
+          <span class="tab-logo" aria-hidden="true">K</span>
+          {alert && <span class={`badge ${alert.tone}`} aria-hidden="true" />}
+          <span class="tab-label" data-ka="tab-label">{alert ? alert.label : 'Keep Account'}</span>
         </button>
       </div>
     );
   }
   return (
-    <div class="ka">
+    <div class="ka" style={offset}>
       <aside
         class="panel"
         role="complementary"
@@ -228,7 +239,7 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
           <ul class="lines">
             {insight.asked.map((a) => (
               <li key={a.text + a.daysAgo}>
-                {a.text} <span class="sub">— {a.daysAgo === 0 ? 'today' : a.daysAgo === 1 ? 'yesterday' : `${a.daysAgo} days ago`}</span>
+                {a.text} <span class="sub">— {a.daysAgo === 0 ? 'today' : a.daysAgo === 1 ? 'yesterday' : daysAgoInWords(a.daysAgo)}</span>
               </li>
             ))}
           </ul>
@@ -257,7 +268,7 @@ function Questions({
           <span class="why">{q.why}</span>
           <div class="row">
             <span class={q.setByTeam ? 'tag team' : 'tag'}>{q.setByTeam ? `${q.playbookName} · set by your team` : q.playbookName}</span>
-            {q.lastAskedDaysAgo !== undefined && <span class="tag">asked {q.lastAskedDaysAgo} days ago</span>}
+            {q.lastAskedDaysAgo !== undefined && <span class="tag">asked {daysAgoInWords(q.lastAskedDaysAgo)}</span>}
             <button
               class="primary"
               type="button"

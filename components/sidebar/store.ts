@@ -13,10 +13,12 @@ export interface SidebarStore {
   toast: Signal<string | null>;
   /** Where the sidebar is: "Gmail", "HubSpot", … */
   siteLabel: Signal<string>;
+  /** Pixels from the viewport's right edge: the width of another fixed panel the sidebar sits beside. */
+  offsetRight: Signal<number>;
 }
 
 export function createSidebarStore(collapsed = false, siteLabel = ''): SidebarStore {
-  return { collapsed: signal(collapsed), view: signal<SidebarView>({ kind: 'loading' }), toast: signal(null), siteLabel: signal(siteLabel) };
+  return { collapsed: signal(collapsed), view: signal<SidebarView>({ kind: 'loading' }), toast: signal(null), siteLabel: signal(siteLabel), offsetRight: signal(0) };
 }
 
 export interface SidebarActions {

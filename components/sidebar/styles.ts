@@ -1,4 +1,8 @@
 // Styles of the sidebar, inlined into its closed shadow root (no web-accessible CSS file for a page to probe).
+
+/** The open sidebar's width; the page narrows by as much (components/content/pageInset.ts). */
+export const SIDEBAR_WIDTH = 352;
+
 export const SIDEBAR_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
@@ -10,7 +14,7 @@ export const SIDEBAR_CSS = `
   color: var(--ink); -webkit-font-smoothing: antialiased;
 }
 .panel {
-  position: fixed; top: 0; right: 0; bottom: 0; width: 352px; z-index: 2147483646;
+  position: fixed; top: 0; right: var(--ka-offset, 0px); bottom: 0; width: ${SIDEBAR_WIDTH}px; z-index: 2147483646;
   display: flex; flex-direction: column; background: #fff; border-left: 1px solid var(--line);
   box-shadow: -8px 0 24px rgba(16, 24, 40, 0.08);
 }
@@ -62,12 +66,19 @@ summary .count { margin-left: auto; color: var(--muted); font-weight: 400; font-
 .dot { width: 6px; height: 6px; border-radius: 50%; background: var(--good); }
 .toast { position: absolute; left: 14px; right: 14px; bottom: 44px; background: var(--ink); color: #fff; border-radius: 8px; padding: 8px 12px; font-size: 12px; }
 .tab {
-  position: fixed; right: 0; top: 40%; z-index: 2147483646; writing-mode: vertical-rl; transform: rotate(180deg);
-  border: 1px solid var(--line); border-right: 0; border-radius: 0 8px 8px 0; background: #fff; color: var(--brand);
-  padding: 12px 6px; font: 600 12px/1 "Google Sans", Roboto, system-ui, sans-serif; cursor: pointer; box-shadow: 4px 0 12px rgba(16, 24, 40, 0.1);
-  display: flex; align-items: center; gap: 8px;
+  position: fixed; right: var(--ka-offset, 0px); top: 40%; z-index: 2147483646; writing-mode: vertical-rl;
+  border: 1px solid var(--line); border-right: 0; border-radius: 10px 0 0 10px; background: #fff; color: var(--brand);
+  padding: 8px 5px 12px; font: 600 12px/1 "Google Sans", Roboto, system-ui, sans-serif; letter-spacing: 0.01em; cursor: pointer;
+  box-shadow: -4px 0 14px rgba(16, 24, 40, 0.12); display: flex; align-items: center; gap: 8px;
 }
-.tab .badge { writing-mode: horizontal-tb; width: 8px; height: 8px; border-radius: 50%; }
+.tab:hover { background: var(--soft); }
+.tab-logo { writing-mode: horizontal-tb; width: 20px; height: 20px; border-radius: 6px; background: var(--brand); color: #fff; display: grid; place-items: center; font-weight: 700; font-size: 11px; }
+.tab .badge { writing-mode: horizontal-tb; width: 8px; height: 8px; border-radius: 50%; flex: none; }
+.tab.alert { box-shadow: -4px 0 14px rgba(16, 24, 40, 0.16), inset 3px 0 0 currentColor; font-weight: 700; }
+.tab.alert.danger { color: var(--danger); background: var(--danger-bg); border-color: #fecdca; }
+.tab.alert.warning { color: var(--warning); background: var(--warning-bg); border-color: #fedf89; }
+.tab.alert.info { color: var(--info); background: var(--info-bg); border-color: #b2ddff; }
+.tab.alert:hover { filter: brightness(0.97); }
 .badge.danger { background: var(--danger); } .badge.warning { background: #f79009; } .badge.info { background: var(--info); } .badge.good { background: var(--good); }
 .choices { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; width: 100%; }
 .choices button { width: 100%; text-align: left; }

@@ -5,10 +5,12 @@ import { Playbook } from '../model/playbook';
 import { Account, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
 
 export const BACKUP_FORMAT = 'keep-account/backup';
+/** The backup versions this extension reads. */
+export const BACKUP_VERSIONS = [1] as const;
 
 export const BackupFile = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
+  version: z.literal(BACKUP_VERSIONS),
   exportedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date and time'),
   stores: z.object({
     accounts: z.array(Account),
@@ -38,8 +40,19 @@ export function parseBackup(text: string): { ok: true; backup: BackupFile } | { 
   if (!head || typeof head !== 'object' || head.format !== BACKUP_FORMAT) {
     return { ok: false, error: `This is not a Keep Account backup: "format" should be "${BACKUP_FORMAT}".` };
   }
-  if (typeof head.version === 'number' && head.version > 1) {
+  const newest = Math.max(...BACKUP_VERSIONS);
+  if (typeof head.version === 'number' && head.version > newest) {
     return { ok: false, error: `This backup is version ${head.version}, made by a newer Keep Account; update the extension to restore it.` };
+  }
+  if (!(BACKUP_VERSIONS as readonly unknown[]).includes(head.version)) {
+    const reads = `it reads backup version ${BACKUP_VERSIONS.join(' or ')}. Nothing was restored.`;
+    return {
+      ok: false,
+      error:
+        head.version === undefined
+          ? `This backup has no version number, so this version of Keep Account cannot read it: ${reads}`
+          : `This backup is version ${JSON.stringify(head.version)}, which this version of Keep Account cannot read: ${reads}`,
+    };
   }
   const parsed = BackupFile.safeParse(json);
   if (parsed.success) return { ok: true, backup: parsed.data };

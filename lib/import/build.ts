@@ -185,7 +185,8 @@ export class RecordBuilder extends RowReader {
     const customerId = m.customerId ?? (!domain && m.customerEmail ? normalizeEmail(m.customerEmail) : undefined);
     if (!customerId && !domain && !m.customerName) {
       const columns = this.columnsOf(['customerId', 'customerDomain', 'customerName', 'customerEmail']);
-      const listed = columns.length > 1 ? `${columns.slice(0, -1).join(', ')} and ${columns[columns.length - 1]} are all empty` : `${columns[0] ?? 'no customer column'} is empty`;
+      const both = columns.length === 2 ? 'both' : 'all';
+      const listed = columns.length > 1 ? `${columns.slice(0, -1).join(', ')} and ${columns[columns.length - 1]} are ${both} empty` : `${columns[0] ?? 'no customer column'} is empty`;
       throw new RowError(`row ${row}: no customer key (${listed})`);
     }
     const quantity = this.amount(m, 'quantity', row, cells)?.value;

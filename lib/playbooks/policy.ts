@@ -21,8 +21,9 @@ export interface ResolvedPlaybooks {
 }
 
 /**
- * The rep's playbooks with the team policy applied. `local` is what the rep saved (edited defaults and their
- * own playbooks); a shipped default missing from it is added, so a new default reaches everyone. Policy wins
+ * The rep's playbooks with the team policy applied, in the rep's order. `local` is what the rep saved (edited defaults
+ * and their own playbooks, in their order); a shipped default missing from it is added after them, so a new default
+ * reaches everyone. Policy wins
  * over local toggles: enabledPlaybooks → on; lockedPlaybooks → on and locked; disabledPlaybooks → off for good
  * (and wins over a lock naming the same id); customPlaybooks are added, or replace a local one with the same id.
  */
@@ -37,8 +38,9 @@ export function resolvePlaybooks(local: readonly Playbook[], policy: TeamPolicy 
     disabledByTeam: false,
     source,
   });
-  for (const p of DEFAULT_PLAYBOOKS) byId.set(p.id, fresh(p, 'default'));
+  // In the rep's saved order (a Map keeps the order of first insertion): the defaults first would undo every move.
   for (const p of local) byId.set(p.id, fresh(p, defaultIds.has(p.id) ? 'default' : 'local'));
+  for (const p of DEFAULT_PLAYBOOKS) if (!byId.has(p.id)) byId.set(p.id, fresh(p, 'default'));
   for (const p of policy?.customPlaybooks ?? []) byId.set(p.id, fresh(p, 'team'));
 
   const apply = (key: 'enabledPlaybooks' | 'lockedPlaybooks' | 'disabledPlaybooks', change: (p: EffectivePlaybook) => void) => {

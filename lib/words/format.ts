@@ -9,6 +9,24 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${n.toLocaleString('en')} ${plurals.select(n) === 'one' ? singular : plural}`;
 }
 
+/** The noun alone, in the form the count asks for: a label shown next to a number ("account on one person"). */
+export function noun(n: number, singular: string, plural = `${singular}s`): string {
+  return plurals.select(n) === 'one' ? singular : plural;
+}
+
+/** 421 → "421 bytes", 1536 → "1.5 KB", 3.6 MiB → "3.6 MB": a file's size as a person reads it (units of 1,024). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return count(Math.round(bytes), 'byte');
+  const units = ['KB', 'MB', 'GB'] as const;
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? (Math.round(value * 10) / 10).toLocaleString('en') : Math.round(value).toLocaleString('en')} ${units[unit]}`;
+}
+
 /** 400 → "13 months ago"; rounded to days, weeks, months or years as a person would say it. */
 export function ageInWords(days: number): string {
   if (days < 1) return 'today';

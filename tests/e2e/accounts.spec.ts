@@ -104,9 +104,27 @@ test('an account is found with the keyboard alone, and other scenarios show thei
 
 test('the playbook preview for Harbour Lane, built by the background, suggests reaching beyond its one contact', async () => {
   await page.goto(optionsUrl('playbooks'));
-  await page.getByRole('combobox', { name: 'Sample account' }).selectOption({ value: harbour.accountDomain });
+  await page.getByRole('combobox', { name: 'Sample account' }).fill(harbour.accountDomain);
+  await page.keyboard.press('Enter');
   const card = page.locator('.card', { has: page.getByRole('heading', { name: 'Preview' }) });
   await expect(card.locator('ol li').first()).toBeVisible();
   await expect(card).toContainText('Who else weighs in when you review suppliers');
   await expect(card.locator('.notice.error')).toHaveCount(0);
+});
+
+test('the playbook preview finds its sample account with the keyboard, as the Accounts page does, not in a list of every account', async () => {
+  await page.goto(optionsUrl('playbooks'));
+  const search = page.getByTestId('preview-account');
+  await expect(search).toBeVisible();
+  // No drop-down of the whole book (5,000+ accounts in a real one).
+  await expect(page.locator('select[aria-label="Sample account"]')).toHaveCount(0);
+  await search.focus();
+  await page.keyboard.type('crumb');
+  await expect(page.locator('#preview-account-options [role="option"]').first()).toHaveAttribute('aria-selected', 'true');
+  expect(await page.locator('#preview-account-options [role="option"]').count()).toBeLessThanOrEqual(8);
+  await page.keyboard.press('Enter');
+  const expansion = data.scenarios.find((s) => s.id === 'expansion')!;
+  await expect(page.getByTestId('preview-account-name')).toContainText(expansion.accountName);
+  await expect(page.locator('.card').filter({ hasText: 'Preview' }).locator('ol li').first()).toBeVisible();
+  await page.screenshot({ path: `${shots}/playbook-preview.png`, fullPage: true });
 });

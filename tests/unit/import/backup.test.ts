@@ -44,6 +44,19 @@ describe('parseBackup', () => {
     });
   });
 
+  it('refuses an older, missing or odd version by saying which versions it reads (issue 17: "damaged at version")', () => {
+    expect(parseBackup(JSON.stringify({ ...valid, version: 0 }))).toEqual({
+      ok: false,
+      error: 'This backup is version 0, which this version of Keep Account cannot read: it reads backup version 1. Nothing was restored.',
+    });
+    const { version: _dropped, ...unversioned } = valid;
+    expect(parseBackup(JSON.stringify(unversioned))).toEqual({
+      ok: false,
+      error: 'This backup has no version number, so this version of Keep Account cannot read it: it reads backup version 1. Nothing was restored.',
+    });
+    expect(parseBackup(JSON.stringify({ ...valid, version: '1' }))).toMatchObject({ ok: false, error: expect.stringContaining('version "1"') });
+  });
+
   it('names the path of the first problem', () => {
     const broken = structuredClone(valid);
     (broken.stores.orders[0] as { date: string }).date = '01/12/2024';

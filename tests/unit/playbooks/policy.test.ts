@@ -16,7 +16,8 @@ describe('effectivePlaybooks', () => {
   it('without a policy: the defaults, with the rep’s own edits and playbooks', () => {
     const local: Playbook[] = [{ ...DEFAULT_PLAYBOOKS[0], enabled: false }, { ...custom, id: 'my-own' }];
     const result = effectivePlaybooks(local, undefined);
-    expect(result.map((p) => p.id)).toEqual([...DEFAULT_PLAYBOOKS.map((p) => p.id), 'my-own']);
+    // In the rep's order; a shipped default the rep never saved comes after.
+    expect(result.map((p) => p.id)).toEqual(['competitive-defense', 'my-own', ...DEFAULT_PLAYBOOKS.slice(1).map((p) => p.id)]);
     expect(byId(result, 'competitive-defense')).toMatchObject({ enabled: false, source: 'default', setByTeam: false, lockedOn: false });
     expect(byId(result, 'my-own')).toMatchObject({ source: 'local', setByTeam: false });
   });
@@ -54,6 +55,18 @@ describe('effectivePlaybooks', () => {
       'lockedPlaybooks: no playbook with id "competitive-defence"; ignored',
       '"trust-check-in" is both locked and disabled by the team policy; disabled wins',
     ]);
+  });
+
+  it('keeps the order the rep saved (issue 17: "Move Trust check-in up" said "Order saved." and nothing moved)', () => {
+    const ids = DEFAULT_PLAYBOOKS.map((p) => p.id);
+    const trust = ids.indexOf('trust-check-in');
+    const moved = [...DEFAULT_PLAYBOOKS];
+    [moved[trust - 1], moved[trust]] = [moved[trust]!, moved[trust - 1]!];
+    const imported = { ...custom, id: 'price-watch' };
+    const local = [moved[0]!, imported, ...moved.slice(1)];
+    const order = effectivePlaybooks(local, { customPlaybooks: [{ ...custom, id: 'team-only' }] }).map((p) => p.id);
+    expect(order).toEqual([...local.map((p) => p.id), 'team-only']);
+    expect(order.indexOf('trust-check-in')).toBe(trust); // one place up, after the imported playbook moved in front
   });
 
   it('does not change its input', () => {
