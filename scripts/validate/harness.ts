@@ -20,7 +20,8 @@ import { scoreBook, type AccountOrder } from '../../lib/insights/risk/accountRis
 import { bgNbdPAlive, bgNbdPredictor, fitBgNbd, type BgNbdFit } from '../../lib/insights/risk/bgNbd';
 import { chooseModelByBacktest, fitModel, forecaster, modelLabel } from '../../lib/insights/risk/choose';
 import { dayToIso, toDayNumber } from '../../lib/model/days';
-import { fitMbgCnbd, mbgCnbdPredictor, type MbgCnbdFit } from '../../lib/insights/risk/mbgcnbd';
+import { fitMbgCnbd, type MbgCnbdFit } from '../../lib/insights/risk/mbgcnbd';
+import { mbgCnbdPredictor } from '../../lib/insights/risk/mbgcnbdPredict';
 import { auc, brierScore, meanAbsoluteError, rootMeanSquaredError } from '../../lib/insights/risk/metrics';
 import { bgNbdPActive, paretoNbdQuietIfAlive } from '../../lib/insights/risk/pActive';
 import { fitParetoNbd, paretoNbdExpectedPurchases, paretoNbdPAlive, type ParetoNbdFit } from '../../lib/insights/risk/paretoNbd';

@@ -6,7 +6,8 @@
 // Schröder 2021, IJRM 38(1); BG/NBD with Erlang-k gaps, which rewards regular reorder cycles). Pareto/NBD is left to
 // `npm run validate`: its P(active) needs a numerical integral per account and its fit is 10× slower.
 import { bgNbdExpectedPurchases, bgNbdPAlive, bgNbdPredictor, fitBgNbd, type BgNbdFit } from './bgNbd';
-import { fitMbgCnbd, mbgCnbdPredictor, type CnbdRow, type MbgCnbdFit } from './mbgcnbd';
+import { fitMbgCnbd, type CnbdRow, type MbgCnbdFit } from './mbgcnbd';
+import { mbgCnbdPredictor } from './mbgcnbdPredict';
 import { auc, brierScore, sortByScore } from './metrics';
 import { bgNbdPActive } from './pActive';
 import { splitBookPerCustomer, type BookOrder } from './split';

@@ -23,19 +23,16 @@ export {
   fitMbgCnbd,
   mbgCnbdLogLikelihood,
   mbgCnbdPAlive,
-  mbgCnbdPredictor,
-  mbgCnbdExpectedPurchases,
-  mbgCnbdPActive,
   sumLogGaps,
   MAX_K,
   type MbgCnbdParams,
   type MbgCnbdFit,
   type MbgCnbdFitForK,
   type MbgCnbdOptions,
-  type MbgCnbdPredictor,
   type CnbdRow,
   type CnbdVariant,
 } from './mbgcnbd';
+export { mbgCnbdPredictor, mbgCnbdExpectedPurchases, mbgCnbdPActive, type MbgCnbdPredictor } from './mbgcnbdPredict';
 export { splitBook, splitBookPerCustomer, type BookOrder, type BacktestSplit } from './split';
 export { auc, aucSorted, sortByScore, brierScore, meanAbsoluteError, rootMeanSquaredError } from './metrics';
 export { bgNbdPActive, paretoNbdPActive } from './pActive';

@@ -16,11 +16,11 @@ import {
   fitMbgCnbd,
   mbgCnbdLogLikelihood,
   mbgCnbdPAlive,
-  mbgCnbdPredictor,
   sumLogGaps,
   type CnbdRow,
   type MbgCnbdParams,
 } from '../../../lib/insights/risk/mbgcnbd';
+import { mbgCnbdPredictor } from '../../../lib/insights/risk/mbgcnbdPredict';
 import { hyp2f1 } from '../../../lib/insights/risk/special';
 import { summarizePurchaseDays } from '../../../lib/insights/risk/summary';
 import { gammaSampler, random } from '../../support/random';
