@@ -34,3 +34,21 @@ export function asOfByAccount(orders: readonly Order[], feeds: readonly OrderFee
   }
   return byAccount;
 }
+
+/**
+ * Each account's population for the lapse model: the order source holding most of its lines ("unfed" for lines with
+ * no known source). Each source is scored with a model of its own (lib/insights/risk scoreBook `segmentOf`).
+ */
+export function feedOfAccount(orders: readonly Order[], feeds: readonly OrderFeed[]): Map<string, string> {
+  const known = new Set(feeds.map((f) => f.id));
+  const counts = new Map<string, Map<string, number>>();
+  for (const o of orders) {
+    const feed = o.feed && known.has(o.feed) ? o.feed : 'unfed';
+    let byFeed = counts.get(o.accountId);
+    if (!byFeed) counts.set(o.accountId, (byFeed = new Map()));
+    byFeed.set(feed, (byFeed.get(feed) ?? 0) + 1);
+  }
+  const out = new Map<string, string>();
+  for (const [account, byFeed] of counts) out.set(account, [...byFeed].reduce((p, q) => (q[1] > p[1] ? q : p))[0]);
+  return out;
+}

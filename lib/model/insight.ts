@@ -55,6 +55,8 @@ export const RiskModel = z.object({
     })
     .optional(),
   note: z.string().optional(),
+  /** Order sources scored with models of their own (the fields above are the largest one's). */
+  segments: z.array(z.object({ id: z.string(), accounts: z.number().int(), label: z.string(), chosenBy: z.string() })).optional(),
 });
 export type RiskModel = z.infer<typeof RiskModel>;
 

@@ -99,6 +99,14 @@ export function riskWords(risk: LapseRisk, context: RiskWordsContext): RiskWords
  * 90 days; it caught 81% of the accounts that stopped." — or why it could not be checked yet.
  */
 export function trackRecordText(model: RiskModel, today: string): string {
+  const text = trackRecordOfOne(model, today);
+  const segments = model.segments ?? [];
+  if (segments.length < 2) return text;
+  const largest = segments.reduce((p, q) => (q.accounts > p.accounts ? q : p));
+  return `${count(segments.length, 'order source')} are scored with a model each. For the largest (${count(largest.accounts, 'account')}): ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+function trackRecordOfOne(model: RiskModel, today: string): string {
   const record = model.trackRecord;
   if (!record) {
     return model.chosenBy === 'too-little-history'

@@ -5,7 +5,7 @@
 // are passed in.
 import type { LapseRisk, RiskLevel, RiskModel } from '../../model/insight';
 import { dayToIso, toDayNumber } from '../../model/days';
-import { chooseModelByBacktest, expectedOrders, fitModel, forecaster, modelLabel, type BookFit, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
+import { chooseModelByBacktest, MIN_BACKTEST, expectedOrders, fitModel, forecaster, modelLabel, type BookFit, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gammaGamma';
 import { sumLogGaps, type CnbdRow } from './mbgcnbd';
 import { groupPurchaseDays, type PurchaseDays } from './summary';
@@ -28,6 +28,12 @@ export interface ScoreAccountsOptions {
   asOf?: string | ((accountId: string) => string | undefined);
   /** Timestamp stored with each score; defaults to `today`. */
   scoredAt?: string;
+  /**
+   * The population an account belongs to (its order source): each gets a model of its own, so that importing 5,000
+   * unrelated customers never moves the probabilities of accounts whose data did not change. Sources too small for a
+   * backtest are pooled with the largest.
+   */
+  segmentOf?: (accountId: string) => string;
 }
 
 export interface BookScores {
@@ -51,6 +57,39 @@ export function scoreBook(orders: readonly AccountOrder[], options: ScoreAccount
   const today = toDayNumber(options.today);
   const scoredAt = options.scoredAt ?? options.today;
   const endDayOf = asOfDays(orders, today, options.asOf);
+  const segments = segmentsOf(orders, options.segmentOf);
+  if (segments.length <= 1) return scoreSegment(orders, endDayOf, today, scoredAt);
+  const parts = segments.map((segment) => ({ id: segment.id, ...scoreSegment(segment.orders, endDayOf, today, scoredAt) }));
+  const main = parts.reduce((p, q) => (q.scores.length > p.scores.length ? q : p));
+  return {
+    scores: parts.flatMap((part) => part.scores),
+    model: { ...main.model, segments: parts.map((part) => ({ id: part.id, accounts: part.scores.length, label: part.model.label, chosenBy: part.model.chosenBy })) },
+  };
+}
+
+/** Orders by population; a population too small for a backtest joins the largest. */
+function segmentsOf(orders: readonly AccountOrder[], segmentOf: ScoreAccountsOptions['segmentOf']): { id: string; orders: AccountOrder[] }[] {
+  if (!segmentOf) return [{ id: 'book', orders: [...orders] }];
+  const byId = new Map<string, { id: string; orders: AccountOrder[]; accounts: Set<string> }>();
+  for (const order of orders) {
+    const id = segmentOf(order.accountId);
+    let segment = byId.get(id);
+    if (!segment) byId.set(id, (segment = { id, orders: [], accounts: new Set() }));
+    segment.orders.push(order);
+    segment.accounts.add(order.accountId);
+  }
+  const all = [...byId.values()].sort((p, q) => q.accounts.size - p.accounts.size);
+  const [largest, ...rest] = all;
+  if (!largest) return [];
+  const kept = [largest];
+  for (const segment of rest) {
+    if (segment.accounts.size >= MIN_BACKTEST.accounts) kept.push(segment);
+    else largest.orders.push(...segment.orders);
+  }
+  return kept.map(({ id, orders: o }) => ({ id, orders: o }));
+}
+
+function scoreSegment(orders: readonly AccountOrder[], endDayOf: (accountId: string) => number, today: number, scoredAt: string): BookScores {
   const kept = orders.filter((o) => toDayNumber(o.date) <= endDayOf(o.accountId));
   const grouped = groupPurchaseDays(kept, today, (order) => order.accountId);
   const rows = summaries(grouped, endDayOf);
