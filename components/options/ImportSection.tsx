@@ -17,6 +17,7 @@ type Job =
   | { stage: 'parsing'; rows: number; fraction: number }
   | { stage: 'preview'; preview: ImportSummary }
   | { stage: 'writing'; preview: ImportSummary; fraction: number }
+  | { stage: 'scoring'; preview: ImportSummary }
   | { stage: 'done'; preview: ImportSummary; imported: number }
   | { stage: 'failed'; message: string };
 
@@ -127,8 +128,10 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
         controller.current.signal,
       );
       session.current.dispose();
-      setJob({ stage: 'done', preview, imported });
+      // Done once the book is rescored too, so that the risk list a rep opens next already counts this file.
+      setJob({ stage: 'scoring', preview });
       await ask({ type: 'dataChanged' }).catch(() => undefined);
+      setJob({ stage: 'done', preview, imported });
     } catch (error) {
       const message = error instanceof Error ? error.message : `Saving failed, nothing was saved: ${String(error)}`;
       setJob({ stage: 'failed', message });
@@ -156,6 +159,12 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
         <div style={{ marginTop: 10 }}>
           <progress value={job.fraction} max={1} aria-label="Reading file" />
           <p class="muted small">Reading… {count(job.rows, 'row')}</p>
+        </div>
+      )}
+      {job.stage === 'scoring' && (
+        <div style={{ marginTop: 10 }} role="status">
+          <progress aria-label="Scoring" />
+          <p class="muted small">Saved. Scoring every account…</p>
         </div>
       )}
       {job.stage === 'writing' && (

@@ -42,7 +42,8 @@ export const RiskModel = z.object({
   horizonDays: z.number(),
   /** P(an order in the horizon) at or below which an account is high / watch. */
   thresholds: z.object({ high: z.number(), watch: z.number() }).optional(),
-  candidates: z.array(z.object({ label: z.string(), brier: z.number(), aucAll: z.number(), aucRepeat: z.number() })).optional(),
+  /** AUC is null when the backtest had only one outcome (every account ordered, or none did). */
+  candidates: z.array(z.object({ label: z.string(), brier: z.number(), aucAll: z.number().nullable(), aucRepeat: z.number().nullable() })).optional(),
   /** The backtest: as of `from`, what the levels would have said, and what the accounts did in the horizon after. */
   trackRecord: z
     .object({

@@ -39,6 +39,11 @@ export function chanceInWords(p: number): string {
   return `${percent(p)}%`;
 }
 
+/** "on 1 Oct" or "12 days before 1 Oct": a last order counted back from the data's own last day. */
+function lastOrderBefore(days: number, asOf: string, today: string): string {
+  return days === 0 ? `on ${dayInWords(asOf, today)}` : `${count(days, 'day')} before ${dayInWords(asOf, today)}`;
+}
+
 /** How old the order data is, in days, and whether that is past the stale threshold. */
 export function dataAge(asOf: string, context: RiskWordsContext): { days: number; stale: boolean } {
   const days = Math.max(0, differenceInCalendarDays(parseISO(context.today), parseISO(asOf)));
@@ -71,7 +76,7 @@ export function riskWords(risk: LapseRisk, context: RiskWordsContext): RiskWords
   const upTo = stale ? ` up to ${dayInWords(risk.asOf, context.today)}` : '';
   const chance = risk.pActive !== undefined ? `${chanceInWords(risk.pActive)} chance of an order in the next ${risk.horizonDays} days` : undefined;
   if (risk.orderCount < 2) {
-    explanation.push(since === 0 ? `only one order so far, on the data's last day` : `only one order so far, ${stale ? `${count(since, 'day')} before ${dayInWords(risk.asOf, context.today)}` : daysAgoInWords(since)}`);
+    explanation.push(`only one order so far, ${stale ? lastOrderBefore(since, risk.asOf, context.today) : daysAgoInWords(since)}`);
     if (chance) explanation.push(chance);
     if ((risk.annualValue ?? 0) > 0) explanation.push(`about ${money(risk.annualValue!, risk.currency)} a year if it keeps buying`);
     return { headline: risk.level === 'watch' ? 'Watch: no second order yet' : HEADLINES[risk.level], explanation };
@@ -81,7 +86,7 @@ export function riskWords(risk: LapseRisk, context: RiskWordsContext): RiskWords
   explanation.push(
     ratio >= 1
       ? `usually orders every ${Math.round(gap)} days; nothing for ${since} days${upTo} (${ratio.toFixed(1)}× the usual gap)`
-      : `usually orders every ${Math.round(gap)} days; last order ${stale ? `${count(since, 'day')} before ${dayInWords(risk.asOf, context.today)}` : daysAgoInWords(since)}`,
+      : `usually orders every ${Math.round(gap)} days; last order ${stale ? lastOrderBefore(since, risk.asOf, context.today) : daysAgoInWords(since)}`,
   );
   if (chance) explanation.push(chance);
   if ((risk.annualValue ?? 0) > 0) explanation.push(`about ${money(risk.annualValue!, risk.currency)} a year at stake`);

@@ -357,3 +357,44 @@ test('a backup too large to hand to the background in one message is refused wit
   await expect(error).toContainText('at most 64.0 MB in one message');
   expect(await storeCounts(options)).toEqual(before);
 });
+
+/** Weekly buyers (and one that stopped) in an invoice export whose newest order is 61 days before `today`. */
+function staleExport(today: string): string {
+  const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) - offset * 86_400_000).toISOString().slice(0, 10);
+  const lines = ['Customer Number,Invoice Date,Net Amount,Currency'];
+  for (let c = 0; c < 30; c++) for (let w = 0; w < 60; w++) lines.push(`W${c},${day(61 + (c % 3) + 7 * w)},500.00,EUR`);
+  for (let w = 0; w < 60; w++) lines.push(`STOPPED,${day(61 + 70 + 7 * w)},800.00,EUR`);
+  return lines.join('\n');
+}
+
+test('a two-month-old export: the preview says how old its orders are, silence is measured to that day, the risk list says to import a fresh one', async () => {
+  const today = await browserDemoDay();
+  const page = await openOptions('import');
+  await chooseFile(page, writeTemp('invoices-october.csv', staleExport(today)));
+  const asOf = job(page).getByTestId('orders-as-of');
+  await expect(asOf).toContainText('— 61 days ago');
+  await expect(job(page).getByTestId('as-of-input')).toHaveValue(new Date(Date.parse(`${today}T00:00:00Z`) - 61 * 86_400_000).toISOString().slice(0, 10));
+  await commitAndWait(page);
+  await page.goto(optionsUrl('risk'));
+  await expect(page.getByTestId('stale-orders')).toContainText('(61 days old) — import a fresh export.');
+  await expect(page.getByTestId('track-record')).toContainText('Checked on your orders');
+  const table = page.getByTestId('risk-table');
+  await expect(table).toContainText('STOPPED');
+  // Only the account that stopped is high; the weekly buyers ordered on the export's last days.
+  const high = await table.locator('tr', { has: page.locator('.pill.high') }).allTextContents();
+  expect(high).toHaveLength(1);
+  expect(high[0]).toContain('Customer STOPPED');
+});
+
+test('the user corrects the as-of date in the preview: the weekly buyers are then silent for two months and flagged', async () => {
+  const today = await browserDemoDay();
+  const page = await openOptions('import');
+  await chooseFile(page, writeTemp('invoices-complete.csv', staleExport(today)));
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await job(page).getByTestId('as-of-input').fill(yesterday);
+  await commitAndWait(page);
+  await page.goto(optionsUrl('risk'));
+  await expect(page.getByTestId('stale-orders')).toHaveCount(0);
+  const table = page.getByTestId('risk-table');
+  await expect(table.locator('.pill.high')).toHaveCount(31);
+});

@@ -193,7 +193,7 @@ function modelInfo(label: string, choice: ModelChoiceByBacktest | undefined, thr
     chosenBy: 'backtest',
     horizonDays: HORIZON_DAYS,
     thresholds,
-    candidates: choice.candidates.map((c) => ({ label: c.label, brier: c.brierAll, aucAll: c.aucAll, aucRepeat: c.aucRepeat })),
+    candidates: choice.candidates.map((c) => ({ label: c.label, brier: c.brierAll, aucAll: finiteOrNull(c.aucAll), aucRepeat: finiteOrNull(c.aucRepeat) })),
     trackRecord: {
       from: dayToIso(choice.cutoffDay),
       accounts: choice.accounts,
@@ -284,5 +284,6 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 const clamp01 = (p: number) => Math.min(1, Math.max(0, p));
 const roundMoney = (value: number) => Math.round(value * 100) / 100;
