@@ -24,9 +24,18 @@ export type MovedContact = MovedContactLead;
 type MatchedBy = 'email' | 'crm-id' | 'domain' | 'company-name';
 
 export type MatchResult =
-  | { kind: 'account'; account: Account; contact?: Contact; matchedBy: MatchedBy; reason: string; moved?: MovedContact }
+  | { kind: 'account'; account: Account; contact?: Contact; matchedBy: MatchedBy; reason: string; moved?: MovedContact; names?: NamesOnPage }
   | { kind: 'choose'; candidates: { account: Account; matchedBy: string; reason: string }[] }
   | { kind: 'none'; reason: string; moved?: MovedContact };
+
+/**
+ * People the page shows by name only (Outlook), after the match: `resolved` are the ones one contact of the matched
+ * account bears that full name, with that contact's address; `unresolved` are the names left.
+ */
+export interface NamesOnPage {
+  resolved: PersonOnPage[];
+  unresolved: string[];
+}
 
 interface Candidate {
   account: Account;
@@ -152,6 +161,19 @@ async function findMoved(ctx: PageContext, lookup: AccountLookup, known: Map<str
   return undefined;
 }
 
+/** Names shown without an address, resolved against the matched account's contacts (exact full name, one contact). */
+export async function resolveNames(named: PageContext['namedOnly'], accountId: string | undefined, lookup: AccountLookup): Promise<NamesOnPage> {
+  const resolved: PersonOnPage[] = [];
+  const unresolved: string[] = [];
+  for (const person of named ?? []) {
+    if (person.role === 'mentioned') continue;
+    const namesakes = accountId ? (await lookup.contactsByName(person.name)).filter((c) => c.accountId === accountId) : [];
+    if (namesakes.length === 1) resolved.push({ email: namesakes[0]!.email, name: person.name, role: person.role });
+    else if (!unresolved.includes(person.name)) unresolved.push(person.name);
+  }
+  return { resolved, unresolved };
+}
+
 export async function matchAccount(ctx: PageContext, lookup: AccountLookup, options: { today: string }): Promise<MatchResult> {
   const known = new Map<string, Contact | undefined>();
   for (const person of ctx.people) {
@@ -161,6 +183,7 @@ export async function matchAccount(ctx: PageContext, lookup: AccountLookup, opti
   const moved = await findMoved(ctx, lookup, known, options.today);
   for (const level of [() => byEmail(ctx.people, lookup, known), () => byCrmId(ctx, lookup), () => byDomain(ctx, lookup), () => byCompanyName(ctx, lookup)]) {
     const result = decide(await level(), moved);
+    if (result?.kind === 'account' && ctx.namedOnly?.length) return { ...result, names: await resolveNames(ctx.namedOnly, result.account.id, lookup) };
     if (result) return result;
   }
   const reason = ctx.people.length || ctx.record || ctx.companyName || ctx.companyDomain

@@ -1,0 +1,304 @@
+// Outlook on the web: who is in the conversation open in the reading pane (or a pop-out window) and in the compose
+// forms. Selectors and labels live in outlook-selectors.ts with their sources.
+import type { NamedPerson, PageContext, PersonRole } from '../model/page';
+import { normalizeEmail } from '../model/identity';
+import { all, emailsInText, emailsInTextNodes, first, isVisible, outermost, PeopleCollector, plainText, textOf } from './dom';
+import type { SelectorGroup } from './gmail-selectors';
+import { anyLabel, LABELS, NON_MAIL_APPS, OUTLOOK, QUOTED } from './outlook-selectors';
+
+const MAX_MESSAGES = 100;
+const BODY_LIMIT = 20_000;
+const ITEM_ID = /^[A-Za-z0-9%_=+\-.]{8,}$/;
+
+const joined = (group: SelectorGroup): string => group.selectors.map((selector) => selector.css).join(', ');
+
+export type OutlookRoute = { kind: 'thread' | 'compose' | 'list' | 'other' | 'unknown'; popout: boolean };
+
+/**
+ * What the URL says. Mail routes (seen in OWA 2019-2026): /mail/ and /mail/<folder> (list), /mail/<folder>/id/<item>,
+ * /mail/id/<item> and /mail/search/id/<item> (an item open), /mail/compose/<draft>, pop-outs /mail/deeplink/read/<item>,
+ * /mail/deeplink/readconv/<conversation>, /mail/deeplink/compose; an account segment may come first (/mail/0/...,
+ * /mail/shared@contoso.com/...); the old form /owa/?path=/mail/action/compose. Other apps: /calendar, /people, /tasks...
+ */
+export function outlookRoute(url: URL): OutlookRoute {
+  const path = url.searchParams.get('path') ?? url.pathname;
+  let parts = path.split('/').filter(Boolean);
+  if (parts[0]?.toLowerCase() === 'owa') parts = parts.slice(1);
+  const app = (parts[0] ?? '').toLowerCase();
+  if (app !== 'mail') return { kind: NON_MAIL_APPS.has(app) ? 'other' : 'unknown', popout: false };
+  let rest = parts.slice(1);
+  if (rest[0] && (/^\d{1,2}$/.test(rest[0]) || rest[0].includes('@'))) rest = rest.slice(1);
+  const head = (rest[0] ?? '').toLowerCase();
+  if (head === 'deeplink' || head === 'action') {
+    const what = (rest[1] ?? '').toLowerCase();
+    if (what === 'compose') return { kind: 'compose', popout: head === 'deeplink' };
+    if (what === 'read' || what === 'readconv') return { kind: 'thread', popout: true };
+    return { kind: 'unknown', popout: head === 'deeplink' };
+  }
+  if (head === 'compose') return { kind: 'compose', popout: false };
+  if (NON_MAIL_APPS.has(head)) return { kind: 'other', popout: false };
+  const idAt = rest.findIndex((part) => part.toLowerCase() === 'id');
+  if (idAt >= 0) return { kind: ITEM_ID.test(rest[idAt + 1] ?? '') ? 'thread' : 'list', popout: false };
+  return { kind: 'list', popout: false };
+}
+
+export interface Mailbox {
+  email?: string;
+  name?: string;
+}
+
+let remembered: Mailbox = {};
+
+/** The mailbox the content script saw in an earlier Outlook window: pop-outs have no account manager of their own. */
+export function setOutlookMailbox(mailbox: Mailbox): void {
+  const email = normalizeEmail(typeof mailbox?.email === 'string' ? mailbox.email : undefined);
+  const name = typeof mailbox?.name === 'string' ? mailbox.name.trim().slice(0, 200) : '';
+  remembered = { ...(email ? { email } : {}), ...(name ? { name } : {}) };
+}
+
+/** The signed-in mailbox: the account manager, else the folder pane's mailbox node, else the one remembered. */
+export function outlookMailbox(doc: Document): Mailbox {
+  let email: string | undefined;
+  for (const { css } of OUTLOOK.mailbox.selectors) {
+    for (const element of all(doc, css)) {
+      email = emailsInText(element.getAttribute('title') ?? '')[0] ?? emailsInTextNodes(element, 20)[0];
+      if (email) break;
+    }
+    if (email) break;
+  }
+  const nameElement = first(doc, OUTLOOK.mailboxName.selectors.map((selector) => selector.css));
+  const name = nameElement ? textOf(nameElement, 200) || (nameElement.getAttribute('title') ?? '').trim() : '';
+  const found: Mailbox = { email: email ?? remembered.email, name: name || remembered.name };
+  if (!found.email) delete found.email;
+  if (!found.name) delete found.name;
+  return found;
+}
+
+const base = (label: string) => label.replace(/\s*:$/, '');
+const ROLE_WORDS: [PersonRole, string[]][] = (['bcc', 'cc', 'to'] as const).map((role) => [role, [...new Set(anyLabel(LABELS[role]).map(base))]]);
+
+/** The role a line's label names ("Cc: ...", "An", "Cci :"), in any of the five languages; undefined when none. */
+export function roleOfLabel(label: string): PersonRole | undefined {
+  const text = label.trim().toLowerCase();
+  for (const [role, words] of ROLE_WORDS) {
+    for (const word of words) {
+      const w = word.toLowerCase();
+      if (text === w || text.startsWith(`${w}:`) || text.startsWith(`${w} :`)) return role;
+    }
+  }
+  return undefined;
+}
+
+/** "Name<address>", "Name <address>", "Name" or "address", from the text, aria-label or title of a persona. */
+function readPersona(element: Element): { email?: string; name?: string } {
+  const label = element.getAttribute('aria-label') ?? '';
+  const email = emailsInTextNodes(element, 50)[0] ?? emailsInText(label)[0] ?? emailsInText(element.getAttribute('title') ?? '')[0];
+  const clean = (text: string) => text.replace(/<[^>]*>?/g, '').replace(/^[^:<@]{1,12}:\s*/, '').replace(/[;,]\s*$/, '').trim();
+  let name = clean(textOf(element, 300));
+  if (!name || name.includes('@')) name = clean(label);
+  if (name.includes('@')) name = '';
+  return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
+}
+
+/** Collects people shown by name only, leaving out the signed-in user and anyone also shown with an address. */
+class NamedCollector {
+  readonly named: NamedPerson[] = [];
+  constructor(private readonly me?: string) {}
+  add(name: string | undefined, role: PersonRole): boolean {
+    const clean = (name ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+    if (!clean || (this.me && clean.toLowerCase() === this.me.toLowerCase())) return false;
+    if (this.named.length >= 50 || this.named.some((p) => p.role === role && p.name.toLowerCase() === clean.toLowerCase())) return false;
+    this.named.push({ name: clean, role });
+    return true;
+  }
+  /** The names left once those the page also shows with an address are added to `people` under that address. */
+  resolveOn(people: PeopleCollector): NamedPerson[] {
+    const byName = new Map<string, string>();
+    for (const person of people.people) if (person.name && !byName.has(person.name.toLowerCase())) byName.set(person.name.toLowerCase(), person.email);
+    return this.named.filter((named) => {
+      const email = byName.get(named.name.toLowerCase());
+      if (email) people.add(email, named.role, named.name);
+      return !email;
+    });
+  }
+}
+
+interface Collect {
+  people: PeopleCollector;
+  named: NamedCollector;
+}
+
+/** One person element in a role: an address when there is one, else the name. False when it names nobody. */
+function addPersona(element: Element, role: PersonRole, into: Collect): boolean {
+  const { email, name } = readPersona(element);
+  if (email) {
+    into.people.add(email, role, name);
+    return true;
+  }
+  if (name) into.named.add(name, role);
+  return Boolean(name);
+}
+
+const PERSONA = joined(OUTLOOK.persona);
+
+/** The people in a header or line: persona hover targets, else (older builds) its child elements but the label. */
+function personasOf(scope: Element): Element[] {
+  const found = outermost(all(scope, PERSONA));
+  if (found.length) return found;
+  const children = Array.from(scope.children).filter((child) => !roleOfLabel(textOf(child, 20)) && textOf(child, 5));
+  return children.length ? children : [scope];
+}
+
+/** The lines of a recipient well ("To: ...", "Cc: ..."): first line To, later lines by their label, else Cc. */
+function readRecipients(well: Element, into: Collect): void {
+  const own = roleOfLabel(well.getAttribute('aria-label') ?? '');
+  const lines = own ? [well] : Array.from(well.children).filter((line) => line.querySelector(PERSONA) || (line.textContent ?? '').includes('@'));
+  (lines.length ? lines : [well]).forEach((line, index) => {
+    const role = roleOfLabel(line.getAttribute('aria-label') ?? '') ?? roleOfLabel(textOf(line, 20)) ?? (index === 0 ? 'to' : 'cc');
+    for (const persona of personasOf(line)) addPersona(persona, role === 'from' ? 'to' : role, into);
+  });
+}
+
+interface Message {
+  sender: Element;
+  wells: Element[];
+  body?: Element;
+}
+
+/** The first selector of a group that matches anything in `scope` ('' when none does). */
+function matchingCss(scope: ParentNode, group: SelectorGroup): string {
+  for (const { css } of group.selectors) if (first(scope, [css])) return css;
+  return '';
+}
+
+const FORMS = OUTLOOK.composeForm.selectors.slice(0, 2).map((selector) => selector.css).join(', ');
+
+/** Messages in document order: each header (From) starts one; recipients and a body after it belong to it. */
+function messagesOf(pane: Element): Message[] {
+  const css = [matchingCss(pane, OUTLOOK.sender), matchingCss(pane, OUTLOOK.recipients), matchingCss(pane, OUTLOOK.body)];
+  if (!css[0]) return [];
+  const messages: Message[] = [];
+  for (const part of all(pane, css.filter(Boolean).join(', '))) {
+    const current = messages[messages.length - 1];
+    if (part.closest(FORMS) || part.closest('[contenteditable="true"]') || current?.body?.contains(part)) continue;
+    if (part.matches(css[0])) {
+      if (current?.sender.contains(part)) continue;
+      messages.push({ sender: part, wells: [] });
+    } else if (current && css[1] && part.matches(css[1])) current.wells.push(part);
+    else if (current && css[2] && part.matches(css[2]) && !current.body) current.body = part;
+  }
+  return messages;
+}
+
+/** The reading pane on screen (a pop-out window's whole content): the first visible match of the first selector. */
+function readingPane(doc: Document): Element | undefined {
+  for (const { css } of OUTLOOK.readingPane.selectors) {
+    const panes = all(doc, css);
+    const visible = panes.find((pane) => isVisible(pane));
+    if (visible) return visible;
+  }
+  return undefined;
+}
+
+/** Editable message bodies of every open reply, forward and new message, newest (last in the page) first. */
+export function findOutlookComposeBodies(doc: Document): HTMLElement[] {
+  const labelled = OUTLOOK.composeBody.selectors[2]!.css;
+  const found = all(doc, joined(OUTLOOK.composeBody)).filter((element) => {
+    const editable = (element.getAttribute('contenteditable') ?? '').toLowerCase();
+    if (editable !== 'true' && editable !== 'plaintext-only') return false;
+    if (element.getAttribute('aria-multiline') !== 'true' && !element.matches(labelled)) return false;
+    return isVisible(element);
+  });
+  return outermost(found as HTMLElement[]).reverse();
+}
+
+function composeFormOf(body: Element): Element {
+  for (const { css } of OUTLOOK.composeForm.selectors) {
+    const form = body.closest(css);
+    if (form) return form;
+  }
+  return body.closest(joined(OUTLOOK.readingPane)) ?? body.parentElement ?? body;
+}
+
+const WELL_ROLES: readonly PersonRole[] = ['to', 'cc', 'bcc'];
+
+/** Recipients as chips in the to, cc and bcc wells (by label when it names one, else by order), and the subject. */
+function readCompose(body: Element, into: Collect): string | undefined {
+  const form = composeFormOf(body);
+  const wells = all(form, joined(OUTLOOK.composeWell)).filter((well) => !body.contains(well) && !well.closest(QUOTED));
+  outermost(wells).forEach((well, index) => {
+    const role = roleOfLabel(well.getAttribute('aria-label') ?? '') ?? WELL_ROLES[index] ?? 'bcc';
+    // A chip is the well's non-editable child ("Name <address>" in its aria-label, or the name only), else a persona.
+    const direct = Array.from(well.children).filter((child) => child.getAttribute('contenteditable') === 'false' || child.matches(PERSONA));
+    const chips = direct.length ? direct : outermost(all(well, PERSONA));
+    for (const chip of chips) addPersona(chip, role, into);
+    // Addresses typed but not yet turned into a chip.
+    for (const email of emailsInTextNodes(well, 200)) if (!chips.some((chip) => (chip.textContent ?? '').toLowerCase().includes(email))) into.people.add(email, role);
+  });
+  const subjectBox = first(form, OUTLOOK.composeSubject.selectors.map((selector) => selector.css)) as HTMLInputElement | undefined;
+  const subject = (subjectBox?.value ?? subjectBox?.getAttribute('value') ?? '').trim();
+  return subject ? subject.slice(0, 500) : undefined;
+}
+
+/** OWA expands the newest message; its default order is newest on top, so an expanded first message is the newest. */
+function newestBody(messages: Message[]): Element | undefined {
+  if (messages[0]?.body) return messages[0].body;
+  for (let i = messages.length - 1; i >= 0; i -= 1) if (messages[i]!.body) return messages[i]!.body;
+  return undefined;
+}
+
+function finish(context: PageContext, into: Collect): PageContext {
+  const named = into.named.resolveOn(into.people);
+  if (named.length) context.namedOnly = named;
+  return context;
+}
+
+export function recognizeOutlook(doc: Document, url: URL): PageContext {
+  const route = outlookRoute(url);
+  if (route.kind === 'other') return { site: 'outlook', view: 'other', people: [], reason: 'Outlook calendar, people, settings or another view that is not mail.' };
+  const me = outlookMailbox(doc);
+  const into: Collect = { people: new PeopleCollector(me.email), named: new NamedCollector(me.name) };
+  const composeBodies = findOutlookComposeBodies(doc);
+  const readComposes = () => {
+    let subject: string | undefined;
+    for (const body of composeBodies) subject ??= readCompose(body, into);
+    return subject;
+  };
+  const pane = readingPane(doc);
+  const messages = pane ? messagesOf(pane).slice(-MAX_MESSAGES) : [];
+
+  if (!messages.length) {
+    if (composeBodies.length) {
+      const subject = readComposes();
+      return finish({ site: 'outlook', view: 'compose', people: into.people.people, ...(subject ? { subject } : {}) }, into);
+    }
+    if (route.kind === 'thread') {
+      return { site: 'outlook', view: 'thread', people: [], reason: `Outlook's conversation was not found (selector ${OUTLOOK.sender.selectors[0]!.css}).` };
+    }
+    const list = route.kind === 'list' || first(doc, [joined(OUTLOOK.listRow)]);
+    return { site: 'outlook', view: list ? 'list' : 'other', people: [], reason: 'No conversation is open.' };
+  }
+
+  let missingHeaders = 0;
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const message = messages[i]!;
+    const named = personasOf(message.sender).map((persona) => addPersona(persona, 'from', into));
+    if (!named.some(Boolean)) missingHeaders += 1;
+    for (const well of message.wells) readRecipients(well, into);
+  }
+  readComposes();
+
+  const context: PageContext = { site: 'outlook', view: composeBodies.length ? 'compose' : 'thread', people: into.people.people };
+  const heading = pane && first(pane, OUTLOOK.subject.selectors.map((selector) => selector.css));
+  const subject = heading ? (heading.getAttribute('title') ?? '').trim() || textOf(heading, 500) : '';
+  if (subject) context.subject = subject.slice(0, 500);
+  const body = newestBody(messages);
+  const bodyText = body && plainText(body, QUOTED, BODY_LIMIT);
+  if (bodyText) context.bodyText = bodyText;
+  if (missingHeaders) {
+    context.reason = `Outlook's message header was not found in ${missingHeaders} of ${messages.length} messages (selector ${OUTLOOK.sender.selectors[0]!.css}).`;
+  } else if (!context.people.length) {
+    context.reason = 'Outlook shows the people of this conversation by name only, without their addresses (older Outlook shows an address only in the contact card on hover).';
+  }
+  return finish(context, into);
+}
