@@ -12,7 +12,7 @@ export default defineContentScript({
     const key = `outlook.mailbox.${location.hostname}`;
     const stored = (await browser.storage.local.get(key))[key];
     if (stored && typeof stored === 'object') setOutlookMailbox(stored);
-    let saved = JSON.stringify(outlookMailbox(document));
+    let saved = JSON.stringify(stored ?? {});
     const recognize = (doc: Document, url: string) => {
       const mailbox = outlookMailbox(doc);
       const seen = JSON.stringify(mailbox);

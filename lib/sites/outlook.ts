@@ -93,7 +93,8 @@ export function roleOfLabel(label: string): PersonRole | undefined {
 function readPersona(element: Element): { email?: string; name?: string } {
   const label = element.getAttribute('aria-label') ?? '';
   const email = emailsInTextNodes(element, 50)[0] ?? emailsInText(label)[0] ?? emailsInText(element.getAttribute('title') ?? '')[0];
-  const clean = (text: string) => text.replace(/<[^>]*>?/g, '').replace(/^[^:<@]{1,12}:\s*/, '').replace(/[;,]\s*$/, '').trim();
+  // Only a trailing "<address>" goes: a display name may itself hold angle brackets.
+  const clean = (text: string) => text.replace(/\s*<[^<>]*@[^<>]*>?\s*[;,]?\s*$/, '').replace(/^[^:<@]{1,12}:\s*/, '').replace(/[;,]\s*$/, '').trim();
   let name = clean(textOf(element, 300));
   if (!name || name.includes('@')) name = clean(label);
   if (name.includes('@')) name = '';
