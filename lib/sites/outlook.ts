@@ -142,28 +142,51 @@ function addPersona(element: Element, role: PersonRole, into: Collect): boolean 
 
 const PERSONA = joined(OUTLOOK.persona);
 
-/** The people in a header or line: persona hover targets, else (older builds) its child elements but the label. */
-function personasOf(scope: Element): Element[] {
-  const found = outermost(all(scope, PERSONA));
-  if (found.length) return found;
+/** The people in a header or line without persona hover targets (older builds): its child elements but the label. */
+function childPeople(scope: Element): Element[] {
   const children = Array.from(scope.children).filter((child) => !roleOfLabel(textOf(child, 20)) && textOf(child, 5));
   return children.length ? children : [scope];
 }
 
-/** The lines of a recipient well ("To: ...", "Cc: ..."): first line To, later lines by their label, else Cc. */
-function readRecipients(well: Element, into: Collect): void {
-  const own = roleOfLabel(well.getAttribute('aria-label') ?? '');
-  const lines = own ? [well] : Array.from(well.children).filter((line) => line.querySelector(PERSONA) || (line.textContent ?? '').includes('@'));
-  (lines.length ? lines : [well]).forEach((line, index) => {
-    const role = roleOfLabel(line.getAttribute('aria-label') ?? '') ?? roleOfLabel(textOf(line, 20)) ?? (index === 0 ? 'to' : 'cc');
-    for (const persona of personasOf(line)) addPersona(persona, role === 'from' ? 'to' : role, into);
-  });
+/** A part of a message header (the From line or a recipient well) with the personas found inside it. */
+interface Part {
+  element: Element;
+  personas: Element[];
 }
 
 interface Message {
-  sender: Element;
-  wells: Element[];
+  sender: Part;
+  wells: Part[];
   body?: Element;
+}
+
+/** The line of a well a persona sits on: its ancestor right under the well. */
+function lineOf(persona: Element, well: Element): Element {
+  let node = persona;
+  while (node.parentElement && node.parentElement !== well) node = node.parentElement;
+  return node.parentElement === well ? node : well;
+}
+
+/** The lines of a recipient well ("To: ...", "Cc: ..."): first line To, later lines by their label, else Cc. */
+function readRecipients(well: Part, into: Collect): void {
+  const own = roleOfLabel(well.element.getAttribute('aria-label') ?? '');
+  const roleOf = (line: Element, index: number): PersonRole => {
+    const role = own ?? roleOfLabel(line.getAttribute('aria-label') ?? '') ?? roleOfLabel(textOf(line, 20)) ?? (index === 0 ? 'to' : 'cc');
+    return role === 'from' ? 'to' : role;
+  };
+  if (well.personas.length) {
+    const lines: Element[] = [];
+    for (const persona of outermost(well.personas)) {
+      const line = own ? well.element : lineOf(persona, well.element);
+      if (!lines.includes(line)) lines.push(line);
+      addPersona(persona, roleOf(line, lines.indexOf(line)), into);
+    }
+    return;
+  }
+  const lines = own ? [well.element] : Array.from(well.element.children).filter((line) => (line.textContent ?? '').includes('@') || textOf(line, 5));
+  (lines.length ? lines : [well.element]).forEach((line, index) => {
+    for (const person of childPeople(line)) addPersona(person, roleOf(line, index), into);
+  });
 }
 
 /** The first selector of a group that matches anything in `scope` ('' when none does). */
@@ -173,20 +196,51 @@ function matchingCss(scope: ParentNode, group: SelectorGroup): string {
 }
 
 const FORMS = OUTLOOK.composeForm.selectors.slice(0, 2).map((selector) => selector.css).join(', ');
+const PERSONA_ATTRIBUTE = OUTLOOK.persona.selectors[0]!.css.slice(1, -1);
 
-/** Messages in document order: each header (From) starts one; recipients and a body after it belong to it. */
-function messagesOf(pane: Element): Message[] {
-  const css = [matchingCss(pane, OUTLOOK.sender), matchingCss(pane, OUTLOOK.recipients), matchingCss(pane, OUTLOOK.body)];
-  if (!css[0]) return [];
+/**
+ * Messages in document order, in one query of the pane: each header (From) starts one; recipient wells, a body and
+ * personas after it belong to it; compose forms and editors are skipped whole. Document order makes containment cheap
+ * to follow: once a part is not inside the open body, form or header part, no later part is. OWA shows the newest
+ * message on top by default: the first `max` messages are read and the walk stops there.
+ */
+function messagesOf(pane: Element, max: number): Message[] {
+  const [sender, wells, body] = [matchingCss(pane, OUTLOOK.sender), matchingCss(pane, OUTLOOK.recipients), matchingCss(pane, OUTLOOK.body)];
+  if (!sender) return [];
+  let found: NodeListOf<Element>;
+  try {
+    found = pane.querySelectorAll([sender, wells, body, PERSONA, FORMS, '[contenteditable="true"]'].filter(Boolean).join(', '));
+  } catch {
+    return [];
+  }
   const messages: Message[] = [];
-  for (const part of all(pane, css.filter(Boolean).join(', '))) {
+  let closed: Element | undefined; // the open body, form or editor: everything inside it is passed over
+  let openPart: Part | undefined;
+  for (let i = 0; i < found.length; i += 1) {
+    const part = found[i]!;
+    if (closed && closed.contains(part)) continue;
+    closed = undefined;
+    if (openPart && part.hasAttribute(PERSONA_ATTRIBUTE) && openPart.element.contains(part)) {
+      openPart.personas.push(part);
+      continue;
+    }
+    if (part.getAttribute('contenteditable') === 'true' || part.matches(FORMS)) {
+      closed = part;
+      continue;
+    }
     const current = messages[messages.length - 1];
-    if (part.closest(FORMS) || part.closest('[contenteditable="true"]') || current?.body?.contains(part)) continue;
-    if (part.matches(css[0])) {
-      if (current?.sender.contains(part)) continue;
-      messages.push({ sender: part, wells: [] });
-    } else if (current && css[1] && part.matches(css[1])) current.wells.push(part);
-    else if (current && css[2] && part.matches(css[2]) && !current.body) current.body = part;
+    if (part.matches(sender)) {
+      if (openPart && openPart === current?.sender && openPart.element.contains(part)) continue;
+      if (messages.length === max) break;
+      openPart = { element: part, personas: [] };
+      messages.push({ sender: openPart, wells: [] });
+    } else if (current && wells && part.matches(wells)) {
+      openPart = { element: part, personas: [] };
+      current.wells.push(openPart);
+    } else if (current && body && part.matches(body) && !current.body) {
+      current.body = closed = part;
+      openPart = undefined;
+    }
   }
   return messages;
 }
@@ -203,14 +257,15 @@ function readingPane(doc: Document): Element | undefined {
 
 /** Editable message bodies of every open reply, forward and new message, newest (last in the page) first. */
 export function findOutlookComposeBodies(doc: Document): HTMLElement[] {
-  const labelled = OUTLOOK.composeBody.selectors[2]!.css;
-  const found = all(doc, joined(OUTLOOK.composeBody)).filter((element) => {
-    const editable = (element.getAttribute('contenteditable') ?? '').toLowerCase();
-    if (editable !== 'true' && editable !== 'plaintext-only') return false;
-    if (element.getAttribute('aria-multiline') !== 'true' && !element.matches(labelled)) return false;
-    return isVisible(element);
-  });
-  return outermost(found as HTMLElement[]).reverse();
+  // The first selector that finds a box decides (the label fallbacks are only asked when the roles are gone).
+  for (const { css } of OUTLOOK.composeBody.selectors) {
+    const found = all(doc, css).filter((element) => {
+      const editable = (element.getAttribute('contenteditable') ?? '').toLowerCase();
+      return (editable === 'true' || editable === 'plaintext-only') && isVisible(element);
+    });
+    if (found.length) return outermost(found as HTMLElement[]).reverse();
+  }
+  return [];
 }
 
 function composeFormOf(body: Element): Element {
@@ -266,7 +321,7 @@ export function recognizeOutlook(doc: Document, url: URL): PageContext {
     return subject;
   };
   const pane = readingPane(doc);
-  const messages = pane ? messagesOf(pane).slice(-MAX_MESSAGES) : [];
+  const messages = pane ? messagesOf(pane, MAX_MESSAGES) : [];
 
   if (!messages.length) {
     if (composeBodies.length) {
@@ -283,7 +338,8 @@ export function recognizeOutlook(doc: Document, url: URL): PageContext {
   let missingHeaders = 0;
   for (let i = messages.length - 1; i >= 0; i -= 1) {
     const message = messages[i]!;
-    const named = personasOf(message.sender).map((persona) => addPersona(persona, 'from', into));
+    const people = message.sender.personas.length ? outermost(message.sender.personas) : childPeople(message.sender.element);
+    const named = people.map((persona) => addPersona(persona, 'from', into));
     if (!named.some(Boolean)) missingHeaders += 1;
     for (const well of message.wells) readRecipients(well, into);
   }

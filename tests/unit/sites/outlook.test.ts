@@ -155,16 +155,19 @@ describe('the signed-in mailbox', () => {
 });
 
 describe('findComposeBodies on Outlook', () => {
-  it('newest (last in the page) first; hidden, read-only and single-line boxes are left out', () => {
+  it('newest (last in the page) first; hidden, read-only and single-line boxes are left out; labels only as a fallback', () => {
     const doc = docFrom(
       `<div id="docking_InitVisiblePart_0"><div id="a" role="textbox" aria-multiline="true" contenteditable="true"></div></div>
        <div style="display:none"><div id="hidden" role="textbox" aria-multiline="true" contenteditable="true"></div></div>
        <div id="ro" role="textbox" aria-multiline="true" contenteditable="false"></div>
        <div id="to" role="textbox" contenteditable="true" aria-label="To"></div>
-       <div data-app-section="Form_Content"><div id="b" contenteditable="true" aria-label="Nachrichtentext"></div></div>`,
+       <div data-app-section="Form_Content"><div id="b" role="textbox" contenteditable="true" aria-multiline="true"></div></div>`,
       READ_URL,
     );
     expect(findComposeBodies(doc).map((body) => body.id)).toEqual(['b', 'a']);
+    // A build without roles: the German label finds the editor.
+    const labelled = docFrom('<div id="to" contenteditable="true" aria-label="An"></div><div id="c" contenteditable="true" aria-label="Nachrichtentext"></div>', READ_URL);
+    expect(findComposeBodies(labelled).map((body) => body.id)).toEqual(['c']);
     expect(findComposeBodies(docFrom(fixture('outlook/reading-pane-en.html'), READ_URL))).toEqual([]);
   });
 });
