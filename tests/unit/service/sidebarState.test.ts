@@ -110,12 +110,12 @@ describe('sidebar state for the five stories', () => {
 
 describe('sidebar state on Outlook on the web', () => {
   const outlookUrl = 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0';
-  const outlookState = async (id: DemoScenario['id'], cc: { name: string; email: string }[] = []) => {
+  const outlookState = async (id: DemoScenario['id'], cc: { name: string; email: string }[] = [], policy?: TeamPolicy) => {
     const scenario = scenarios.find((s) => s.id === id)!;
     const messages = scenario.gmail!.messages.map((m, i, all) => (i === all.length - 1 ? { ...m, cc } : m));
     const page = pageOf(outlookMailHtml({ me, conversations: [{ id: 'AAQkADAwATM0', subject: scenario.gmail!.subject, messages }], openId: 'AAQkADAwATM0', replyOpen: true }), outlookUrl);
     expect(page).toMatchObject({ site: 'outlook', view: 'compose' });
-    return { page, state: await buildSidebarState(db, page, { now: DEMO_NOW.toISOString() }) };
+    return { page, state: await buildSidebarState(db, page, { now: DEMO_NOW.toISOString(), policy }) };
   };
 
   it('the same account, risk, people and questions as on Gmail for the lapsing story', async () => {
@@ -129,6 +129,17 @@ describe('sidebar state on Outlook on the web', () => {
     expect(state.insight.people).toEqual(gmail.insight.people);
     expect(state.insight.questions.map((q) => q.questionId)).toEqual(gmail.insight.questions.map((q) => q.questionId));
     expect(state.insight.namesNote).toBeUndefined();
+  });
+
+  it('team policy applies as on Gmail: the disabled playbook is never offered, locked ones say so', async () => {
+    const gmail = (await stateFor('lapsing', 'gmail')).state;
+    if (gmail.status !== 'account') throw new Error('expected an account');
+    const top = gmail.insight.questions[0]!.playbookId;
+    const policy = { disabledPlaybooks: [top], lockedPlaybooks: ['reach-decision-makers'] };
+    const [onGmail, onOutlook] = [(await stateFor('lapsing', 'gmail', policy)).state, (await outlookState('lapsing', [], policy)).state];
+    if (onGmail.status !== 'account' || onOutlook.status !== 'account') throw new Error('expected an account');
+    expect(onOutlook.insight.questions).toEqual(onGmail.insight.questions);
+    expect(onOutlook.insight.questions.some((q) => q.playbookId === top)).toBe(false);
   });
 
   it('a Cc shown by name only is resolved among the account contacts; an unknown name is said to have no address', async () => {
