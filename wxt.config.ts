@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { CLOUD_HOST_PATTERNS, GMAIL_PATTERNS } from './lib/sites/hosts';
+import { CLOUD_HOST_PATTERNS, GMAIL_PATTERNS, OUTLOOK_PATTERNS } from './lib/sites/hosts';
 
 // Public half of the signing key: pins the unpacked extension id so that managed policy files and
 // tests can name it (https://developer.chrome.com/docs/extensions/reference/manifest/key).
@@ -14,10 +14,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Keep Account',
     description:
-      'Lapse risk, missing decision-makers and the next question to ask, beside Gmail and your CRM. Local data only.',
+      'Lapse risk, missing decision-makers and the next question to ask, beside Gmail, Outlook and your CRM. Local data only.',
     ...(browser === 'chrome' ? { key: MANIFEST_KEY } : {}),
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
-    host_permissions: [...GMAIL_PATTERNS, ...CLOUD_HOST_PATTERNS],
+    host_permissions: [...GMAIL_PATTERNS, ...OUTLOOK_PATTERNS, ...CLOUD_HOST_PATTERNS],
     optional_host_permissions: ['https://*/*'],
     commands: {
       'toggle-sidebar': {

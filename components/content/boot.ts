@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, Reply, TabMessage } from '../../lib/model/messages';
 import type { PageContext } from '../../lib/model/page';
-import { startSidebar } from './sidebarController';
+import { startSidebar, type PageWatch } from './sidebarController';
 
-/** Wires the sidebar controller to the extension runtime; shared by the Gmail and CRM content scripts. */
+/** Wires the sidebar controller to the extension runtime; shared by the Gmail, Outlook and CRM content scripts. */
 export async function bootSidebar(
   ctx: ContentScriptContext,
   options: {
@@ -12,6 +12,7 @@ export async function bootSidebar(
     questionMode: 'insert' | 'copy';
     recognize(doc: Document, url: string): PageContext;
     findComposeBodies(doc: Document): HTMLElement[];
+    watch?: (doc: Document, onChange: () => void) => PageWatch;
   },
 ) {
   const collapsedKey = `sidebar.collapsed.${location.hostname}`;
@@ -26,6 +27,7 @@ export async function bootSidebar(
     questionMode: options.questionMode,
     recognize: options.recognize,
     findComposeBodies: options.findComposeBodies,
+    watch: options.watch,
     send,
     loadCollapsed: async () => Boolean((await browser.storage.local.get(collapsedKey))[collapsedKey]),
     saveCollapsed: async (collapsed) => {

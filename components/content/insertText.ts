@@ -1,5 +1,8 @@
+/** Where a reply's quoted history starts: Gmail's quote, Outlook's reply separator (#appendonsend, #divRplyFwdMsg). */
+const QUOTE_START = '.gmail_quote, #appendonsend, #divRplyFwdMsg, blockquote';
+
 /**
- * Inserting a question into a Gmail reply without disturbing what the rep wrote.
+ * Inserting a question into a Gmail or Outlook reply without disturbing what the rep wrote.
  * The caret position is remembered while the rep types (the sidebar button then takes no focus), and
  * the text goes in through execCommand('insertText') so that the editor's own undo stack records it.
  */
@@ -32,7 +35,7 @@ export function insertAtCaret(doc: Document, editor: HTMLElement, text: string, 
     if (!target) {
       // No caret in the box: append at the end of what the rep wrote (above a quoted reply if there is one).
       target = doc.createRange();
-      const quote = editor.querySelector('.gmail_quote, blockquote');
+      const quote = editor.querySelector(QUOTE_START);
       if (quote && quote.parentNode) target.setStartBefore(quote);
       else target.selectNodeContents(editor);
       target.collapse(!!quote);

@@ -28,6 +28,26 @@ export interface SidebarDeps {
   };
   /** How long the page must be quiet before it is read again. */
   debounceMs?: number;
+  /** What to observe for the page's own re-rendering (default: the body's subtree, for Gmail and the CRMs). */
+  watch?: (doc: Document, onChange: () => void) => PageWatch;
+}
+
+/** An observer of the page: `recheck()` after navigation lets it re-find what it watches; `stop()` disconnects it. */
+export interface PageWatch {
+  recheck(): void;
+  stop(): void;
+}
+
+/** The body's subtree (filtered attributes), ignoring our own host so the sidebar never triggers itself. */
+export function watchBody(doc: Document, onChange: () => void): PageWatch {
+  // Our own sidebar and the page inset's style element (pageInset.ts) are not the page changing.
+  const ours = (node: Node) => (node as Element).closest?.(SIDEBAR_TAG) || (node as Element).tagName?.toLowerCase() === SIDEBAR_TAG || (node as Element).hasAttribute?.(INSET_STYLE_ATTRIBUTE);
+  const observer = new MutationObserver((mutations) => {
+    if (mutations.every((m) => ours(m.target))) return;
+    onChange();
+  });
+  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['email', 'aria-hidden', 'data-thread-perm-id'] });
+  return { recheck: () => undefined, stop: () => observer.disconnect() };
 }
 
 export interface SidebarController {
@@ -39,6 +59,7 @@ export interface SidebarController {
 
 const SITE_LABELS: Partial<Record<PageContext['site'], string>> = {
   gmail: 'Gmail',
+  outlook: 'Outlook',
   hubspot: 'HubSpot',
   salesforce: 'Salesforce',
   pipedrive: 'Pipedrive',
@@ -63,6 +84,7 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
   let request = 0;
   let timer: number | undefined;
   let stopped = false;
+  let watcher: PageWatch | undefined;
 
   const caret = rememberCaret(doc, (el) => deps.findComposeBodies(doc).some((body) => body === el || body.contains(el)));
 
@@ -95,6 +117,7 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
 
   function refresh(force = false) {
     if (stopped || !ctx.isValid) return;
+    watcher?.recheck();
     const context = deps.recognize(doc, deps.win.location.href);
     if (!force && sameContext(lastContext, context)) return;
     if (lastContext && (lastContext.record?.recordId !== context.record?.recordId || lastContext.subject !== context.subject)) chosenAccount = undefined;
@@ -177,21 +200,16 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     addEventListener: (target, type, handler) => ctx.addEventListener(target, type, handler),
   });
 
-  // Single-page navigation: URL changes (WXT's locationchange, hash changes) and the page's own re-rendering,
-  // observed on the body, debounced, and ignoring our own host so the sidebar never triggers itself.
+  // Single-page navigation: URL changes (WXT's locationchange, hash changes) and the page's own re-rendering, as
+  // the site's watcher observes it (by default the body), debounced.
   ctx.addEventListener(deps.win, 'wxt:locationchange', () => scheduleRefresh());
   ctx.addEventListener(deps.win, 'hashchange', () => scheduleRefresh());
-  const ours = (node: Node) => (node as Element).closest?.(SIDEBAR_TAG) || (node as Element).tagName?.toLowerCase() === SIDEBAR_TAG || (node as Element).hasAttribute?.(INSET_STYLE_ATTRIBUTE);
-  const observer = new MutationObserver((mutations) => {
-    if (mutations.every((m) => ours(m.target))) return;
-    scheduleRefresh();
-  });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['email', 'aria-hidden', 'data-thread-perm-id'] });
+  watcher = (deps.watch ?? watchBody)(doc, scheduleRefresh);
 
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    observer.disconnect();
+    watcher?.stop();
     caret.stop();
     inset.stop();
     mounted.unmount();

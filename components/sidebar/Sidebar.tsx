@@ -135,6 +135,7 @@ function StateView({ state, actions, questionMode }: { state: SidebarState; acti
         <div class="state" data-ka="message">
           <h2>Not in your accounts yet</h2>
           <p>{`No account matches ${state.people.map((p) => p.email).join(', ') || 'the people on this page'}. Import the CRM export that has them to see insights here.`}</p>
+          {state.namesNote && <p class="sub" data-ka="names-note">{state.namesNote}</p>}
         </div>
       );
     case 'choose':
@@ -174,6 +175,7 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
         <div class="title">{headline.title}</div>
         <div>{headline.reason}</div>
       </div>
+      {insight.namesNote && <p class="sub" data-ka="names-note">{insight.namesNote}</p>}
       {insight.questions.length > 0 && (
         <section aria-label="Questions to ask">
           <h3 class="section-title">Ask next</h3>

@@ -29,9 +29,18 @@ type MatchedBy = MatchEvidence['by'];
 export type NoMatch = { why: 'nobody-on-page'; pageReason?: string } | { why: 'no-account' } | { why: 'moved-here' };
 
 export type MatchResult =
-  | { kind: 'account'; account: Account; contact?: Contact; matchedBy: MatchedBy; evidence: MatchEvidence; moved?: MovedContact }
+  | { kind: 'account'; account: Account; contact?: Contact; matchedBy: MatchedBy; evidence: MatchEvidence; moved?: MovedContact; names?: NamesOnPage }
   | { kind: 'choose'; candidates: { account: Account; matchedBy: MatchedBy; evidence: MatchEvidence }[] }
   | ({ kind: 'none'; moved?: MovedContact } & NoMatch);
+
+/**
+ * People the page shows by name only (Outlook), after the match: `resolved` are the ones one contact of the matched
+ * account bears that full name, with that contact's address; `unresolved` are the names left.
+ */
+export interface NamesOnPage {
+  resolved: PersonOnPage[];
+  unresolved: string[];
+}
 
 interface Candidate {
   account: Account;
@@ -158,6 +167,19 @@ async function findMoved(ctx: PageContext, lookup: AccountLookup, known: Map<str
   return undefined;
 }
 
+/** Names shown without an address, resolved against the matched account's contacts (exact full name, one contact). */
+export async function resolveNames(named: PageContext['namedOnly'], accountId: string | undefined, lookup: AccountLookup): Promise<NamesOnPage> {
+  const resolved: PersonOnPage[] = [];
+  const unresolved: string[] = [];
+  for (const person of named ?? []) {
+    if (person.role === 'mentioned') continue;
+    const namesakes = accountId ? (await lookup.contactsByName(person.name)).filter((c) => c.accountId === accountId) : [];
+    if (namesakes.length === 1) resolved.push({ email: namesakes[0]!.email, name: person.name, role: person.role });
+    else if (!unresolved.includes(person.name)) unresolved.push(person.name);
+  }
+  return { resolved, unresolved };
+}
+
 export async function matchAccount(ctx: PageContext, lookup: AccountLookup, options: { today: string }): Promise<MatchResult> {
   const known = new Map<string, Contact | undefined>();
   for (const person of ctx.people) {
@@ -167,6 +189,7 @@ export async function matchAccount(ctx: PageContext, lookup: AccountLookup, opti
   const moved = await findMoved(ctx, lookup, known, options.today);
   for (const level of [() => byEmail(ctx.people, lookup, known), () => byCrmId(ctx, lookup), () => byDomain(ctx, lookup), () => byCompanyName(ctx, lookup)]) {
     const result = decide(await level(), moved);
+    if (result?.kind === 'account' && ctx.namedOnly?.length) return { ...result, names: await resolveNames(ctx.namedOnly, result.account.id, lookup) };
     if (result) return result;
   }
   if (moved) return { kind: 'none', why: 'moved-here', moved };

@@ -128,6 +128,8 @@ export const AccountInsight = z.object({
   questions: z.array(SuggestedQuestion),
   /** Questions already asked at this account, newest first. */
   asked: z.array(z.object({ text: z.string(), daysAgo: z.number(), site: z.string() })),
+  /** Said when the page shows some people by name only and the account's contacts do not tell who they are. */
+  namesNote: z.string().optional(),
 });
 export type AccountInsight = z.infer<typeof AccountInsight>;
 
@@ -141,6 +143,7 @@ export const SidebarState = z.discriminatedUnion('status', [
     /** A known person now writing from a company we have no account for. */
     lead: z.object({ title: z.string(), reason: z.string() }).optional(),
     questions: z.array(SuggestedQuestion),
+    namesNote: z.string().optional(),
   }),
   z.object({
     status: z.literal('choose'),

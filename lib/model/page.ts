@@ -27,7 +27,17 @@ export const PersonOnPage = z.object({
 });
 export type PersonOnPage = z.infer<typeof PersonOnPage>;
 
-export const SiteName = z.union([z.literal('gmail'), CrmName, z.literal('unknown')]);
+/**
+ * Someone the page shows by name only (Outlook shows many recipients, and people of the signed-in mailbox's own
+ * organisation, without an address). The matcher may resolve the name against the contacts of the account it found.
+ */
+export const NamedPerson = z.object({
+  name: z.string().min(1).max(200),
+  role: PersonRole,
+});
+export type NamedPerson = z.infer<typeof NamedPerson>;
+
+export const SiteName = z.union([z.literal('gmail'), z.literal('outlook'), CrmName, z.literal('unknown')]);
 export type SiteName = z.infer<typeof SiteName>;
 
 /** What recognition found on the page: who is on screen. Sent from content scripts, so it is parsed. */
@@ -35,6 +45,8 @@ export const PageContext = z.object({
   site: SiteName,
   view: z.enum(['thread', 'compose', 'list', 'record', 'other']),
   people: z.array(PersonOnPage).max(200),
+  /** People shown by name only, without an address (Outlook); never the signed-in user. */
+  namedOnly: z.array(NamedPerson).max(50).optional(),
   subject: z.string().max(500).optional(),
   /** Plain text of the newest open message, trimmed; used for phrase signals (price talk, delays...). */
   bodyText: z.string().max(20_000).optional(),

@@ -9,7 +9,7 @@ import type { Account, Contact } from '../model/records';
 import { firstNameOf } from '../model/identity';
 import { hasAnyData, loadAccountBundle, getMeta, type AccountBundle } from '../db/repo';
 import { indexedDbLookup } from '../db/lookup';
-import { matchAccount } from '../db/match';
+import { matchAccount, resolveNames, type NamesOnPage } from '../db/match';
 import { hasOrders, ordersOfAccount } from '../db/orders';
 import { peopleFacts } from '../insights/people/people';
 import { customerSince } from '../insights/people/moves';
@@ -23,7 +23,7 @@ import { headlineFor } from '../words/headline';
 import { opportunityView } from '../words/opportunities';
 import { leadCompany, leadReason, leadTitle, peopleView } from '../words/people';
 import { worded } from '../words/signals';
-import { matchReason, notACustomer } from '../words/sidebar';
+import { matchReason, namesWithoutAddress, notACustomer } from '../words/sidebar';
 import { loadLocalPlaybooks } from './playbookStore';
 import { loadSettings } from './settings';
 import type { Settings } from '../model/settings';
@@ -62,14 +62,17 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
   const build = buildContext(db, options);
   const hasSomeone = page.people.length > 0 || page.record || page.companyDomain || page.companyName;
   if (!options.chosenAccountId && (page.site === 'unknown' || !hasSomeone || page.view === 'list' || page.view === 'other')) {
-    return { status: 'unrecognized', reason: page.reason ?? notACustomer(page.view) };
+    const named = page.namedOnly?.length ? namesWithoutAddress(page.namedOnly.map((p) => p.name)) : undefined;
+    return { status: 'unrecognized', reason: page.reason ?? named ?? notACustomer(page.view) };
   }
   const lookup = indexedDbLookup(db);
   let account: Account | undefined;
   let contact: Contact | undefined;
   let matchedBy = matchReason('chosen');
   let moved: MovedContactLead | undefined;
+  let names: NamesOnPage | undefined;
   if (options.chosenAccountId) account = await lookup.accountById(options.chosenAccountId);
+  if (account && page.namedOnly?.length) names = await resolveNames(page.namedOnly, account.id, lookup);
   if (!account) {
     const match = await matchAccount(page, lookup, { today: build.today });
     if (match.kind === 'choose') {
@@ -77,11 +80,14 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
     }
     if (match.kind === 'none') {
       const lead = (await storedLeadFor(db, page)) ?? (match.moved && (await withTenure(db, match.moved, build.today)));
-      return lead ? leadState(page, lead, build) : { status: 'no-match', people: peopleOnPage(page), questions: [] };
+      const namesNote = namesWithoutAddress((await resolveNames(page.namedOnly, undefined, lookup)).unresolved);
+      return lead ? leadState(page, lead, build) : { status: 'no-match', people: peopleOnPage(page), questions: [], ...(namesNote ? { namesNote } : {}) };
     }
-    ({ account, contact, moved } = match);
+    ({ account, contact, moved, names } = match);
     matchedBy = matchReason(match.evidence);
   }
+  // Names the account's contacts explain join the people on the page, with their addresses.
+  if (names?.resolved.length) page = { ...page, people: [...page.people, ...names.resolved] };
   // A known person writing from a company that is not a customer (no orders): the opening, not an account view.
   const lead = await storedLeadFor(db, page);
   if (lead && !options.chosenAccountId && lead.newAccountId === account.id && !(await hasOrders(db, account.id))) {
@@ -91,7 +97,8 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
   if (!bundle) return { status: 'unrecognized', reason: 'That account was deleted.' };
   const contactOnPage = contact ?? bundle.contacts.find((c) => page.people.some((p) => p.email === c.email));
   const insight = await accountInsight(db, bundle, build, { page, contact: contactOnPage, matchedBy, moved: moved && (await withTenure(db, moved, build.today)) });
-  return { status: 'account', insight };
+  const namesNote = names && namesWithoutAddress(names.unresolved);
+  return { status: 'account', insight: namesNote ? { ...insight, namesNote } : insight };
 }
 
 async function accountInsight(

@@ -66,6 +66,40 @@ export function isVisible(element: Element, stopAt?: Element | null, styledLevel
   return true;
 }
 
+/** Outermost matches only: a container nested in another is the same thing (input in document order). */
+export function outermost<T extends Element>(elements: T[]): T[] {
+  // querySelectorAll returns document order: a nested match can only sit inside the last kept one.
+  const kept: T[] = [];
+  for (const element of elements) {
+    const last = kept[kept.length - 1];
+    if (!last || !last.contains(element)) kept.push(element);
+  }
+  return kept;
+}
+
+/** Text of a node, leaving out quoted history (`quoted`), hidden parts, scripts and styles; blocks become new lines. */
+function ownText(node: Node, quoted: string, out: string[], budget: { left: number }): void {
+  for (let child = node.firstChild; child && budget.left > 0; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      const text = child.nodeValue ?? '';
+      out.push(text);
+      budget.left -= text.length;
+    } else if (isElement(child)) {
+      if (child.matches(quoted) || hiddenByMarkup(child) || /^(script|style)$/i.test(child.tagName)) continue;
+      if (/^(p|div|br|li|tr)$/i.test(child.tagName)) out.push('\n');
+      ownText(child, quoted, out, budget);
+    }
+  }
+}
+
+/** A message body as plain text without its quoted history, whitespace tidied, at most `limit` characters. */
+export function plainText(body: Element, quoted: string, limit: number): string | undefined {
+  const out: string[] = [];
+  ownText(body, quoted, out, { left: limit * 2 });
+  const text = out.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim().slice(0, limit);
+  return text || undefined;
+}
+
 /** Every address in a text such as `"Ann Lee" <ann@x.com>, bob@y.org`. */
 export function emailsInText(text: string): string[] {
   const found: string[] = [];

@@ -1,7 +1,7 @@
 // Gmail: who is in the open conversation and in the reply/compose boxes. Selectors live in gmail-selectors.ts.
 import type { PageContext, PersonRole } from '../model/page';
 import { normalizeEmail } from '../model/identity';
-import { all, emailsInText, emailsInTextNodes, first, hiddenByMarkup, isElement, isVisible, PeopleCollector, textOf } from './dom';
+import { all, emailsInText, emailsInTextNodes, first, isVisible, outermost, PeopleCollector, plainText, textOf } from './dom';
 import { GMAIL, joined, LIST_VIEWS, LIST_VIEWS_WITH_ARGUMENT, NON_CUSTOMER_VIEWS, QUOTED, type SelectorGroup } from './gmail-selectors';
 
 const MAX_MESSAGES = 100;
@@ -46,17 +46,6 @@ function firstMatch(root: ParentNode, group: SelectorGroup, skip?: (element: Ele
   return undefined;
 }
 
-/** Outermost matches only: a message container nested in another is the same message. */
-function outermost(elements: Element[]): Element[] {
-  // querySelectorAll returns document order: a nested match can only sit inside the last kept one.
-  const kept: Element[] = [];
-  for (const element of elements) {
-    const last = kept[kept.length - 1];
-    if (!last || !last.contains(element)) kept.push(element);
-  }
-  return kept;
-}
-
 function messagesOf(scope: Element): Element[] {
   for (const { css } of GMAIL.message.selectors) {
     const found = outermost(all(scope, css));
@@ -65,28 +54,9 @@ function messagesOf(scope: Element): Element[] {
   return [];
 }
 
-/** Text of a node, leaving out quoted history. */
-function ownText(node: Node, out: string[], budget: { left: number }): void {
-  for (let child = node.firstChild; child && budget.left > 0; child = child.nextSibling) {
-    if (child.nodeType === 3) {
-      const text = child.nodeValue ?? '';
-      out.push(text);
-      budget.left -= text.length;
-    } else if (isElement(child)) {
-      if (child.matches(QUOTED) || hiddenByMarkup(child) || /^(script|style)$/i.test(child.tagName)) continue;
-      if (/^(p|div|br|li|tr)$/i.test(child.tagName)) out.push('\n');
-      ownText(child, out, budget);
-    }
-  }
-}
-
 function bodyTextOf(message: Element): string | undefined {
   const body = firstMatch(message, GMAIL.body);
-  if (!body) return undefined;
-  const out: string[] = [];
-  ownText(body, out, { left: BODY_LIMIT * 2 });
-  const text = out.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim().slice(0, BODY_LIMIT);
-  return text || undefined;
+  return body ? plainText(body, QUOTED, BODY_LIMIT) : undefined;
 }
 
 function roleOfLabel(label: string): PersonRole | 'from' | undefined {
@@ -190,7 +160,7 @@ export function findGmailComposeBodies(doc: Document): HTMLElement[] {
     if (element.getAttribute('role') !== 'textbox' && element.getAttribute('g_editable') !== 'true') return false;
     return isVisible(element);
   });
-  return (outermost(found) as HTMLElement[]).reverse();
+  return outermost(found as HTMLElement[]).reverse();
 }
 
 /** The main view holding the open conversation: Gmail keeps hidden copies of earlier views. */

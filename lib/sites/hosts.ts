@@ -36,6 +36,18 @@ export const GMAIL_HOSTS: readonly HostRule[] = [
   { host: 'mail.google.com', source: 'Google Workspace admin help, "Gmail web address"' },
 ];
 
+// Outlook on the web: reading pane and pop-out windows (/mail/deeplink/read..., /mail/deeplink/compose) live on the same
+// hosts. Work and school accounts: outlook.office.com (and the older outlook.office365.com, still served); personal
+// accounts: outlook.live.com; Microsoft's unified domain for Microsoft 365 apps: outlook.cloud.microsoft
+// (microsoft-365-docs, "Unified cloud.microsoft domain for Microsoft 365 apps", 2024-04,
+// https://learn.microsoft.com/microsoft-365/enterprise/cloud-microsoft-domain).
+export const OUTLOOK_HOSTS: readonly HostRule[] = [
+  { host: 'outlook.office.com', source: 'Outlook on the web for work or school accounts (https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/outlook-on-the-web/outlook-on-the-web); deep links https://outlook.office.com/mail/deeplink/compose (Microsoft Tech Community, 2024)' },
+  { host: 'outlook.office365.com', source: 'the older Microsoft 365 host, still served and read by public extensions (Briskine src/content/plugins/outlook.js, 2021-2026)' },
+  { host: 'outlook.live.com', source: 'Outlook.com for personal accounts (https://outlook.live.com/mail/; clockify/browser-extension integrations.json, 2019-2026)' },
+  { host: 'outlook.cloud.microsoft', source: 'https://learn.microsoft.com/microsoft-365/enterprise/cloud-microsoft-domain (Outlook among the apps moving to *.cloud.microsoft, 2024)' },
+];
+
 const ZOHO_DC = 'https://www.zoho.com/crm/developer/docs/api/v8/multi-dc.html';
 const ZOHO_ACCOUNTS_DC = 'https://www.zoho.com/accounts/protocol/oauth/multi-dc.html';
 const HUBSPOT_HUBLETS =
@@ -127,6 +139,9 @@ export function acceptsHost(rules: readonly HostRule[], host: string): boolean {
 const ORDER: readonly CrmName[] = ['hubspot', 'salesforce', 'pipedrive', 'zoho', 'dynamics', 'twenty', 'espocrm', 'odoo', 'freshsales', 'copper', 'close', 'suitecrm'];
 
 export const GMAIL_PATTERNS: readonly string[] = GMAIL_HOSTS.map(matchPatternOf);
+
+/** Outlook on the web: the manifest's host permissions after Gmail, and the Outlook content script's matches. */
+export const OUTLOOK_PATTERNS: readonly string[] = OUTLOOK_HOSTS.map(matchPatternOf);
 
 /** Every CRM cloud host as a match pattern: the manifest's host permissions after Gmail, and the CRM content script's matches. */
 export const CLOUD_HOST_PATTERNS: readonly string[] = ORDER.flatMap((crm) => CRM_HOSTS[crm].map(matchPatternOf));

@@ -3,11 +3,13 @@ import type { PageContext as PageContextType } from '../model/page';
 import { PAGE_LIMITS } from '../model/names';
 import { readRecordPage } from './crm/recordPage';
 import { findGmailComposeBodies, recognizeGmail } from './gmail';
-import { acceptsHost, GMAIL_HOSTS } from './hosts';
+import { acceptsHost, GMAIL_HOSTS, OUTLOOK_HOSTS } from './hosts';
+import { findOutlookComposeBodies, recognizeOutlook } from './outlook';
 import { recognizeUrl, siteOfUrl } from './urls';
 
 export { recognizeUrl, setSelfHostedCrms } from './urls';
 export type { SelfHostedCrm } from './urls';
+export { outlookMailbox, setOutlookMailbox } from './outlook';
 
 function unknown(reason: string): PageContextType {
   return { site: 'unknown', view: 'other', people: [], reason };
@@ -15,9 +17,10 @@ function unknown(reason: string): PageContextType {
 
 function recognize(doc: Document, url: URL): PageContextType {
   if (url.protocol === 'https:' && acceptsHost(GMAIL_HOSTS, url.hostname)) return recognizeGmail(doc, url);
+  if (url.protocol === 'https:' && acceptsHost(OUTLOOK_HOSTS, url.hostname)) return recognizeOutlook(doc, url);
   const site = siteOfUrl(url);
   if (site) return readRecordPage(doc, site, recognizeUrl(url.href), undefined);
-  return unknown(`Not Gmail or a known CRM (${url.hostname}).`);
+  return unknown(`Not Gmail, Outlook or a known CRM (${url.hostname}).`);
 }
 
 /** Who is on screen. Never throws: any failure becomes site 'unknown' with a reason. Always valid for the PageContext schema. */
@@ -44,6 +47,9 @@ function withinBounds(context: PageContextType): PageContextType {
       .filter((person) => person.email.length >= 3 && person.email.length <= PAGE_LIMITS.email)
       .slice(0, PAGE_LIMITS.people)
       .map((person) => (person.name ? { ...person, name: person.name.slice(0, PAGE_LIMITS.name) } : person)),
+    namedOnly: context.namedOnly?.length
+      ? context.namedOnly.filter((person) => person.name.length > 0).slice(0, PAGE_LIMITS.namedOnly).map((person) => ({ ...person, name: person.name.slice(0, PAGE_LIMITS.name) }))
+      : undefined,
     subject: cut(context.subject, PAGE_LIMITS.subject),
     bodyText: cut(context.bodyText, PAGE_LIMITS.bodyText),
     record: context.record,
@@ -58,7 +64,8 @@ function withinBounds(context: PageContextType): PageContextType {
 /** Editable message bodies of every open reply, forward and compose box, newest first; [] when none. */
 export function findComposeBodies(doc: Document): HTMLElement[] {
   try {
-    return findGmailComposeBodies(doc);
+    const host = doc.location?.hostname ?? '';
+    return acceptsHost(OUTLOOK_HOSTS, host) ? findOutlookComposeBodies(doc) : findGmailComposeBodies(doc);
   } catch {
     return [];
   }

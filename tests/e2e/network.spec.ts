@@ -66,13 +66,24 @@ test('a whole demo journey makes no request outside the fixture pages', async ()
     await page.goto(demoPage.url);
     await waitForSidebarReady(page);
   }
-  // Use a question too (insert on Gmail), which writes to the database through the background.
+  // Use a question too (insert on Gmail, then on Outlook), which writes to the database through the background.
   const gmail = site.pages.find((p) => p.url.includes('mail.google.com'))!;
   await page.goto(gmail.url);
   await waitForSidebarReady(page);
   await page.locator('[g_editable="true"][contenteditable="true"]').first().click();
   await clickInSidebar(page, '[data-ka="use-question"]');
   await page.waitForTimeout(500);
+  // And on Outlook: insert into the reply, then switch conversations in the reading pane (no page load).
+  const outlook = site.pages.find((p) => p.url.includes('outlook.office.com'))!;
+  await page.goto(outlook.url);
+  await waitForSidebarReady(page);
+  await page.locator('[role="textbox"][aria-multiline="true"][contenteditable="true"]').first().click();
+  await clickInSidebar(page, '[data-ka="use-question"]');
+  await page.waitForTimeout(500);
+  for (const row of await page.locator('[role="option"][data-convid]').all()) {
+    await row.click();
+    await waitForSidebarReady(page);
+  }
 
   const offending = seen.filter(({ url }) => {
     const u = new URL(url);

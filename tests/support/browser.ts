@@ -9,7 +9,7 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.K
 export const EXTENSION_ID = 'haemgkbjeoldoiiaealfdkodcnagihdf';
 
 /** Hosts the fixture server stands in for (the production content-script matches run on them). */
-export const FIXTURE_HOSTS = ['mail.google.com', 'app.hubspot.com', 'acme.lightning.force.com', 'northwind.pipedrive.com', 'crm.zoho.eu', 'contoso.crm4.dynamics.com'];
+export const FIXTURE_HOSTS = ['mail.google.com', 'outlook.office.com', 'app.hubspot.com', 'acme.lightning.force.com', 'northwind.pipedrive.com', 'crm.zoho.eu', 'contoso.crm4.dynamics.com'];
 
 /** Debian's Chromium (the `chromium` package), never a browser downloaded by Playwright. */
 export function chromiumPath(): string {

@@ -27,6 +27,13 @@ describe('insertAtCaret without a caret in the reply', () => {
     expect(box.querySelector('.gmail_quote')?.textContent).toBe('On Monday Emma wrote: old text');
   });
 
+  it("goes above Outlook's reply separator (#appendonsend, #divRplyFwdMsg), never into the quoted message", () => {
+    const { doc, box } = editor('<div>Thanks!</div><div id="appendonsend"></div><hr><div id="divRplyFwdMsg">From: Emma</div><div>old text</div>');
+    insertAtCaret(doc, box, ' Who else weighs in?', undefined);
+    expect(box.textContent).toBe('Thanks! Who else weighs in?From: Emmaold text');
+    expect(box.querySelector('#divRplyFwdMsg')?.textContent).toBe('From: Emma');
+  });
+
   it('uses the caret remembered from the last time the rep typed in the box', () => {
     const { doc, box } = editor('Hi Emma, see you soon.');
     const range = doc.createRange();

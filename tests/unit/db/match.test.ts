@@ -110,4 +110,21 @@ describe('matchAccount', () => {
     const empty = await matchAccount(page({ view: 'list', reason: 'No conversation is open.' }), lookup);
     expect(empty).toEqual({ kind: 'none', why: 'nobody-on-page', pageReason: 'No conversation is open.' });
   });
+
+  it('resolves names shown without an address (Outlook) against the contacts of the matched account only', async () => {
+    const carl = contact('carl@northwind.com', 'Carl Ortiz', 'northwind.com');
+    const carlElsewhere = contact('carl.ortiz@acme.com', 'Carl Ortiz', 'acme.com');
+    const withCarl = memoryLookup([acme, northwind], [joe, ana, carl, carlElsewhere]);
+    const result = await matchAccount(
+      page({ site: 'outlook', people: [{ email: 'ana@northwind.com', name: 'Ana Lopez', role: 'from' }], namedOnly: [{ name: 'carl ortiz', role: 'cc' }, { name: 'Dana Fox', role: 'to' }] }),
+      withCarl,
+    );
+    expect(result).toMatchObject({ kind: 'account', account: { id: 'northwind.com' }, matchedBy: 'email' });
+    if (result.kind !== 'account') return;
+    // The namesake at ACME is not taken: only the matched account's contacts explain a name.
+    expect(result.names).toEqual({ resolved: [{ email: 'carl@northwind.com', name: 'carl ortiz', role: 'cc' }], unresolved: ['Dana Fox'] });
+    // A name never decides the account by itself.
+    const onlyNames = await matchAccount(page({ site: 'outlook', namedOnly: [{ name: 'Carl Ortiz', role: 'from' }] }), withCarl);
+    expect(onlyNames.kind).toBe('none');
+  });
 });

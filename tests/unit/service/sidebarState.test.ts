@@ -5,6 +5,7 @@ import type { SidebarState } from '../../../lib/model/insight';
 import { PageContext } from '../../../lib/model/page';
 import { recognizePage } from '../../../lib/sites';
 import { crmRecordHtml, gmailThreadHtml } from '../../../lib/sites/fixtures/gmailPage';
+import { outlookMailHtml } from '../../../lib/sites/fixtures/outlookPage';
 import { buildSidebarState } from '../../../lib/service/sidebarState';
 import { openKeepAccountDb } from '../../../lib/db/schema';
 import type { DemoScenario } from '../../../demo';
@@ -104,6 +105,57 @@ describe('sidebar state for the five stories', () => {
     const { state } = await stateFor('playbook', 'gmail', policy);
     if (state.status !== 'account') throw new Error(state.status);
     expect(state.insight.questions.some((q) => q.setByTeam)).toBe(true);
+  });
+});
+
+describe('sidebar state on Outlook on the web', () => {
+  const outlookUrl = 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0';
+  const outlookState = async (id: DemoScenario['id'], cc: { name: string; email: string }[] = [], policy?: TeamPolicy) => {
+    const scenario = scenarios.find((s) => s.id === id)!;
+    const messages = scenario.gmail!.messages.map((m, i, all) => (i === all.length - 1 ? { ...m, cc } : m));
+    const page = pageOf(outlookMailHtml({ me, conversations: [{ id: 'AAQkADAwATM0', subject: scenario.gmail!.subject, messages }], openId: 'AAQkADAwATM0', replyOpen: true }), outlookUrl);
+    expect(page).toMatchObject({ site: 'outlook', view: 'compose' });
+    return { page, state: await buildSidebarState(db, page, { now: DEMO_NOW.toISOString(), policy }) };
+  };
+
+  it('the same account, risk, people and questions as on Gmail for the lapsing story', async () => {
+    const gmail = (await stateFor('lapsing', 'gmail')).state;
+    const { state } = await outlookState('lapsing');
+    expect(state.status).toBe('account');
+    if (state.status !== 'account' || gmail.status !== 'account') return;
+    expect(state.insight.account).toEqual(gmail.insight.account);
+    expect(state.insight.headline).toEqual(gmail.insight.headline);
+    expect(state.insight.risk).toEqual(gmail.insight.risk);
+    expect(state.insight.people).toEqual(gmail.insight.people);
+    expect(state.insight.questions.map((q) => q.questionId)).toEqual(gmail.insight.questions.map((q) => q.questionId));
+    expect(state.insight.namesNote).toBeUndefined();
+  });
+
+  it('team policy applies as on Gmail: the disabled playbook is never offered, locked ones say so', async () => {
+    const gmail = (await stateFor('lapsing', 'gmail')).state;
+    if (gmail.status !== 'account') throw new Error('expected an account');
+    const top = gmail.insight.questions[0]!.playbookId;
+    const policy = { disabledPlaybooks: [top], lockedPlaybooks: ['reach-decision-makers'] };
+    const [onGmail, onOutlook] = [(await stateFor('lapsing', 'gmail', policy)).state, (await outlookState('lapsing', [], policy)).state];
+    if (onGmail.status !== 'account' || onOutlook.status !== 'account') throw new Error('expected an account');
+    expect(onOutlook.insight.questions).toEqual(onGmail.insight.questions);
+    expect(onOutlook.insight.questions.some((q) => q.playbookId === top)).toBe(false);
+  });
+
+  it('a Cc shown by name only is resolved among the account contacts; an unknown name is said to have no address', async () => {
+    const gmail = (await stateFor('lapsing', 'gmail')).state;
+    if (gmail.status !== 'account') throw new Error('expected an account');
+    const colleagues = (await db.getAll('contacts')).filter((c) => c.accountId === gmail.insight.account.id && c.email !== gmail.insight.contact?.email);
+    expect(colleagues.length).toBeGreaterThan(0);
+    const known = { name: colleagues[0]!.name, email: colleagues[0]!.email };
+    const { page, state } = await outlookState('lapsing', [known, { name: 'Dana Fox', email: 'dana.fox@elsewhere.example' }]);
+    expect(page.namedOnly).toEqual([{ name: known.name, role: 'cc' }, { name: 'Dana Fox', role: 'cc' }]);
+    expect(page.people.some((p) => p.email === known.email)).toBe(false);
+    expect(state.status).toBe('account');
+    if (state.status !== 'account') return;
+    expect(state.insight.namesNote).toContain('Dana Fox');
+    expect(state.insight.namesNote).toContain('recipient addresses are not shown');
+    expect(state.insight.namesNote).not.toContain(known.name);
   });
 });
 

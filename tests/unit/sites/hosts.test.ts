@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CRM_SITES } from '../../../lib/sites/crm';
-import { CLOUD_HOST_PATTERNS, CRM_HOSTS, GMAIL_HOSTS, GMAIL_PATTERNS, matchPatternOf, type HostRule } from '../../../lib/sites/hosts';
+import { acceptsHost, CLOUD_HOST_PATTERNS, CRM_HOSTS, GMAIL_HOSTS, GMAIL_PATTERNS, matchPatternOf, OUTLOOK_HOSTS, OUTLOOK_PATTERNS, type HostRule } from '../../../lib/sites/hosts';
 import { siteOfUrl } from '../../../lib/sites/urls';
 import { recognizePage } from '../../../lib/sites';
 import { docFrom } from './helpers';
@@ -119,6 +119,24 @@ describe('one host list feeds the manifest and the recognizers', () => {
       expect(inManifest(host)).toBe(false);
       expect(recognizedAs(host)).toBeUndefined();
     }
+  });
+
+  it('Outlook on the web: four hosts, one list for the manifest and the recognizer; look-alikes and old hosts stay out', () => {
+    expect(OUTLOOK_PATTERNS).toEqual(['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*']);
+    for (const rule of OUTLOOK_HOSTS) {
+      const host = representative(rule);
+      expect(OUTLOOK_PATTERNS.some((pattern) => matches(pattern, `https://${host}/mail/inbox`))).toBe(true);
+      expect(recognizePage(docFrom('<div></div>'), `https://${host}/mail/inbox`).site).toBe('outlook');
+      expect(recognizePage(docFrom('<div></div>'), `https://${host}/mail/deeplink/compose`).site).toBe('outlook');
+      expect(inManifest(host)).toBe(false); // not a CRM host
+    }
+    for (const host of ['outlook.office.com.evil.io', 'evil-outlook.live.com', 'x.outlook.office.com', 'outlook.com', 'www.outlook.com', 'outlook.microsoft', 'mail.live.com', 'owa.contoso.com']) {
+      expect(acceptsHost(OUTLOOK_HOSTS, host)).toBe(false);
+      expect(OUTLOOK_PATTERNS.some((pattern) => matches(pattern, `https://${host}/mail/`))).toBe(false);
+      expect(recognizePage(docFrom('<div></div>'), `https://${host}/mail/inbox`).site).not.toBe('outlook');
+    }
+    // Plain http is never Outlook.
+    expect(recognizePage(docFrom('<div></div>'), 'http://outlook.office.com/mail/inbox').site).toBe('unknown');
   });
 
   it('the matcher follows Chrome match-pattern semantics', () => {

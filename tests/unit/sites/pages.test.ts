@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PageContext } from '../../../lib/model/page';
 import { findComposeBodies, recognizePage } from '../../../lib/sites';
 import { crmRecordHtml, escapeHtml, gmailInboxHtml, gmailThreadHtml } from '../../../lib/sites/fixtures/gmailPage';
+import { outlookMailHtml } from '../../../lib/sites/fixtures/outlookPage';
 import { docFrom } from './helpers';
 
 function recognize(html: string, url: string) {
@@ -103,5 +104,44 @@ describe('CRM record pages', () => {
     expect(recognize(html, 'https://example.com/contacts/1/record/0-1/2')).toMatchObject({ site: 'unknown', people: [] });
     expect(recognize(html, 'http://127.0.0.1:4321/contacts/1/record/0-1/2')).toMatchObject({ site: 'unknown', people: [] });
     expect(recognize(html, 'https://app.hubspot.com/contacts/1/record/0-1/2')).toMatchObject({ site: 'hubspot', record: { recordId: '2' } });
+  });
+});
+
+describe('demo Outlook pages', () => {
+  const url = 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0';
+  const conversation = {
+    id: 'AAQkADAwATM0',
+    subject: 'Re: Q1 <pricing> & delivery',
+    messages: [
+      { from: ana, to: [me], date: '2026-11-19T09:14:00Z', body: 'Can you confirm?' },
+      { from: me, to: [ana], date: '2026-11-19T11:02:00Z', body: 'Yes.' },
+      { from: ana, to: [me], cc: [carl], date: '2026-11-20T08:01:00Z', body: 'Another supplier\noffered a lower price.' },
+    ],
+  };
+
+  it('outlookMailHtml: the open conversation newest on top, the reply form, names shown as OWA shows them', () => {
+    const html = outlookMailHtml({ me, conversations: [conversation], openId: conversation.id, replyOpen: true });
+    const context = recognize(html, url);
+    expect(context).toMatchObject({ site: 'outlook', view: 'compose', subject: 'Re: Q1 <pricing> & delivery', bodyText: 'Another supplier\noffered a lower price.' });
+    expect(context.people).toEqual(expect.arrayContaining([{ email: 'ana@northwind-foods.com', name: 'Ana "The Buyer" <Lopez>', role: 'from' }]));
+    expect(context.people.some((p) => p.email === me.email)).toBe(false);
+    // Cc is shown by name only; the signed-in user never appears, not even by name.
+    expect(context.namedOnly).toEqual([{ name: 'Carl Ortiz', role: 'cc' }]);
+    const bodies = findComposeBodies(docFrom(html, url));
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.querySelector('#appendonsend')).not.toBeNull();
+  });
+
+  it('the list without an open conversation, and the pop-out window', () => {
+    expect(recognize(outlookMailHtml({ me, conversations: [conversation] }), 'https://outlook.office.com/mail/inbox')).toMatchObject({ view: 'list', people: [] });
+    const popout = recognize(outlookMailHtml({ me, conversations: [conversation], openId: conversation.id, popout: true }), 'https://outlook.office.com/mail/deeplink/readconv/AAQkADAwATM0');
+    expect(popout).toMatchObject({ site: 'outlook', view: 'thread' });
+    expect(popout.people[0]).toMatchObject({ email: 'ana@northwind-foods.com', role: 'from' });
+  });
+
+  it('escapes all text it puts in the page', () => {
+    const html = outlookMailHtml({ me, conversations: [{ ...conversation, subject: '<script>alert(1)</script>', messages: [{ from: ana, to: [me], date: '"now"', body: '<img src=x onerror=alert(1)>' }] }], openId: conversation.id });
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
   });
 });
