@@ -1,21 +1,24 @@
-// Order sources (feeds) and the day each one's data is complete to, kept in the `meta` store as "orderFeed:<id>"
-// (written by the import worker in the file's own transaction). The scoring run measures every account's silence to
-// the as-of day of the newest source that holds its orders.
-import { OrderFeed, type Order } from '../model/records';
+// Order sources (feeds) and the day each one's data is complete to. A feed is read from the import history: every
+// order file's ImportRecord names its feed and as-of date, so the feeds travel in a backup with the history. The
+// latest import of a feed says how far it is complete. The scoring run measures every account's silence to the as-of
+// day of the newest source that holds its orders.
+import type { ImportRecord, Order, OrderFeed } from '../model/records';
 import type { ReadOnlyDb } from './readOnly';
 
-const PREFIX = 'orderFeed:';
-export const orderFeedKey = (id: string): string => `${PREFIX}${id}`;
+/** The feeds of an import history: the latest import of each, newest as-of first. */
+export function feedsOf(history: readonly ImportRecord[]): OrderFeed[] {
+  const latest = new Map<string, OrderFeed>();
+  for (const record of history) {
+    if (!record.feed || !record.asOf) continue;
+    const known = latest.get(record.feed);
+    if (!known || record.importedAt > known.importedAt) latest.set(record.feed, { id: record.feed, label: record.fileName, asOf: record.asOf, importedAt: record.importedAt });
+  }
+  return [...latest.values()].sort((p, q) => q.asOf.localeCompare(p.asOf));
+}
 
-/** Every order source stored, newest as-of first; a record that no longer reads as a feed is left out. */
+/** Every order source in the database. */
 export async function orderFeeds(db: ReadOnlyDb): Promise<OrderFeed[]> {
-  const records = await db.getAll('meta', IDBKeyRange.bound(PREFIX, `${PREFIX}\uffff`));
-  return records
-    .flatMap((r) => {
-      const parsed = OrderFeed.safeParse(r.value);
-      return parsed.success ? [parsed.data] : [];
-    })
-    .sort((p, q) => q.asOf.localeCompare(p.asOf));
+  return feedsOf(await db.getAll('importHistory'));
 }
 
 /**

@@ -63,7 +63,7 @@ export type Order = z.infer<typeof Order>;
 /**
  * An order source: one export that is imported again and again (same format and headers). `asOf` is the day its data
  * is complete to — by default the newest order in the file, corrected by the user in the import preview. Silence is
- * measured to it, never to today.
+ * measured to it, never to today. Read from the import history (lib/db/feeds.ts), not stored on its own.
  */
 export const OrderFeed = z.object({
   id: z.string().min(1).max(80),

@@ -1,6 +1,5 @@
 import { unwrap } from 'idb';
-import type { Account, Activity, Contact, ImportRecord, Order, OrderFeed, Product } from '../model/records';
-import { orderFeedKey } from '../db/feeds';
+import type { Account, Activity, Contact, ImportRecord, Order, Product } from '../model/records';
 import type { Db, StoredContact } from '../db/schema';
 import { accountWrites } from '../db/accounts';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
@@ -28,7 +27,7 @@ export interface CommitOptions {
   onProgress?: (written: number, total: number) => void;
 }
 
-const STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'products', 'importHistory', 'meta'] as const;
+const STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'products', 'importHistory'] as const;
 
 /** One kind of record to write: the items and the request that writes one. */
 export interface WriteSource {
@@ -128,7 +127,7 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
   // Accounts: merged into `accounts` when already there, else into their stub bucket (lib/db/accounts.ts): an order
   // log's customers cost one put per touched bucket, not one per customer.
   const accounts = accountWrites(tx, batch.accounts, mergeAccount, toStoredAccount, fromStoredAccount);
-  // An order file belongs to its feed (its source): the feed's as-of date is written in the same transaction.
+  // An order file belongs to its feed (its source); the feed's as-of date is in the history record (lib/db/feeds.ts).
   const feed = record.feed && record.asOf && batch.orders.length ? record.feed : undefined;
   const orders = orderBucketWrites(tx, feed ? batch.orders.map((o) => ({ ...o, feed })) : batch.orders);
   const sources: WriteSource[] = [
@@ -139,7 +138,6 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
     putAll(tx, 'activities', batch.activities),
     putAll(tx, 'products', batch.products ?? []),
     putAll(tx, 'importHistory', [record]),
-    putAll(tx, 'meta', feed ? [{ key: orderFeedKey(feed), value: { id: feed, label: record.fileName, asOf: record.asOf!, importedAt: record.importedAt } satisfies OrderFeed }] : []),
   ];
   // First what is already there (account and contact keys, the touched stub and order buckets), then the writes.
   let read = 0;
