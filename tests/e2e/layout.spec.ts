@@ -82,6 +82,9 @@ const boxes = (page: Page, selector: string) =>
   }, selector);
 
 const GMAIL_PARTS = { 'message body': '.a3s', 'reply box': '.ip', 'reply editor': '[g_editable="true"]', 'account button': '.gb_A', 'search box': 'form[role=search]' };
+// The Outlook look-alike (lib/sites/fixtures/outlookPage.ts): the reading pane's message body, the reply editor when
+// one is open, the top bar's account button and search box.
+const OUTLOOK_PARTS = { 'reading pane': '[aria-label="Reading Pane"]', 'message body': '[aria-label="Message body"], [aria-label^="Message body,"]', 'account button': '[aria-label^="Account manager"]', 'search box': '[aria-label="Search"]' };
 const CRM_PARTS = { 'record fields': 'section.about, .slds-form', 'right-hand column': 'aside.related', 'top-bar controls': '.top-controls', 'top bar': 'header' };
 
 for (const demoPage of site.pages) {
@@ -91,7 +94,7 @@ for (const demoPage of site.pages) {
     await waitForSidebarReady(page);
     const panel = await sidebarBox(page);
     expect(panel.width).toBeGreaterThan(300);
-    const parts = demoPage.url.includes('mail.google.com') ? GMAIL_PARTS : CRM_PARTS;
+    const parts = demoPage.url.includes('mail.google.com') ? GMAIL_PARTS : demoPage.url.includes('outlook.') ? OUTLOOK_PARTS : CRM_PARTS;
     for (const [name, selector] of Object.entries(parts)) {
       const found = await boxes(page, selector);
       expect(found.length, `${name} (${selector}) on the page`).toBeGreaterThan(0);
