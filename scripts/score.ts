@@ -4,9 +4,9 @@
 // Fits a buy-till-you-die model to an order log and writes one lapse-risk row per customer.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
 import { bgNbdExpectedPurchases, chooseModel, bgNbdPAlive, dayToIso, fitBgNbd, fitGammaGamma, fitParetoNbd, gammaGammaExpectedSpend, lapseLevel, paretoNbdExpectedPurchases, paretoNbdPAlive, summarizeTransactions, toDayNumber, type CustomerSummary, type GammaGammaParams, type TimeUnit } from '../lib/insights/risk';
 import { parseCdnowLog, parseGenericLog } from './lib/orderLog';
+import { objectsToCsv } from '../lib/import/csvOut';
 
 const USAGE =
   'usage: npm run score -- <file> [--format cdnow|generic] [--observation-end YYYY-MM-DD] [--calibration-end YYYY-MM-DD] [--unit days|weeks] [--model auto|bgnbd|pareto] [--penalizer 0.001] [--out scores.csv]';
@@ -111,7 +111,7 @@ function main(argv: string[]) {
       explanation,
     };
   });
-  const csv = Papa.unparse(output);
+  const csv = objectsToCsv(output, { bom: false, finalNewline: false });
   if (values.out) {
     writeFileSync(values.out, csv + '\n');
     console.log(`wrote ${output.length} rows to ${values.out}`);

@@ -1,5 +1,6 @@
 // The mapping step for files we do not recognize: which fields each kind of record has, a first guess
 // from header names, and a stable key so that a mapping saved for one export is offered again next time.
+import { unguardCell } from './csvOut';
 import { stableHash } from './hash';
 import type { ColumnMapping, ImportKind, TargetField } from './types';
 
@@ -167,14 +168,15 @@ export function mappingKey(headers: string[]): string {
 
 export type MappedRow = Partial<Record<TargetField, string>>;
 
-/** One row (header → cell) read through a mapping: field → trimmed text, first non-empty column wins. */
+/** One row (header → cell) read through a mapping: field → trimmed text, first non-empty column wins; the formula guard
+ * our own CSV writer adds ("'=…", csvOut.ts) is taken off. */
 export function applyMapping(mapping: ColumnMapping, row: Record<string, string>): MappedRow {
   const out: MappedRow = {};
   for (const [field, headers] of Object.entries(mapping.columns) as [TargetField, string | string[] | undefined][]) {
     for (const header of typeof headers === 'string' ? [headers] : (headers ?? [])) {
       const value = row[header]?.trim();
       if (value) {
-        out[field] = value;
+        out[field] = unguardCell(value);
         break;
       }
     }
@@ -198,7 +200,7 @@ export function compileMapping(mapping: ColumnMapping, headers: string[]): (cell
         if (cell) {
           const value = cell.trim();
           if (value) {
-            out[field] = value;
+            out[field] = unguardCell(value);
             break;
           }
         }

@@ -1,5 +1,5 @@
 // From bytes to rows of cells: encoding (UTF-8 with or without BOM, UTF-16 from Excel's "Unicode text",
-// otherwise Windows-1252), separator, header clean-up, and CSV writing for the rejected-rows download.
+// otherwise Windows-1252), separator, and header clean-up. Writing CSV is lib/import/csvOut.ts.
 
 export interface DecodedText {
   text: string;
@@ -89,13 +89,4 @@ export function uniqueHeaders(cells: string[]): string[] {
     if (count > 1) name = `${name} (${count})`;
     return name;
   });
-}
-
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** RFC 4180 CSV, CRLF line ends, with a BOM so that Excel reads it as UTF-8. */
-export function toCsv(rows: string[][]): string {
-  return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
