@@ -5,7 +5,7 @@ import { RecordBuilder } from './build';
 import { CDNOW_HEADERS, type DetectedFormat, detectedFromSpec, detectFormat, detectGeneric, formatSpec, GENERIC_LABELS } from './formats';
 import { mappingKey, suggestMapping, TARGET_FIELDS } from './mapping';
 import { toCsv } from './csvOut';
-import { decodeBytes, detectSeparator, type Separator, stripBom, uniqueHeaders } from './text';
+import { decodeBytes, detectSeparator, NotTextError, type Separator, stripBom, uniqueHeaders } from './text';
 import type { ImportRecord } from '../model/records';
 import type { ColumnMapping, ImportPreview, ParseOptions } from './types';
 import { parseAmount, parseDate } from './values';
@@ -144,11 +144,16 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
   if (signal?.aborted) throw cancelled();
   const warnings: string[] = [];
   let text: string;
-  if (typeof input === 'string') text = stripBom(input);
-  else {
-    const decoded = decodeBytes(new Uint8Array(await input.arrayBuffer()));
+  if (typeof input === 'string') {
+    if (input.slice(0, 8192).includes('\0')) throw new NotTextError(`${options.fileName} is not a text file: it contains NUL characters, which a CSV export never has.`);
+    text = stripBom(input);
+  } else {
+    const decoded = decodeBytes(new Uint8Array(await input.arrayBuffer()), options.fileName);
     text = stripBom(decoded.text);
     if (decoded.encoding === 'windows-1252') warnings.push('The file is not UTF-8; it was read as Windows-1252 (Western European). Check names with accents.');
+    if (decoded.encoding === 'mixed') {
+      warnings.push(`The file mixes UTF-8 and Windows-1252 lines (pasted together from two exports?): ${decoded.legacyLines} ${decoded.legacyLines === 1 ? 'line was' : 'lines were'} read as Windows-1252, the rest as UTF-8.`);
+    }
   }
   if (signal?.aborted) throw cancelled();
   const firstLines = leadingLines(text, 20);
