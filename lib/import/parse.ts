@@ -3,7 +3,7 @@
 import Papa from 'papaparse';
 import { RecordBuilder } from './build';
 import { CDNOW_HEADERS, type DetectedFormat, detectedFromSpec, detectFormat, detectGeneric, formatSpec, GENERIC_LABELS } from './formats';
-import { mappingKey, suggestMapping, TARGET_FIELDS } from './mapping';
+import { guessLanguages, mappingKey, suggestMapping, TARGET_FIELDS } from './mapping';
 import { toCsv } from './csvOut';
 import { decodeBytes, detectSeparator, NotTextError, type Separator, stripBom, uniqueHeaders } from './text';
 import type { ImportRecord } from '../model/records';
@@ -205,7 +205,7 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
       rowsRead,
       batch: { accounts: [], contacts: [], orders: [], activities: [] },
       rejected: [],
-      needsMapping: { mappingKey: mappingKey(headers), suggestion, sample },
+      needsMapping: { mappingKey: mappingKey(headers), suggestion, languages: guessLanguages(suggestion.kind, suggestion.columns), sample },
       warnings: [...warnings, 'These columns were not recognized: assign them to fields to import the file.'],
     };
   }

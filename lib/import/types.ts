@@ -121,6 +121,8 @@ export interface ImportPreview {
     mappingKey: string;
     /** Best guess from the header names, for the mapping step to start from. */
     suggestion: ColumnMapping;
+    /** The languages whose header names made the guess ("de"), for the mapping step to say what it guessed from. */
+    languages: string[];
     /** First rows, to show next to each column. */
     sample: Record<string, string>[];
   };

@@ -209,9 +209,14 @@ test('an unknown layout goes through the mapping step; the mapping is remembered
   await chooseFile(page, fixture('custom-layout.csv'));
   const mapping = job(page).getByTestId('mapping');
   await expect(mapping).toBeVisible();
-  await mapping.getByRole('combobox').first().selectOption('orders');
+  // German column names: the step comes pre-filled with its guess, for the user to confirm.
+  await expect(mapping.getByTestId('mapping-guess')).toContainText('guessed from the column names (German)');
+  await expect(mapping.getByRole('combobox').first()).toHaveValue('orders');
+  await expect(mapping.getByLabel('Column for Date', { exact: true })).toHaveValue('Datum');
+  await expect(mapping.getByLabel('Column for Customer id', { exact: true })).toHaveValue('Kundennummer');
   const assign = async (label: string, column: string) => mapping.getByLabel(`Column for ${label}`, { exact: true }).selectOption(column);
   // A required field left out is refused with a message.
+  await assign('Date', '');
   await mapping.getByRole('button', { name: 'Check the rows' }).click();
   await expect(mapping).toContainText('Choose a column for: Date');
   await assign('Date', 'Datum');
