@@ -7,7 +7,7 @@ import { buildSidebarState, previewQuestionsForAccount } from '../lib/service/si
 import { rescoreAll } from '../lib/service/rescore';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
-import { saveMapping } from '../lib/service/mappingStore';
+import { saveFileSettings, saveMapping } from '../lib/service/mappingStore';
 import { readTeamPolicy } from '../lib/service/teamPolicy';
 import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
 import { now } from '../components/clock';
@@ -40,6 +40,7 @@ export default defineBackground(() => {
       return result;
     },
     saveMapping: async (m) => saveMapping(await db(), m.mappingKey, m.mapping),
+    saveFileSettings: async (m) => saveFileSettings(await db(), m.mappingKey, m.settings),
     previewQuestions: async (m) => previewQuestionsForAccount(await db(), m.accountId, now().toISOString(), await readTeamPolicy()),
     addSelfHostedCrm: async (m) => addSelfHostedCrm(m.origin, m.crm),
   };

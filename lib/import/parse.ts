@@ -162,6 +162,8 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
   const chunks = separator === 'whitespace' ? whitespaceChunks(text) : csvChunks(text, separator, warnings);
 
   let headers: string[] | undefined;
+  let key = '';
+  let answers: ImportPreview['answers'];
   let format: DetectedFormat | undefined;
   let builder: RecordBuilder | undefined;
   const sample: Record<string, string>[] = [];
@@ -182,7 +184,9 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
           warnings.push(`Assign a column to: ${missingRequired(format.mapping).join(', ')}.`);
           format = undefined;
         }
-        if (format) builder = new RecordBuilder(format, headers, { now, dateOrder: options.dateOrder, accountIndex: options.accountIndex });
+        key = mappingKey(headers);
+        answers = answersFor(options, key);
+        if (format) builder = new RecordBuilder(format, headers, { now, dateOrder: options.dateOrder, decimal: answers?.decimal, currency: answers?.currency, accountIndex: options.accountIndex });
         if (!headerless) continue;
       }
       rowsRead++;
@@ -203,24 +207,52 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
       kind: suggestion.kind,
       headers,
       rowsRead,
+      mappingKey: key,
+      currencies: [],
       batch: { accounts: [], contacts: [], orders: [], activities: [] },
       rejected: [],
-      needsMapping: { mappingKey: mappingKey(headers), suggestion, languages: guessLanguages(suggestion.kind, suggestion.columns), sample },
+      needsMapping: { mappingKey: key, suggestion, languages: guessLanguages(suggestion.kind, suggestion.columns), sample },
       warnings: [...warnings, 'These columns were not recognized: assign them to fields to import the file.'],
     };
   }
+  builder.endOfRows();
   const built = builder.finish();
+  const numbers = builder.numberQuestion();
+  if (numbers) warnings.push(`${numbers.rows} ${numbers.rows === 1 ? 'row has numbers' : 'rows have numbers'} such as ${numbers.examples[0]} that read both as thousands and as decimals; choose how this file writes numbers to import ${numbers.rows === 1 ? 'it' : 'them'}.`);
+  const missingCurrency = builder.missingCurrency;
   return {
     format: format.id,
     formatLabel: format.label,
     kind: format.kind,
     headers,
     rowsRead,
+    mappingKey: key,
+    currencies: currenciesOf(built.batch),
     batch: built.batch,
     rejected: built.rejected,
     ...(built.needsDateOrder ? { needsDateOrder: built.needsDateOrder } : {}),
+    ...(numbers ? { needsDecimalMark: numbers } : {}),
+    ...(missingCurrency ? { needsCurrency: { amounts: missingCurrency } } : {}),
+    ...(answers ? { answers } : {}),
     warnings: [...warnings, ...built.warnings],
   };
+}
+
+/** The user's answers for this layout: given with this parse, else remembered for the same headers. */
+function answersFor(options: ParseOptions, key: string): ImportPreview['answers'] {
+  const saved = options.remembered?.[key];
+  const currency = options.currency ?? saved?.currency;
+  const decimal = options.decimal ?? saved?.decimal;
+  if (!currency && !decimal) return undefined;
+  const remembered = (!!saved?.currency && !options.currency) || (!!saved?.decimal && !options.decimal);
+  return { ...(currency ? { currency } : {}), ...(decimal ? { decimal } : {}), remembered };
+}
+
+function currenciesOf(batch: ImportPreview['batch']): string[] {
+  const seen = new Set<string>();
+  for (const order of batch.orders) if (order.currency) seen.add(order.currency);
+  for (const account of batch.accounts) if (account.currency) seen.add(account.currency);
+  return [...seen].sort();
 }
 
 /** The rejected rows as they were in the file, plus a "Reason" column, to fix and import again. */

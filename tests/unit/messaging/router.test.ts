@@ -20,6 +20,7 @@ function handlers(): Handlers {
     savePlaybooks: ok,
     restoreBackup: ok,
     saveMapping: ok,
+    saveFileSettings: ok,
     previewQuestions: ok,
     addSelfHostedCrm: ok,
   } as unknown as Handlers;
@@ -34,6 +35,7 @@ const PRIVILEGED: [PageMessage['type'], unknown][] = [
   ['savePlaybooks', { type: 'savePlaybooks', playbooks: [] }],
   ['restoreBackup', { type: 'restoreBackup', text: '{"format":"keep-account/backup"}' }],
   ['saveMapping', { type: 'saveMapping', mappingKey: 'map-0a1b2c3d4e5f', mapping }],
+  ['saveFileSettings', { type: 'saveFileSettings', mappingKey: 'map-0a1b2c3d4e5f', settings: { currency: 'USD', decimal: '.' } }],
   ['previewQuestions', { type: 'previewQuestions', accountId: 'acmeflavors.com' }],
   ['rescore', { type: 'rescore' }],
   ['addSelfHostedCrm', { type: 'addSelfHostedCrm', origin: 'https://crm.example.org', crm: 'odoo' }],

@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { freshBrowserPerTest } from '../support/freshBrowser';
+import { storedOrders } from '../support/storedOrders';
+
+// Real files through the options page, as a user drops them (#14, "Reading real files"): a PNG renamed .csv is refused
+// before any mapping; a German ERP invoice book is pre-mapped from its German headers, its numbers read with the
+// file's decimal comma, its currency asked once and remembered; numbers that read both ways are asked; a file mixing
+// UTF-8 and Windows-1252 rows reads its accents right on every row.
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
+const fixture = (name: string) => join(FIXTURES, name);
+const shots = resolve(import.meta.dirname, '../../test-results/realfiles');
+
+const ext = freshBrowserPerTest(() => undefined, () => mkdirSync(shots, { recursive: true }));
+
+async function openImport(): Promise<Page> {
+  const page = await ext().context.newPage();
+  await page.goto(`chrome-extension://${ext().extensionId}/options.html#import`);
+  return page;
+}
+const job = (page: Page) => page.getByTestId('import-job').first();
+const choose = (page: Page, path: string) => page.getByTestId('import-input').setInputFiles(path);
+async function commit(page: Page) {
+  await job(page).getByTestId('import-commit').click();
+  await expect(job(page).getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+}
+
+test('a PNG renamed .csv is refused as "not a text file" before any mapping', async () => {
+  const page = await openImport();
+  await choose(page, fixture('screenshot.csv'));
+  await expect(job(page)).toHaveAttribute('data-stage', 'failed');
+  await expect(job(page).getByRole('alert')).toHaveText('screenshot.csv is not a text file: it looks like a PNG image. Choose the CSV export itself.');
+  await expect(page.getByTestId('mapping')).toHaveCount(0);
+});
+
+test('a German invoice book: German headers pre-mapped, 2.500 is 2500 and quantity 1.000 is 1000, the currency asked once and remembered', async () => {
+  const page = await openImport();
+  await choose(page, fixture('erp-rechnungsbuch.csv'));
+  const mapping = job(page).getByTestId('mapping');
+  await expect(mapping.getByTestId('mapping-guess')).toContainText('guessed from the column names (German)');
+  for (const [label, column] of [['Date', 'Rechnungsdatum'], ['Customer id', 'Kundennummer'], ['Product', 'Artikel'], ['Quantity', 'Menge'], ['Amount (line total)', 'Betrag']]) {
+    await expect(mapping.getByLabel(`Column for ${label}`, { exact: true })).toHaveValue(column);
+  }
+  await page.screenshot({ path: join(shots, 'german-mapping.png'), fullPage: true });
+  await mapping.getByRole('button', { name: 'Check the rows' }).click();
+  // The file shows its decimal comma (1.234,50): nothing to ask about numbers; the currency is asked.
+  await expect(job(page).getByRole('group', { name: 'Number format' })).toHaveCount(0);
+  const currency = job(page).getByRole('group', { name: 'Currency' });
+  await expect(currency).toContainText('5 amounts carry no currency');
+  await page.screenshot({ path: join(shots, 'german-currency.png'), fullPage: true });
+  await currency.getByLabel('Currency of the amounts').selectOption('EUR');
+  await currency.getByRole('button', { name: /Use for this file/ }).click();
+  await expect(job(page).getByTestId('currency-line')).toHaveText('Amounts in EUR (EUR as chosen).');
+  await expect(job(page).getByTestId('import-commit')).toHaveText('Import 5 rows');
+  await commit(page);
+  const orders = await storedOrders(page);
+  expect(orders.map((o) => [o.date, o.quantity, o.amount, o.currency]).sort()).toEqual([
+    ['2024-02-05', 1000, 2500, 'EUR'],
+    ['2024-03-04', 12, 1234.5, 'EUR'],
+    ['2024-03-11', 40, 389.9, 'EUR'],
+    ['2024-04-02', 1000, 2500, 'EUR'],
+    ['2024-04-15', 120, 12345, 'EUR'],
+  ]);
+
+  // The next file with the same columns: the saved mapping is offered, and the currency is not asked again.
+  await choose(page, fixture('erp-rechnungsbuch.csv'));
+  await job(page).getByRole('button', { name: 'Use the saved mapping' }).click();
+  await expect(job(page).getByTestId('currency-line')).toHaveText('Amounts in EUR (EUR as chosen for files with these columns).');
+  await expect(job(page).getByRole('group', { name: 'Currency' })).toHaveCount(0);
+});
+
+test('numbers that read both as thousands and as decimals are asked, as the date order is', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keep-account-e2e-'));
+  const path = join(dir, 'ambiguous-numbers.csv');
+  writeFileSync(path, 'Invoice No,Invoice Date,Customer ID,Quantity,Amount\r\nA-1,2025-01-05,C1,1.000,2.500\r\nA-2,2025-01-06,C2,2,1.250\r\n');
+  const page = await openImport();
+  await choose(page, path);
+  const question = job(page).getByRole('group', { name: 'Number format' });
+  await expect(question).toContainText('2.500, 1.250');
+  await expect(job(page).getByTestId('import-commit')).toBeDisabled();
+  await page.screenshot({ path: join(shots, 'number-question.png'), fullPage: true });
+  await question.getByRole('button', { name: '1.234,56 — so 2.500 is 2,500' }).click();
+  await expect(job(page).getByRole('group', { name: 'Number format' })).toHaveCount(0);
+  await commit(page);
+  expect((await storedOrders(page)).map((o) => [o.quantity, o.amount]).sort()).toEqual([[1000, 2500], [2, 1250]]);
+});
+
+test('a file mixing UTF-8 and Windows-1252 rows reads "Crème brûlée" on every row', async () => {
+  const page = await openImport();
+  await choose(page, fixture('mixed-encoding.csv'));
+  await expect(job(page)).toContainText('2 lines were read as Windows-1252, the rest as UTF-8');
+  await commit(page);
+  expect((await storedOrders(page)).map((o) => o.product).sort()).toEqual(['Crème brûlée', 'Crème brûlée', 'Crème brûlée', 'Crème brûlée – Großpackung']);
+});
