@@ -10,6 +10,7 @@ import { ImportSession, type ImportSummary } from './importRunner';
 import { downloadText } from './download';
 import { MappingStep } from './MappingStep';
 import { now } from '../clock';
+import { Name } from '../shared/Name';
 
 type ReparseOptions = { dateOrder?: 'dmy' | 'mdy'; mapping?: ColumnMapping; format?: FormatId; decimal?: DecimalMark; currency?: string };
 
@@ -152,7 +153,7 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
     <section class="card" data-testid="import-job" data-stage={job.stage} aria-label={`Import of ${state.file.name}`}>
       <div class="row">
         <h2 class="grow" style={{ margin: 0 }}>
-          {state.file.name} <span class="muted small">{(state.file.size / 1024).toFixed(0)} KB</span>
+          <Name text={state.file.name} /> <span class="muted small">{(state.file.size / 1024).toFixed(0)} KB</span>
         </h2>
         {(job.stage === 'parsing' || job.stage === 'writing') && (
           <button type="button" onClick={() => controller.current?.abort()}>

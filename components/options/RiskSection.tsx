@@ -3,6 +3,7 @@ import type { LapseRisk, RiskLevel } from '../../lib/model/insight';
 import { allAccounts } from '../../lib/db/accounts';
 import { ask, formatMoney, optionsDb } from './backend';
 import { riskWords } from '../../lib/words/risk';
+import { Name } from '../shared/Name';
 
 interface Row {
   risk: LapseRisk;
@@ -78,7 +79,7 @@ export function RiskSection() {
             <tbody>
               {shown.slice(0, 200).map(({ risk, name, domain }) => (
                 <tr key={risk.accountId}>
-                  <td><strong>{name}</strong><div class="muted small">{domain}</div></td>
+                  <td><strong><Name text={name} /></strong><div class="muted small"><Name text={domain} /></div></td>
                   <td><span class={`pill ${risk.level}`}>{LEVEL_LABEL[risk.level]}</span></td>
                   <td class="num">{formatMoney(risk.valueAtRisk, risk.currency)}</td>
                   <td class="small">{riskWords(risk).explanation.slice(0, 2).join('; ')}</td>

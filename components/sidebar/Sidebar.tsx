@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { AccountInsight, SidebarState, SuggestedQuestion } from '../../lib/model/insight';
 import type { SidebarActions, SidebarStore } from './store';
 import { riskWords } from '../../lib/words/risk';
+import { Name, Names } from '../shared/Name';
 
 interface SidebarProps {
   store: SidebarStore;
@@ -136,7 +137,10 @@ function StateView({ state, actions, questionMode }: { state: SidebarState; acti
             {state.candidates.map((c) => (
               <li key={c.id}>
                 <button class="secondary" type="button" onClick={() => actions.chooseAccount(c.id)}>
-                  <strong>{c.name}</strong> <span class="sub">— {c.reason}</span>
+                  <strong>
+                    <Name text={c.name} />
+                  </strong>{' '}
+                  <span class="sub">— {c.reason}</span>
                 </button>
               </li>
             ))}
@@ -153,11 +157,11 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
   return (
     <>
       <div class="account" data-ka="account">
-        <h2>{account.name}</h2>
+        <h2>
+          <Name text={account.name} />
+        </h2>
         <span class="sub">
-          {[account.industry, account.domain, insight.contact ? `${insight.contact.name}${insight.contact.title ? `, ${insight.contact.title}` : ''}` : undefined]
-            .filter(Boolean)
-            .join(' · ')}
+          <Names texts={[account.industry, account.domain, insight.contact ? [insight.contact.name, insight.contact.title] : undefined]} />
         </span>
       </div>
       <div class={`headline tone-${headline.tone}`} data-ka="headline">
@@ -201,8 +205,12 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
         <div>
           {people.contacts.map((p) => (
             <div class="person" key={p.email}>
-              <span class="name">{p.name}</span>
-              <span class="sub">{[p.title, p.roles.join(', '), p.lastTouch ? `last touch ${p.lastTouch}` : undefined].filter(Boolean).join(' · ')}</span>
+              <span class="name">
+                <Name text={p.name} />
+              </span>
+              <span class="sub">
+                <Names texts={[p.title, p.roles.join(', '), p.lastTouch ? `last touch ${p.lastTouch}` : undefined]} />
+              </span>
             </div>
           ))}
         </div>
@@ -254,10 +262,15 @@ function Questions({
     <ol class="questions" data-ka="questions">
       {questions.map((q) => (
         <li class="question" key={`${q.playbookId}/${q.questionId}`}>
-          <span class="text">{q.text}</span>
+          <span class="text">
+            <bdi>{q.text}</bdi>
+          </span>
           <span class="why">{q.why}</span>
           <div class="row">
-            <span class={q.setByTeam ? 'tag team' : 'tag'}>{q.setByTeam ? `${q.playbookName} · set by your team` : q.playbookName}</span>
+            <span class={q.setByTeam ? 'tag team' : 'tag'}>
+              <Name text={q.playbookName} />
+              {q.setByTeam && ' · set by your team'}
+            </span>
             {q.lastAskedDaysAgo !== undefined && <span class="tag">asked {q.lastAskedDaysAgo} days ago</span>}
             <button
               class="primary"

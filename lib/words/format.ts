@@ -1,6 +1,7 @@
 // How numbers, counts, ages and dates read in a sentence. English for now; a second language plugs in here.
 import { format, parseISO } from 'date-fns';
 import { daysBetween } from '../insights/people/people';
+import { isolate } from './visible';
 
 const plurals = new Intl.PluralRules('en');
 
@@ -91,7 +92,7 @@ export function inSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
 }
 
-/** "Joe Park, Head of Purchasing" */
+/** "Joe Park, Head of Purchasing"; each part isolated when it could reorder the sentence (visible.ts). */
 export function describePerson(person: { name: string; title?: string }): string {
-  return person.title ? `${person.name}, ${person.title}` : person.name;
+  return person.title ? `${isolate(person.name)}, ${isolate(person.title)}` : isolate(person.name);
 }

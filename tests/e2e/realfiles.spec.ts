@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { freshBrowserPerTest } from '../support/freshBrowser';
+import { sidebarRoot, waitForSidebarText } from '../support/browser';
+import type { Route } from '../support/server';
+import { gmailThreadHtml } from '../../lib/sites/fixtures/gmailPage';
 import { storedOrders } from '../support/storedOrders';
 
 // Real files through the options page, as a user drops them (#14, "Reading real files"): a PNG renamed .csv is refused
@@ -14,7 +17,13 @@ const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
 const fixture = (name: string) => join(FIXTURES, name);
 const shots = resolve(import.meta.dirname, '../../test-results/realfiles');
 
-const ext = freshBrowserPerTest(() => undefined, () => mkdirSync(shots, { recursive: true }));
+// A Gmail thread from a buyer whose imported name carries a RIGHT-TO-LEFT OVERRIDE (U+202E) and no closing PDF.
+const RLO = '\u202e';
+const dana = { email: 'dana@schmidt-backwaren.de', name: 'Dana Schmidt' };
+const me = { email: 'rep@keep-account.example', name: 'Rep' };
+const thread = gmailThreadHtml({ me, subject: 'Order for March', replyOpen: true, messages: [{ from: dana, to: [me], date: 'Mon, 2 Mar 2026, 09:12', body: 'Could you send the price list?' }] });
+const route: Route = ({ host, path, url }) => (host === 'mail.google.com' && path.startsWith('/mail/') && url.searchParams.get('demo') === 'bidi' ? { body: thread } : undefined);
+const ext = freshBrowserPerTest(route, () => mkdirSync(shots, { recursive: true }));
 
 async function openImport(): Promise<Page> {
   const page = await ext().context.newPage();
@@ -94,4 +103,50 @@ test('a file mixing UTF-8 and Windows-1252 rows reads "Crème brûlée" on every
   await expect(job(page)).toContainText('2 lines were read as Windows-1252, the rest as UTF-8');
   await commit(page);
   expect((await storedOrders(page)).map((o) => o.product).sort()).toEqual(['Crème brûlée', 'Crème brûlée', 'Crème brûlée', 'Crème brûlée – Großpackung']);
+});
+
+test('a name with a right-to-left override does not reorder the title beside it in the sidebar, and shows visibly on the Data page', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keep-account-e2e-'));
+  const contacts = join(dir, 'hubspot-contacts.csv');
+  writeFileSync(contacts, `Record ID,First Name,Last Name,Email,Job Title,Associated Company\r\n501,Dana,${RLO}tdimhcS,dana@schmidt-backwaren.de,Head of Purchasing,Schmidt Backwaren\r\n`);
+  const options = await openImport();
+  await choose(options, contacts);
+  await commit(options);
+
+  const gmail = await ext().context.newPage();
+  await gmail.goto('https://mail.google.com/mail/u/0/?demo=bidi#inbox/FMfcgzbidiQkWn');
+  await waitForSidebarText(gmail, (t) => t.includes('Schmidt Backwaren'), 30_000);
+  const root = await sidebarRoot(gmail);
+  // Where the browser draws each character of the title: left to right when the name is isolated. The same text
+  // without isolation, added beside it for comparison, comes out reversed: the check would catch the defect.
+  const order = await root.evaluate((r, rlo) => {
+    const xs = (node: Text) =>
+      [...node.data].map((_, i) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x, y: Math.round(rect.y) };
+      });
+    // In reading order: left to right along a line, and a wrapped line below the one before.
+    const increasing = (p: { x: number; y: number }[]) => p.every((v, i) => i === 0 || v.y > p[i - 1]!.y || (v.y === p[i - 1]!.y && v.x > p[i - 1]!.x));
+    const sub = (r as ShadowRoot).querySelector('[data-ka="account"] .sub')!;
+    const title = [...sub.querySelectorAll('bdi')].find((b) => b.textContent === 'Head of Purchasing')!;
+    const control = document.createElement('div');
+    control.textContent = `Dana ${rlo}tdimhcS, Head of Purchasing`;
+    sub.parentElement!.append(control);
+    const controlText = control.firstChild as Text;
+    const titleStart = controlText.data.indexOf('Head');
+    const controlXs = xs(controlText).slice(titleStart);
+    control.remove();
+    return { sub: sub.textContent, isolated: increasing(xs(title.firstChild as Text)), unisolated: increasing(controlXs) };
+  }, RLO);
+  expect(order.sub).toBe(`schmidt-backwaren.de · Dana ${RLO}tdimhcS, Head of Purchasing`);
+  await gmail.screenshot({ path: join(shots, 'sidebar-rlo.png') });
+  expect(order).toMatchObject({ isolated: true, unisolated: false });
+
+  await options.goto(`chrome-extension://${ext().extensionId}/options.html#data`);
+  const hidden = options.getByTestId('hidden-characters');
+  await expect(hidden).toContainText('Dana ⟨U+202E⟩tdimhcS');
+  await hidden.screenshot({ path: join(shots, 'data-hidden.png') });
 });
