@@ -111,7 +111,8 @@ export abstract class RowReader {
     for (const i of this.numberColumns) {
       if (this.columnMark.has(i)) continue;
       const value = cells[i];
-      if (!value) continue;
+      // Only a "." or "," can show a mark (most quantity cells are plain integers: skip them cheaply).
+      if (!value || (value.indexOf('.') < 0 && value.indexOf(',') < 0)) continue;
       const evidence = decimalEvidence(value);
       if (evidence === ',' || evidence === '.') {
         this.columnMark.set(i, evidence);
