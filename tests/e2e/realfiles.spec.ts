@@ -7,6 +7,7 @@ import { sidebarRoot, waitForSidebarText } from '../support/browser';
 import type { Route } from '../support/server';
 import { gmailThreadHtml } from '../../lib/sites/fixtures/gmailPage';
 import { storedOrders } from '../support/storedOrders';
+import { browserDemoDay } from '../support/demoDay';
 
 // Real files through the options page, as a user drops them (#14, "Reading real files"): a PNG renamed .csv is refused
 // before any mapping; a German ERP invoice book is pre-mapped from its German headers, its numbers read with the
@@ -149,4 +150,46 @@ test('a name with a right-to-left override does not reorder the title beside it 
   const hidden = options.getByTestId('hidden-characters');
   await expect(hidden).toContainText('Dana ⟨U+202E⟩tdimhcS');
   await hidden.screenshot({ path: join(shots, 'data-hidden.png') });
+});
+
+/** A US invoice log: one customer ordering every month for two years, the last order about 100 days before `today`. */
+function monthlyLog(today: string, customer: string, extraHeader = ''): string {
+  const rows = [`Invoice Number,Invoice Date,Customer,Item,Qty,Amount${extraHeader ? `,${extraHeader}` : ''}`];
+  const end = Date.parse(`${today}T00:00:00Z`) - 100 * 86_400_000;
+  for (let k = 24; k >= 0; k--) {
+    const day = new Date(end - k * 30 * 86_400_000);
+    const mdy = `${String(day.getUTCMonth() + 1).padStart(2, '0')}/${String(day.getUTCDate()).padStart(2, '0')}/${day.getUTCFullYear()}`;
+    rows.push(`INV-${customer.slice(0, 3)}-${k},${mdy},${customer},Reagent kit A,1,"10,250.00"${extraHeader ? ',' : ''}`);
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+test('sidebar words and options tables show the currency the orders carry, or none: a US log is never "€"', async () => {
+  const today = await browserDemoDay();
+  const dir = mkdtempSync(join(tmpdir(), 'keep-account-e2e-'));
+  const answered = join(dir, 'us-answered.csv');
+  const unanswered = join(dir, 'us-unanswered.csv');
+  writeFileSync(answered, monthlyLog(today, 'Harborview Labs Inc.'));
+  writeFileSync(unanswered, monthlyLog(today, 'Cobalt Bio LLC', 'Notes'));
+  const page = await openImport();
+  await choose(page, answered);
+  const currency = job(page).getByRole('group', { name: 'Currency' });
+  await currency.getByLabel('Currency of the amounts').selectOption('USD');
+  await currency.getByRole('button', { name: /Use for this file/ }).click();
+  await commit(page);
+  await choose(page, unanswered);
+  await expect(job(page).getByRole('group', { name: 'Currency' })).toBeVisible();
+  await commit(page);
+
+  await page.goto(`chrome-extension://${ext().extensionId}/options.html#risk`);
+  const table = page.getByTestId('risk-table');
+  await expect(table).toContainText('Cobalt Bio LLC', { timeout: 60_000 });
+  const cells = async (name: string) => table.locator('tr', { hasText: name }).locator('td').allTextContents();
+  const [, , usValue, usWhy] = await cells('Harborview Labs Inc.');
+  const [, , plainValue, plainWhy] = await cells('Cobalt Bio LLC');
+  expect(usValue).toMatch(/^\$[\d,]+$/);
+  expect(usWhy).toMatch(/\$[\d,]+/);
+  expect(plainValue).toMatch(/^[\d,]+$|^—$/);
+  expect(`${plainValue} ${plainWhy}`).not.toMatch(/[€$£]/);
+  await page.screenshot({ path: join(shots, 'risk-currencies.png'), fullPage: true });
 });
