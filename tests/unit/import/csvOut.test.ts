@@ -6,6 +6,7 @@ import { guardCell, objectsToCsv, toCsv, unguardCell } from '../../../lib/import
 import { parseImportFile, rejectedRowsCsv } from '../../../lib/import';
 import { generateDemoData } from '../../../demo';
 import { NOW } from './fixtures';
+import { sourceFiles } from '../../support/sourceFiles';
 
 const root = join(__dirname, '../../..');
 
@@ -62,8 +63,13 @@ describe('the one CSV writer neutralizes formulas (OWASP CSV injection)', () => 
     }
   });
 
-  it('no module writes CSV any other way (Papa.unparse or a hand-made join)', () => {
-    const writers = ['demo/csv.ts', 'scripts/score.ts', 'lib/import/parse.ts'].filter((p) => /Papa\.unparse/.test(readFileSync(join(root, p), 'utf8')));
+  it('no module of the extension, the demo or the scripts writes CSV any other way (papaparse unparse, a text/csv download)', () => {
+    const files = ['lib', 'components', 'entrypoints', 'demo', 'scripts'].flatMap(sourceFiles);
+    const writers = files.filter((p) => /\bunparse\s*\(/.test(readFileSync(join(root, p), 'utf8')));
     expect(writers).toEqual([]);
+    // Every CSV download of the options page hands over text made by toCsv (rejectedRowsCsv is the one so far).
+    const downloads = files.flatMap((p) => [...readFileSync(join(root, p), 'utf8').matchAll(/downloadText\([^;]*'text\/csv'\)/g)].map((m) => `${p}: ${m[0]}`));
+    expect(downloads.every((d) => d.includes('rejectedRowsCsv('))).toBe(true);
+    expect(downloads.length).toBeGreaterThan(0);
   });
 });

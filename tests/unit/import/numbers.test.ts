@@ -64,10 +64,13 @@ describe('decimal marks decided per column from all its values', () => {
   });
 
   it('French invoices: "1 000" pieces and "1 485,00" euros', async () => {
-    const p = await parseFixture('factures-fr.csv', {
-      mapping: { kind: 'orders', columns: { customerId: 'N° client', customerName: 'Client', invoiceNo: 'N° facture', date: 'Date de facture', product: 'Désignation', quantity: 'Quantité', unitPrice: 'Prix unitaire HT', amount: 'Montant HT', currency: 'Devise' } },
-      dateOrder: 'dmy',
+    // Through the mapping step as the user confirms it: the lexicon's French guess, unchanged; 13/02/2024 decides day-first.
+    const first = await parseFixture('factures-fr.csv');
+    expect(first.needsMapping?.languages).toContain('fr'); // and 'en': "Client" is English too
+    expect(first.needsMapping?.suggestion.columns).toEqual({
+      customerId: 'N° client', customerName: 'Client', invoiceNo: 'N° facture', date: 'Date de facture', product: 'Désignation', quantity: 'Quantité', unitPrice: 'Prix unitaire HT', amount: 'Montant HT', currency: 'Devise',
     });
+    const p = await parseFixture('factures-fr.csv', { mapping: first.needsMapping!.suggestion });
     expect(p.rejected).toEqual([]);
     expect(p.batch.orders.map((o) => [o.date, o.quantity, o.amount, o.currency])).toEqual([
       ['2024-01-08', 20, 129, 'EUR'],
