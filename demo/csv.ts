@@ -1,7 +1,7 @@
 // The demo world written as the four CSV files of the shared import contract (briefs: "The demo CSV formats"),
-// quoted by papaparse's unparse (https://www.papaparse.com/docs#json-to-csv) so that commas in names are safe.
+// written by the extension's one CSV writer (lib/import/csvOut.ts: RFC 4180 quoting, formulas neutralized).
 
-import Papa from 'papaparse';
+import { toCsv } from '../lib/import/csvOut';
 import { hubspotDateTime, isoOf, yearOf } from './calendar';
 import type { DemoFile } from './types';
 import type { DemoLine, DemoTouch, DemoWorld } from './world';
@@ -16,7 +16,7 @@ export const ORDER_HEADERS = ['Invoice No', 'Invoice Date', 'Customer ID', 'Cust
 export const EMAIL_HEADERS = ['Activity Date', 'Activity Type', 'Contact Email', 'Contact Name', 'Direction'];
 
 function csv(fields: string[], rows: (string | number)[][]): string {
-  return Papa.unparse({ fields, data: rows });
+  return toCsv([fields, ...rows], { bom: false, finalNewline: false });
 }
 
 const byNumber = (a: number, b: number): number => a - b;

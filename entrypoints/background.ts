@@ -7,8 +7,8 @@ import { buildSidebarState, previewQuestionsForAccount } from '../lib/service/si
 import { rescoreAll } from '../lib/service/rescore';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
-import { saveMapping } from '../lib/service/mappingStore';
 import { saveSettings } from '../lib/service/settings';
+import { saveFileSettings, saveMapping } from '../lib/service/mappingStore';
 import { readTeamPolicy } from '../lib/service/teamPolicy';
 import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
 import { now } from '../components/clock';
@@ -42,6 +42,7 @@ export default defineBackground(() => {
     },
     saveMapping: async (m) => saveMapping(await db(), m.mappingKey, m.mapping),
     saveSettings: async (m) => saveSettings(await db(), m.settings),
+    saveFileSettings: async (m) => saveFileSettings(await db(), m.mappingKey, m.settings),
     previewQuestions: async (m) => previewQuestionsForAccount(await db(), m.accountId, now().toISOString(), await readTeamPolicy()),
     addSelfHostedCrm: async (m) => addSelfHostedCrm(m.origin, m.crm),
   };

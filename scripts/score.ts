@@ -8,7 +8,6 @@ import 'fake-indexeddb/auto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
 import { importRecordOf, parseImportFile } from '../lib/import';
 import { TARGET_FIELDS } from '../lib/import/mapping';
 import type { ColumnMapping, DateOrder, TargetField } from '../lib/import/types';
@@ -21,9 +20,10 @@ import { rescoreAll } from '../lib/service/rescore';
 import { RiskModel, type LapseRisk } from '../lib/model/insight';
 import { riskWords, trackRecordText } from '../lib/words/risk';
 import { count } from '../lib/words/format';
+import { objectsToCsv } from '../lib/import/csvOut';
 
 const USAGE =
-  'usage: npm run score -- <file> [<file> …] [--as-of YYYY-MM-DD] [--today YYYY-MM-DD] [--map field=column …] [--date-order dmy|mdy] [--skip-bad-rows] [--out scores.csv]';
+  'usage: npm run score -- <file> [<file> …] [--as-of YYYY-MM-DD] [--today YYYY-MM-DD] [--map field=column …] [--kind orders|contacts|companies|deals|activities] [--date-order dmy|mdy] [--skip-bad-rows] [--out scores.csv]';
 
 export class UsageError extends Error {}
 /** The input cannot be scored as it is (unrecognized columns, ambiguous dates, unreadable rows). */
@@ -41,6 +41,8 @@ export interface ScoreOptions {
   today: string;
   asOf?: string;
   map?: string[];
+  /** What the files given --map hold (default: orders). */
+  kind?: ColumnMapping['kind'];
   dateOrder?: DateOrder;
   skipBadRows?: boolean;
 }
@@ -77,12 +79,14 @@ export async function scoreFiles(options: ScoreOptions): Promise<ScoreRun> {
       let preview = await parse();
       if (preview.needsMapping) {
         if (!options.map?.length) {
-          const guessed = Object.entries(preview.needsMapping.suggestion.columns).map(([field, column]) => `--map ${field}=${[column].flat()[0]}`);
+          const kind = options.kind ?? 'orders';
+          const { suggestion } = preview.needsMapping;
+          const guessed = suggestion.kind === kind ? Object.entries(suggestion.columns).map(([field, column]) => `--map ${field}=${[column].flat()[0]}`) : [];
           const example = guessed.length ? guessed.join(' ') : '--map customerId=<column> --map date=<column> --map amount=<column>';
-          const fields = TARGET_FIELDS[preview.needsMapping.suggestion.kind].map((f) => f.field).join(', ');
-          throw new InputError(`${file.name}: the columns were not recognized (${preview.headers.join(', ')}). Name them with --map, e.g. ${example} (fields of ${preview.needsMapping.suggestion.kind} files: ${fields})`);
+          const fields = TARGET_FIELDS[kind].map((f) => f.field).join(', ');
+          throw new InputError(`${file.name}: the columns were not recognized (${preview.headers.join(', ')}). Name them with --map, e.g. ${example} (fields of ${kind} files: ${fields}; --kind for another kind of file)`);
         }
-        preview = await parse(mappingFrom(options.map, preview.needsMapping.suggestion.kind));
+        preview = await parse(mappingFrom(options.map, options.kind ?? 'orders'));
       }
       if (preview.needsDateOrder) {
         throw new InputError(`${file.name}: dates such as ${preview.needsDateOrder.examples.slice(0, 3).join(', ')} can be read two ways; pass --date-order dmy or --date-order mdy`);
@@ -142,6 +146,7 @@ async function main(argv: string[]) {
       'as-of': { type: 'string' },
       today: { type: 'string' },
       map: { type: 'string', multiple: true },
+      kind: { type: 'string' },
       'date-order': { type: 'string' },
       'skip-bad-rows': { type: 'boolean' },
       out: { type: 'string' },
@@ -159,6 +164,8 @@ async function main(argv: string[]) {
   if (values['as-of'] !== undefined && !ISO.test(values['as-of'])) throw new UsageError(`--as-of must be YYYY-MM-DD (got "${values['as-of']}")`);
   const dateOrder = values['date-order'];
   if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') throw new UsageError(`--date-order must be dmy or mdy (got "${dateOrder}")`);
+  const kind = values.kind;
+  if (kind !== undefined && !(kind in TARGET_FIELDS)) throw new UsageError(`--kind must be one of ${Object.keys(TARGET_FIELDS).join(', ')} (got "${kind}")`);
   const files = positionals.map((path) => {
     try {
       return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
@@ -171,12 +178,13 @@ async function main(argv: string[]) {
     today,
     ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
     ...(values.map ? { map: values.map } : {}),
+    ...(kind ? { kind: kind as ColumnMapping['kind'] } : {}),
     ...(dateOrder ? { dateOrder } : {}),
     ...(values['skip-bad-rows'] ? { skipBadRows: true } : {}),
   });
   for (const line of run.log) console.log(line);
-  // escapeFormulae: a cell starting with = + - @ tab or CR gets a leading ' (OWASP, "CSV Injection").
-  const csv = Papa.unparse(run.rows, { escapeFormulae: true });
+  // One CSV writer (lib/import/csvOut.ts): text cells starting with = + - @ tab or CR get a leading ' (OWASP).
+  const csv = objectsToCsv(run.rows, { bom: false, finalNewline: false });
   if (values.out) {
     writeFileSync(values.out, `${csv}\n`);
     console.log(`${run.rows.length} accounts written to ${values.out}`);

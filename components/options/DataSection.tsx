@@ -11,6 +11,8 @@ import { downloadText } from './download';
 import { ConfirmDialog } from './ConfirmDialog';
 import { now, todayIso } from '../clock';
 import { count } from '../../lib/words/format';
+import { Name } from '../shared/Name';
+import { namesWithHiddenCharacters, type HiddenName } from '../../lib/service/hiddenNames';
 
 const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const tooLarge = (bytes: number) =>
@@ -26,12 +28,14 @@ export function DataSection() {
   const [storage, setStorage] = useState<{ usage?: number; quota?: number; persisted?: boolean }>({});
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
+  const [hidden, setHidden] = useState<{ names: HiddenName[]; total: number }>({ names: [], total: 0 });
 
   async function reload() {
     const db = await optionsDb();
     setCounts(await countRecords(db));
     setImports(await listImports(db));
     setAccounts(await allAccounts(db));
+    setHidden(await namesWithHiddenCharacters(db));
     const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
     const persisted = await navigator.storage?.persisted?.().catch(() => undefined);
     setStorage({ usage: estimate?.usage, quota: estimate?.quota, persisted });
@@ -107,7 +111,7 @@ export function DataSection() {
               {lastBySource.map((r) => (
                 <tr key={r.id}>
                   <td>{r.source}</td>
-                  <td>{r.fileName}</td>
+                  <td><Name text={r.fileName} visible /></td>
                   <td class="num">{formatNumber(r.rowsImported)}</td>
                   <td class="num">{formatNumber(r.rowsRejected)}</td>
                   <td>{new Date(r.importedAt).toLocaleString()}</td>
@@ -117,6 +121,30 @@ export function DataSection() {
           </table>
         )}
       </div>
+      {hidden.total > 0 && (
+        <div class="card" data-testid="hidden-characters">
+          <h2>Names with hidden characters</h2>
+          <p class="muted">
+            {formatNumber(hidden.total)} imported {hidden.total === 1 ? 'name holds' : 'names hold'} characters you cannot see — text-direction overrides, zero-width
+            characters or control codes — shown here as ⟨U+…⟩. Elsewhere they are kept from reordering the text around them; fix them in the system
+            they came from.
+          </p>
+          <table>
+            <thead>
+              <tr><th>Record</th><th>Field</th><th>As stored</th></tr>
+            </thead>
+            <tbody>
+              {hidden.names.map((h) => (
+                <tr key={`${h.kind}/${h.id}/${h.field}`}>
+                  <td>{h.kind === 'account' ? 'Account' : 'Contact'} <span class="muted small"><Name text={h.id} visible /></span></td>
+                  <td>{h.field}</td>
+                  <td><code><Name text={h.text} visible /></code></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <div class="card">
         <h2>Find an account</h2>
         <input type="search" placeholder="Company name or domain" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} aria-label="Search accounts" style={{ width: '100%' }} />
@@ -126,8 +154,8 @@ export function DataSection() {
               {matches.length === 0 && <tr><td class="muted">No account matches “{query}”.</td></tr>}
               {matches.map((a) => (
                 <tr key={a.id}>
-                  <td><strong>{a.name}</strong><div class="muted small">{a.domains.join(', ') || a.id}</div></td>
-                  <td>{a.industry ?? ''}</td>
+                  <td><strong><Name text={a.name} visible /></strong><div class="muted small"><Name text={a.domains.join(', ') || a.id} visible /></div></td>
+                  <td><Name text={a.industry} visible /></td>
                   <td class="num"><button type="button" class="danger" onClick={() => setConfirm({ kind: 'account', account: a })}>Delete</button></td>
                 </tr>
               ))}

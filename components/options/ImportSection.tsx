@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { ColumnMapping, FormatId } from '../../lib/import/types';
-import { importRecordOf, rejectedRowsCsv } from '../../lib/import';
+import { importRecordOf, parseAmount, rejectedRowsCsv } from '../../lib/import';
+import type { DecimalMark } from '../../lib/import/values';
+import { loadFileSettings } from '../../lib/service/mappingStore';
 import { ask, formatNumber, optionsDb } from './backend';
 import { accountKeyIndex } from '../../lib/db/repo';
 import { ImportSession, type ImportSummary } from './importRunner';
@@ -10,8 +12,9 @@ import { MappingStep } from './MappingStep';
 import { now } from '../clock';
 import { dataAge, ordersUpToText } from '../../lib/words/risk';
 import { count, fileSize } from '../../lib/words/format';
+import { Name } from '../shared/Name';
 
-type ReparseOptions = { dateOrder?: 'dmy' | 'mdy'; mapping?: ColumnMapping; format?: FormatId };
+type ReparseOptions = { dateOrder?: 'dmy' | 'mdy'; mapping?: ColumnMapping; format?: FormatId; decimal?: DecimalMark; currency?: string };
 
 type Job =
   | { stage: 'parsing'; rows: number; fraction: number }
@@ -96,13 +99,17 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
   const session = useRef(new ImportSession());
   useEffect(() => () => session.current.dispose(), []);
 
+  // Every answer so far (mapping, date order, decimal mark, currency): a later question must not undo an earlier one.
+  const answers = useRef<ReparseOptions>({});
   async function parse(options: ReparseOptions = {}) {
+    answers.current = { ...answers.current, ...options };
     controller.current = new AbortController();
     setJob({ stage: 'parsing', rows: 0, fraction: 0 });
     try {
+      const db = await optionsDb();
       const preview = await session.current.parse(
         state.file,
-        { fileName: state.file.name, accountIndex: await accountKeyIndex(await optionsDb()), now: now(), ...options },
+        { fileName: state.file.name, accountIndex: await accountKeyIndex(db), remembered: await loadFileSettings(db), now: now(), ...answers.current },
         (p) => setJob({ stage: 'parsing', rows: p.rows, fraction: p.fraction }),
         controller.current.signal,
       );
@@ -142,7 +149,7 @@ function FileJob({ state, onRemove }: { state: FileJobState; onRemove(): void })
     <section class="card" data-testid="import-job" data-stage={job.stage} aria-label={`Import of ${state.file.name}`}>
       <div class="row">
         <h2 class="grow" style={{ margin: 0 }}>
-          {state.file.name} <span class="muted small">{fileSize(state.file.size)}</span>
+          <Name text={state.file.name} /> <span class="muted small">{fileSize(state.file.size)}</span>
         </h2>
         {(job.stage === 'parsing' || job.stage === 'writing') && (
           <button type="button" onClick={() => controller.current?.abort()}>
@@ -252,6 +259,8 @@ function Preview(props: {
           </div>
         </div>
       )}
+      {preview.needsDecimalMark && <DecimalQuestion examples={preview.needsDecimalMark.examples} onAnswer={(decimal) => void remember(preview, { decimal }, props.onReparse)} />}
+      <CurrencyLine preview={preview} onAnswer={(currency) => void remember(preview, { currency }, props.onReparse)} />
       {preview.rejected.length > 0 && (
         <>
           <table data-testid="rejected">
@@ -276,7 +285,7 @@ function Preview(props: {
         </>
       )}
       <div class="row" style={{ marginTop: 12 }}>
-        <button type="button" class="primary" disabled={good === 0 || !!preview.needsDateOrder || !asOfValid} onClick={() => props.onImport(preview.ordersThrough && asOf !== preview.ordersThrough ? asOf : undefined)} data-testid="import-commit">
+        <button type="button" class="primary" disabled={good === 0 || !!preview.needsDateOrder || !!preview.needsDecimalMark || !asOfValid} onClick={() => props.onImport(preview.ordersThrough && asOf !== preview.ordersThrough ? asOf : undefined)} data-testid="import-commit">
           Import {count(good, 'row')}
         </button>
         {preview.rejected.length > 0 && (
@@ -284,6 +293,67 @@ function Preview(props: {
             Download rejected rows
           </button>
         )}
+      </div>
+    </div>
+  );
+}
+
+/** Remembers an answer for files with the same headers (next to the saved mapping), then reads the file again with it. */
+async function remember(preview: ImportSummary, settings: { currency?: string; decimal?: DecimalMark }, reparse: (options: ReparseOptions) => void) {
+  // Not remembering is no reason to refuse the answer: the file is read with it either way.
+  await ask({ type: 'saveFileSettings', mappingKey: preview.mappingKey, settings }).catch(() => undefined);
+  reparse(settings);
+}
+
+function DecimalQuestion({ examples, onAnswer }: { examples: string[]; onAnswer(decimal: DecimalMark): void }) {
+  const example = examples[0] ?? '1.000';
+  const read = (mark: DecimalMark) => formatNumber(parseAmount(example, mark)?.value ?? Number.NaN);
+  return (
+    <div class="notice info" role="group" aria-label="Number format">
+      Numbers such as {examples.slice(0, 3).join(', ')} can be read two ways, and nothing else in the file tells which. How does this file write numbers?
+      <div class="row" style={{ marginTop: 8 }}>
+        <button type="button" onClick={() => onAnswer(',')}>
+          1.234,56 — so {example} is {read(',')}
+        </button>
+        <button type="button" onClick={() => onAnswer('.')}>
+          1,234.56 — so {example} is {read('.')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'CAD', 'AUD', 'JPY', 'CNY', 'INR', 'BRL', 'MXN', 'ZAR'];
+
+/** Which currency the amounts were read in, and the question when some carry none (asked, never assumed). */
+function CurrencyLine({ preview, onAnswer }: { preview: ImportSummary; onAnswer(currency: string): void }) {
+  const [choice, setChoice] = useState(preview.answers?.currency ?? '');
+  const names = new Intl.DisplayNames('en', { type: 'currency' });
+  if (!preview.needsCurrency) {
+    if (!preview.currencies.length) return null;
+    return (
+      <p class="muted small" data-testid="currency-line">
+        Amounts in {preview.currencies.join(', ')}
+        {preview.answers?.currency && preview.currencies.includes(preview.answers.currency) && (preview.answers.remembered ? ` (${preview.answers.currency} as chosen for files with these columns)` : ` (${preview.answers.currency} as chosen)`)}.
+      </p>
+    );
+  }
+  return (
+    <div class="notice info" role="group" aria-label="Currency">
+      {count(preview.needsCurrency.amounts, 'amount')} carry no currency: the file has no currency column, symbol or code. Which currency are they in? Without an answer
+      they are shown as plain numbers.
+      <div class="row" style={{ marginTop: 8 }}>
+        <select aria-label="Currency of the amounts" value={choice} onChange={(e) => setChoice((e.target as HTMLSelectElement).value)}>
+          <option value="">— choose —</option>
+          {COMMON_CURRENCIES.map((code) => (
+            <option value={code} key={code}>
+              {code} — {names.of(code)}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={!choice} onClick={() => onAnswer(choice)}>
+          Use for this file and files with these columns
+        </button>
       </div>
     </div>
   );

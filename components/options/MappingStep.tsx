@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { TARGET_FIELDS, type ImportPreview } from '../../lib/import';
 import type { ColumnMapping, ImportKind } from '../../lib/import/types';
+import { guessColumns } from '../../lib/import/mapping';
 import { loadSavedMapping } from '../../lib/service/mappingStore';
 import { ask, optionsDb } from './backend';
 
@@ -11,6 +12,13 @@ const KIND_LABELS: Record<ImportKind, string> = {
   orders: 'Orders / invoices',
   activities: 'Emails, meetings, calls',
 };
+
+const languageNamer = new Intl.DisplayNames('en', { type: 'language' });
+/** " (German)", " (Dutch and French)": the languages a guess came from; nothing when it was English alone. */
+function languageNames(codes: string[]): string {
+  const names = codes.filter((c) => c !== 'en').map((c) => languageNamer.of(c) ?? c);
+  return names.length ? ` (${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)})` : '';
+}
 
 /** For files we do not recognize: the user assigns columns to fields; the mapping is saved for next time. */
 export function MappingStep({ preview, onApply }: { preview: Pick<ImportPreview, 'headers' | 'needsMapping'>; onApply(mapping: ColumnMapping): void }) {
@@ -52,7 +60,11 @@ export function MappingStep({ preview, onApply }: { preview: Pick<ImportPreview,
 
   return (
     <div style={{ marginTop: 10 }} data-testid="mapping">
-      <div class="notice info">These columns were not recognized as a known export. Tell Keep Account what they hold; the choice is remembered for files with the same columns.</div>
+      <div class="notice info" data-testid="mapping-guess">
+        {Object.keys(needs.suggestion.columns).length
+          ? `These columns are not a known export. The fields below were guessed from the column names${languageNames(needs.languages)}: check each one against its first value, then press Check the rows. The choice is remembered for files with the same columns.`
+          : 'These columns were not recognized as a known export. Tell Keep Account what they hold; the choice is remembered for files with the same columns.'}
+      </div>
       {saved && (
         <div class="row" style={{ marginBottom: 10 }}>
           <span>A mapping was saved for files with these columns.</span>
@@ -63,7 +75,11 @@ export function MappingStep({ preview, onApply }: { preview: Pick<ImportPreview,
       )}
       <label>
         This file contains{' '}
-        <select value={mapping.kind} onChange={(e) => setMapping({ kind: (e.target as HTMLSelectElement).value as ImportKind, columns: {} })}>
+        <select value={mapping.kind} onChange={(e) => {
+            const kind = (e.target as HTMLSelectElement).value as ImportKind;
+            // Another kind: its fields guessed afresh from the same headers.
+            if (kind !== mapping.kind) setMapping({ kind, columns: guessColumns(kind, preview.headers) });
+          }}>
           {(Object.keys(KIND_LABELS) as ImportKind[]).map((k) => (
             <option value={k} key={k}>{KIND_LABELS[k]}</option>
           ))}

@@ -7,6 +7,7 @@ import { RiskModel } from '../../lib/model/insight';
 import { getMeta } from '../../lib/db/repo';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { todayIso } from '../clock';
+import { Name } from '../shared/Name';
 
 interface Row {
   risk: LapseRisk;
@@ -109,7 +110,7 @@ export function RiskSection() {
             <tbody>
               {shown.slice(0, 200).map(({ risk, name, domain }) => (
                 <tr key={risk.accountId}>
-                  <td><strong>{name}</strong><div class="muted small">{domain}</div></td>
+                  <td><strong><Name text={name} /></strong><div class="muted small"><Name text={domain} /></div></td>
                   <td><span class={`pill ${risk.level}`}>{LEVEL_LABEL[risk.level]}</span></td>
                   <td class="num">{formatMoney(risk.valueAtRisk, risk.currency)}</td>
                   <td class="small">{riskWords(risk, context).explanation.slice(0, 2).join('; ')}</td>

@@ -4,6 +4,7 @@ import { formatMoney, formatNumber } from './backend';
 import { RiskPill, accountHref, useBook } from './AccountsSection';
 import { todayIso } from '../clock';
 import { noun } from '../../lib/words/format';
+import { Name } from '../shared/Name';
 
 /** The list a manager reviews: every account whose relationship hangs on one person, most valuable first. */
 export function SingleThreadedSection() {
@@ -64,8 +65,8 @@ export function SingleThreadedSection() {
               <tbody>
                 {shown.map((r) => (
                   <tr key={r.accountId} data-account-id={r.accountId}>
-                    <td><a href={accountHref(r.accountId)}><strong>{r.name}</strong></a><div class="muted small">{r.domain}</div></td>
-                    <td>{r.person.name}<div class="muted small">{r.person.title ?? r.person.email}</div></td>
+                    <td><a href={accountHref(r.accountId)}><strong><Name text={r.name} /></strong></a><div class="muted small"><Name text={r.domain} /></div></td>
+                    <td><Name text={r.person.name} /><div class="muted small"><Name text={r.person.title ?? r.person.email} /></div></td>
                     <td>
                       <div class="reason">{r.reason}</div>
                       {r.alsoMissing.length > 0 && <div class="muted small">Also: {r.alsoMissing.join('; ')}</div>}

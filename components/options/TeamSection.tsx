@@ -4,6 +4,7 @@ import type { TeamPolicy } from '../../lib/model/playbook';
 import { readTeamPolicy } from '../../lib/service/teamPolicy';
 import { listSelfHostedCrms, type SelfHostedCrm } from '../../lib/service/selfHosted';
 import { ask } from './backend';
+import { Names } from '../shared/Name';
 
 const EXAMPLE_POLICY = `{
   "3rdparty": { "extensions": { "<extension id>": {
@@ -68,7 +69,7 @@ export function TeamSection() {
               {policy.lockedPlaybooks?.length ? <li>Always on: {policy.lockedPlaybooks.join(', ')}</li> : null}
               {policy.enabledPlaybooks?.length ? <li>Turned on: {policy.enabledPlaybooks.join(', ')}</li> : null}
               {policy.disabledPlaybooks?.length ? <li>Turned off: {policy.disabledPlaybooks.join(', ')}</li> : null}
-              {policy.customPlaybooks?.length ? <li>Team playbooks: {policy.customPlaybooks.map((p) => p.name).join(', ')}</li> : null}
+              {policy.customPlaybooks?.length ? <li>Team playbooks: <Names texts={[policy.customPlaybooks.map((p) => p.name)]} /></li> : null}
             </ul>
           </>
         ) : (

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { PageMessage, Reply } from '../../lib/model/messages';
 import { openReadOnlyDb, type ReadOnlyDb } from '../../lib/db/readOnly';
 import { loadBook, type Book } from '../../lib/service/accountViews';
+import { moneyExact } from '../../lib/words/format';
 
 let dbPromise: Promise<ReadOnlyDb> | undefined;
 /**
@@ -30,9 +31,10 @@ export async function ask<T = unknown>(message: PageMessage): Promise<T> {
 }
 
 export const formatNumber = (n: number) => new Intl.NumberFormat('en').format(n);
-export function formatMoney(amount: number | undefined, currency = 'EUR'): string {
+/** Money in the options page's tables: the orders' currency, or no symbol when they carry none (as the sidebar). */
+export function formatMoney(amount: number | undefined, currency: string | undefined): string {
   if (amount === undefined || !Number.isFinite(amount)) return '—';
-  return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  return moneyExact(amount, currency);
 }
 
 /** The user's settings as stored (defaults for any missing); written only through `ask({ type: 'saveSettings' })`. */

@@ -3,6 +3,8 @@ import type { AccountInsight, SidebarState, SuggestedQuestion } from '../../lib/
 import type { SidebarActions, SidebarStore } from './store';
 import { tabAlert } from '../../lib/words/sidebar';
 import { daysAgoInWords } from '../../lib/words/format';
+import { riskWords } from '../../lib/words/risk';
+import { Name, Names } from '../shared/Name';
 
 interface SidebarProps {
   store: SidebarStore;
@@ -147,7 +149,10 @@ function StateView({ state, actions, questionMode }: { state: SidebarState; acti
             {state.candidates.map((c) => (
               <li key={c.id}>
                 <button class="secondary" type="button" onClick={() => actions.chooseAccount(c.id)}>
-                  <strong>{c.name}</strong> <span class="sub">— {c.reason}</span>
+                  <strong>
+                    <Name text={c.name} />
+                  </strong>{' '}
+                  <span class="sub">— {c.reason}</span>
                 </button>
               </li>
             ))}
@@ -164,11 +169,11 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
   return (
     <>
       <div class="account" data-ka="account">
-        <h2>{account.name}</h2>
+        <h2>
+          <Name text={account.name} />
+        </h2>
         <span class="sub">
-          {[account.industry, account.domain, insight.contact ? `${insight.contact.name}${insight.contact.title ? `, ${insight.contact.title}` : ''}` : undefined]
-            .filter(Boolean)
-            .join(' · ')}
+          <Names texts={[account.industry, account.domain, insight.contact ? [insight.contact.name, insight.contact.title] : undefined]} />
         </span>
       </div>
       <div class={`headline tone-${headline.tone}`} data-ka="headline">
@@ -213,8 +218,12 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
         <div>
           {people.contacts.map((p) => (
             <div class="person" key={p.email}>
-              <span class="name">{p.name}</span>
-              <span class="sub">{[p.title, p.roles.join(', '), p.lastTouch ? `last touch ${p.lastTouch}` : undefined].filter(Boolean).join(' · ')}</span>
+              <span class="name">
+                <Name text={p.name} />
+              </span>
+              <span class="sub">
+                <Names texts={[p.title, p.roles.join(', '), p.lastTouch ? `last touch ${p.lastTouch}` : undefined]} />
+              </span>
             </div>
           ))}
         </div>
@@ -266,10 +275,15 @@ function Questions({
     <ol class="questions" data-ka="questions">
       {questions.map((q) => (
         <li class="question" key={`${q.playbookId}/${q.questionId}`}>
-          <span class="text">{q.text}</span>
+          <span class="text">
+            <bdi>{q.text}</bdi>
+          </span>
           <span class="why">{q.why}</span>
           <div class="row">
-            <span class={q.setByTeam ? 'tag team' : 'tag'}>{q.setByTeam ? `${q.playbookName} · set by your team` : q.playbookName}</span>
+            <span class={q.setByTeam ? 'tag team' : 'tag'}>
+              <Name text={q.playbookName} />
+              {q.setByTeam && ' · set by your team'}
+            </span>
             {q.lastAskedDaysAgo !== undefined && <span class="tag">asked {daysAgoInWords(q.lastAskedDaysAgo)}</span>}
             <button
               class="primary"

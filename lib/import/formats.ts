@@ -218,17 +218,20 @@ export function detectedFromSpec(spec: FormatSpec, headers: string[]): DetectedF
   return { id: spec.id, label: spec.label, kind: spec.kind, crm: spec.crm, currency: spec.currency, mapping: { kind: spec.kind, columns: resolveColumns(spec, headers) } };
 }
 
-/** Generic logs, recognized by what their columns mean rather than by a vendor's exact names. */
+/**
+ * Generic logs, recognized by what their columns mean rather than by a vendor's exact names: from English header
+ * names only; a guess from another language's names pre-fills the mapping step instead (#14: the user confirms it).
+ */
 export function detectGeneric(headers: string[], only?: 'order-log' | 'activity-log'): DetectedFormat | undefined {
   if (only !== 'activity-log') {
-    const columns = guessColumns('orders', headers);
+    const columns = guessColumns('orders', headers, ['en']);
     const customer = columns.customerId || columns.customerName || columns.customerDomain || columns.customerEmail;
     if (columns.date && (columns.amount || columns.unitPrice) && customer) {
       return { id: 'order-log', label: GENERIC_LABELS['order-log'], kind: 'orders', crm: 'erp', mapping: { kind: 'orders', columns } };
     }
   }
   if (only !== 'order-log') {
-    const columns = guessColumns('activities', headers);
+    const columns = guessColumns('activities', headers, ['en']);
     if (columns.date && columns.email && columns.activityType) {
       return { id: 'activity-log', label: GENERIC_LABELS['activity-log'], kind: 'activities', crm: 'other', mapping: { kind: 'activities', columns } };
     }

@@ -1,6 +1,8 @@
 // The mapping step for files we do not recognize: which fields each kind of record has, a first guess
 // from header names, and a stable key so that a mapping saved for one export is offered again next time.
+import { unguardCell } from './csvOut';
 import { stableHash } from './hash';
+import { HEADER_LEXICON, LANGUAGES, type Language } from './headerLexicon';
 import type { ColumnMapping, ImportKind, TargetField } from './types';
 
 export interface TargetFieldInfo {
@@ -75,65 +77,32 @@ export const TARGET_FIELDS: Record<ImportKind, TargetFieldInfo[]> = {
 export const looseHeader = (header: string) =>
   header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
-/** Header names (loose) that usually mean a field, per kind; the first matching header wins. */
-export const HEADER_ALIASES: Record<ImportKind, Partial<Record<TargetField, string[]>>> = {
-  orders: {
-    invoiceNo: ['invoiceno', 'invoicenumber', 'invoice', 'invoiceid', 'orderno', 'ordernumber', 'orderid', 'documentno', 'transactionid', 'receiptno'],
-    date: ['invoicedate', 'orderdate', 'date', 'transactiondate', 'purchasedate', 'documentdate', 'saledate', 'postingdate'],
-    customerId: ['customerid', 'customerno', 'customernumber', 'custid', 'clientid', 'clientno', 'customercode', 'accountnumber', 'debtorno', 'buyerid'],
-    customerName: ['customername', 'customer', 'client', 'clientname', 'companyname', 'company', 'accountname', 'account'],
-    customerDomain: ['customerdomain', 'domain', 'companydomain', 'customerwebsite', 'website'],
-    customerEmail: ['customeremail', 'email', 'buyeremail', 'billingemail'],
-    product: ['product', 'productname', 'item', 'itemname', 'description', 'article'],
-    sku: ['sku', 'productcode', 'itemcode', 'stockcode', 'articleno', 'productid', 'itemno'],
-    quantity: ['quantity', 'qty', 'units', 'numberofcds'],
-    amount: ['amount', 'linetotal', 'total', 'netamount', 'totalamount', 'lineamount', 'revenue', 'sales', 'value', 'dollarvalue', 'subtotal'],
-    unitPrice: ['unitprice', 'price', 'priceeach'],
-    currency: ['currency', 'currencycode', 'ccy'],
-  },
-  activities: {
-    date: ['activitydate', 'date', 'timestamp', 'sentat', 'datetime', 'activitytime'],
-    activityType: ['activitytype', 'type', 'activity', 'channel'],
-    email: ['contactemail', 'email', 'emailaddress', 'personemail'],
-    fullName: ['contactname', 'name', 'personname'],
-    direction: ['direction', 'inboundoutbound'],
-  },
-  contacts: {
-    email: ['email', 'emailaddress', 'workemail', 'businessemail', 'mail'],
-    firstName: ['firstname', 'givenname', 'forename'],
-    lastName: ['lastname', 'surname', 'familyname'],
-    fullName: ['name', 'fullname', 'contactname'],
-    title: ['jobtitle', 'title', 'position', 'role'],
-    phone: ['phone', 'phonenumber', 'mobile', 'telephone'],
-    company: ['company', 'companyname', 'organization', 'organisation', 'account', 'accountname'],
-    website: ['website', 'companywebsite', 'domain'],
-    owner: ['owner', 'contactowner'],
-  },
-  companies: {
-    company: ['companyname', 'company', 'name', 'accountname', 'organization', 'organisation'],
-    website: ['website', 'domain', 'companydomain', 'url'],
-    industry: ['industry', 'sector'],
-    employees: ['employees', 'numberofemployees', 'headcount'],
-    annualRevenue: ['annualrevenue', 'revenue'],
-    owner: ['owner', 'accountowner', 'companyowner'],
-  },
-  deals: {
-    dealName: ['dealname', 'opportunityname', 'title', 'name'],
-    amount: ['amount', 'value', 'dealvalue'],
-    closeDate: ['closedate', 'closingdate', 'wondate', 'wontime'],
-    stage: ['stage', 'dealstage', 'status'],
-    company: ['company', 'companyname', 'accountname', 'organization'],
-    currency: ['currency'],
-  },
-};
+/**
+ * The header lexicon (headerLexicon.ts) in loose form: kind → field → language → names, most specific first.
+ */
+export const HEADER_ALIASES: Record<ImportKind, Partial<Record<TargetField, Partial<Record<Language, string[]>>>>> = Object.fromEntries(
+  Object.entries(HEADER_LEXICON).map(([kind, fields]) => [
+    kind,
+    Object.fromEntries(
+      Object.entries(fields).map(([field, byLanguage]) => [
+        field,
+        Object.fromEntries(Object.entries(byLanguage).map(([language, names]) => [language, [...new Set(names.map(looseHeader))]])),
+      ]),
+    ),
+  ]),
+) as typeof HEADER_ALIASES;
 
-/** Columns for each field of `kind` found among `headers` by their names. */
-export function guessColumns(kind: ImportKind, headers: string[]): ColumnMapping['columns'] {
+/**
+ * Columns for each field of `kind` found among `headers` by their names, in the given languages (all by default): per
+ * field, the first name (in language order) that a still unused header has.
+ */
+export function guessColumns(kind: ImportKind, headers: string[], languages: readonly Language[] = LANGUAGES): ColumnMapping['columns'] {
   const loose = new Map<string, string>();
   for (const header of headers) if (!loose.has(looseHeader(header))) loose.set(looseHeader(header), header);
   const used = new Set<string>();
   const columns: ColumnMapping['columns'] = {};
-  for (const [field, aliases] of Object.entries(HEADER_ALIASES[kind]) as [TargetField, string[]][]) {
+  for (const [field, byLanguage] of Object.entries(HEADER_ALIASES[kind]) as [TargetField, Partial<Record<Language, string[]>>][]) {
+    const aliases = languages.flatMap((language) => byLanguage[language] ?? []);
     const header = aliases.map((a) => loose.get(a)).find((h) => h !== undefined && !used.has(h));
     if (header) {
       columns[field] = header;
@@ -141,6 +110,19 @@ export function guessColumns(kind: ImportKind, headers: string[]): ColumnMapping
     }
   }
   return columns;
+}
+
+/** Which languages the guessed columns' names come from ("de" for Kundennummer), for the mapping step to say so. */
+export function guessLanguages(kind: ImportKind, columns: ColumnMapping['columns']): Language[] {
+  const found = new Set<Language>();
+  for (const [field, header] of Object.entries(columns) as [TargetField, string | string[]][]) {
+    const byLanguage = HEADER_ALIASES[kind][field] ?? {};
+    for (const h of typeof header === 'string' ? [header] : header) {
+      const language = LANGUAGES.find((l) => byLanguage[l]?.includes(looseHeader(h)));
+      if (language) found.add(language);
+    }
+  }
+  return LANGUAGES.filter((l) => found.has(l));
 }
 
 /** The kind whose fields the headers cover best, with that guess: the mapping step's starting point. */
@@ -167,14 +149,15 @@ export function mappingKey(headers: string[]): string {
 
 export type MappedRow = Partial<Record<TargetField, string>>;
 
-/** One row (header → cell) read through a mapping: field → trimmed text, first non-empty column wins. */
+/** One row (header → cell) read through a mapping: field → trimmed text, first non-empty column wins; the formula guard
+ * our own CSV writer adds ("'=…", csvOut.ts) is taken off. */
 export function applyMapping(mapping: ColumnMapping, row: Record<string, string>): MappedRow {
   const out: MappedRow = {};
   for (const [field, headers] of Object.entries(mapping.columns) as [TargetField, string | string[] | undefined][]) {
     for (const header of typeof headers === 'string' ? [headers] : (headers ?? [])) {
       const value = row[header]?.trim();
       if (value) {
-        out[field] = value;
+        out[field] = unguardCell(value);
         break;
       }
     }
@@ -198,7 +181,7 @@ export function compileMapping(mapping: ColumnMapping, headers: string[]): (cell
         if (cell) {
           const value = cell.trim();
           if (value) {
-            out[field] = value;
+            out[field] = unguardCell(value);
             break;
           }
         }

@@ -3,8 +3,9 @@
 import Papa from 'papaparse';
 import { RecordBuilder } from './build';
 import { CDNOW_HEADERS, type DetectedFormat, detectedFromSpec, detectFormat, detectGeneric, formatSpec, GENERIC_LABELS } from './formats';
-import { mappingKey, suggestMapping, TARGET_FIELDS } from './mapping';
-import { decodeBytes, detectSeparator, type Separator, stripBom, toCsv, uniqueHeaders } from './text';
+import { guessLanguages, mappingKey, suggestMapping, TARGET_FIELDS } from './mapping';
+import { toCsv } from './csvOut';
+import { decodeBytes, detectSeparator, NotTextError, type Separator, stripBom, uniqueHeaders } from './text';
 import type { ImportRecord } from '../model/records';
 import type { ColumnMapping, ImportBatch, ImportPreview, ParseOptions } from './types';
 import { stableHash } from './hash';
@@ -144,11 +145,16 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
   if (signal?.aborted) throw cancelled();
   const warnings: string[] = [];
   let text: string;
-  if (typeof input === 'string') text = stripBom(input);
-  else {
-    const decoded = decodeBytes(new Uint8Array(await input.arrayBuffer()));
+  if (typeof input === 'string') {
+    if (input.slice(0, 8192).includes('\0')) throw new NotTextError(`${options.fileName} is not a text file: it contains NUL characters, which a CSV export never has.`);
+    text = stripBom(input);
+  } else {
+    const decoded = decodeBytes(new Uint8Array(await input.arrayBuffer()), options.fileName);
     text = stripBom(decoded.text);
     if (decoded.encoding === 'windows-1252') warnings.push('The file is not UTF-8; it was read as Windows-1252 (Western European). Check names with accents.');
+    if (decoded.encoding === 'mixed') {
+      warnings.push(`The file mixes UTF-8 and Windows-1252 lines (pasted together from two exports?): ${decoded.legacyLines} ${decoded.legacyLines === 1 ? 'line was' : 'lines were'} read as Windows-1252, the rest as UTF-8.`);
+    }
   }
   if (signal?.aborted) throw cancelled();
   const firstLines = leadingLines(text, 20);
@@ -157,6 +163,8 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
   const chunks = separator === 'whitespace' ? whitespaceChunks(text) : csvChunks(text, separator, warnings);
 
   let headers: string[] | undefined;
+  let key = '';
+  let answers: ImportPreview['answers'];
   let format: DetectedFormat | undefined;
   let builder: RecordBuilder | undefined;
   const sample: Record<string, string>[] = [];
@@ -177,7 +185,9 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
           warnings.push(`Assign a column to: ${missingRequired(format.mapping).join(', ')}.`);
           format = undefined;
         }
-        if (format) builder = new RecordBuilder(format, headers, { now, dateOrder: options.dateOrder, accountIndex: options.accountIndex });
+        key = mappingKey(headers);
+        answers = answersFor(options, key);
+        if (format) builder = new RecordBuilder(format, headers, { now, dateOrder: options.dateOrder, decimal: answers?.decimal, currency: answers?.currency, accountIndex: options.accountIndex });
         if (!headerless) continue;
       }
       rowsRead++;
@@ -198,24 +208,52 @@ export async function parseImportFile(input: Blob | string, options: ParseOption
       kind: suggestion.kind,
       headers,
       rowsRead,
+      mappingKey: key,
+      currencies: [],
       batch: { accounts: [], contacts: [], orders: [], activities: [] },
       rejected: [],
-      needsMapping: { mappingKey: mappingKey(headers), suggestion, sample },
+      needsMapping: { mappingKey: key, suggestion, languages: guessLanguages(suggestion.kind, suggestion.columns), sample },
       warnings: [...warnings, 'These columns were not recognized: assign them to fields to import the file.'],
     };
   }
+  builder.endOfRows();
   const built = builder.finish();
+  const numbers = builder.numberQuestion();
+  if (numbers) warnings.push(`${numbers.rows} ${numbers.rows === 1 ? 'row has numbers' : 'rows have numbers'} such as ${numbers.examples[0]} that read both as thousands and as decimals; choose how this file writes numbers to import ${numbers.rows === 1 ? 'it' : 'them'}.`);
+  const missingCurrency = builder.missingCurrency;
   return {
     format: format.id,
     formatLabel: format.label,
     kind: format.kind,
     headers,
     rowsRead,
+    mappingKey: key,
+    currencies: currenciesOf(built.batch),
     batch: built.batch,
     rejected: built.rejected,
     ...(built.needsDateOrder ? { needsDateOrder: built.needsDateOrder } : {}),
+    ...(numbers ? { needsDecimalMark: numbers } : {}),
+    ...(missingCurrency ? { needsCurrency: { amounts: missingCurrency } } : {}),
+    ...(answers ? { answers } : {}),
     warnings: [...warnings, ...built.warnings],
   };
+}
+
+/** The user's answers for this layout: given with this parse, else remembered for the same headers. */
+function answersFor(options: ParseOptions, key: string): ImportPreview['answers'] {
+  const saved = options.remembered?.[key];
+  const currency = options.currency ?? saved?.currency;
+  const decimal = options.decimal ?? saved?.decimal;
+  if (!currency && !decimal) return undefined;
+  const remembered = (!!saved?.currency && !options.currency) || (!!saved?.decimal && !options.decimal);
+  return { ...(currency ? { currency } : {}), ...(decimal ? { decimal } : {}), remembered };
+}
+
+function currenciesOf(batch: ImportPreview['batch']): string[] {
+  const seen = new Set<string>();
+  for (const order of batch.orders) if (order.currency) seen.add(order.currency);
+  for (const account of batch.accounts) if (account.currency) seen.add(account.currency);
+  return [...seen].sort();
 }
 
 /** The rejected rows as they were in the file, plus a "Reason" column, to fix and import again. */

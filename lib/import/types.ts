@@ -1,4 +1,6 @@
 import type { Account, Activity, Contact, CrmId, ImportRecord, Order } from '../model/records';
+import type { DecimalMark } from './values';
+import type { FileSettings } from '../model/mapping';
 
 /** What one file holds; the same words as ImportRecord.kind. */
 export type ImportKind = Exclude<ImportRecord['kind'], 'backup' | 'demo'>;
@@ -80,6 +82,12 @@ export interface ParseOptions {
   /** Column assignment from the mapping step; takes precedence over `format`. */
   mapping?: ColumnMapping;
   dateOrder?: DateOrder;
+  /** The decimal mark the user chose for number columns whose values never show one ("1.000" only). */
+  decimal?: DecimalMark;
+  /** The currency the user chose for amounts that carry none (no currency column, no symbol or code). */
+  currency?: string;
+  /** Answers remembered per layout (mappingKey → settings): used when `currency` / `decimal` are not given. */
+  remembered?: Record<string, FileSettings>;
   /**
    * Known accounts by alternative key, so that rows naming a customer number or a CRM company id land on
    * the account already stored: "customer:<customer key>" or "crm:<crm>:<record id>" → account id.
@@ -116,11 +124,23 @@ export interface ImportPreview {
   rejected: RejectedRow[];
   /** Day/month order could not be decided from the file: ask the user and parse again with `dateOrder`. */
   needsDateOrder?: { examples: string[] };
+  /** The layout's key (same headers, same key): where answers about this file are remembered. */
+  mappingKey: string;
+  /** Currencies the amounts were read in (from a column, a symbol or code in the values, the format, or the answer). */
+  currencies: string[];
+  /** Amounts with no currency from the file: ask which one, then parse again with `currency` (not required to import). */
+  needsCurrency?: { amounts: number };
+  /** The answers this preview was read with, and whether they were remembered from an earlier file. */
+  answers?: { currency?: string; decimal?: DecimalMark; remembered: boolean };
+  /** Numbers such as "1.000" could be a thousand or one: ask which decimal mark the file uses, then parse again with `decimal`. */
+  needsDecimalMark?: { examples: string[]; rows: number };
   /** The headers were not recognized: ask the user to assign columns, then parse again with `mapping`. */
   needsMapping?: {
     mappingKey: string;
     /** Best guess from the header names, for the mapping step to start from. */
     suggestion: ColumnMapping;
+    /** The languages whose header names made the guess ("de"), for the mapping step to say what it guessed from. */
+    languages: string[];
     /** First rows, to show next to each column. */
     sample: Record<string, string>[];
   };

@@ -16,17 +16,22 @@ export interface Amount {
   currency?: string;
 }
 
-/**
- * "€1.234,56", "$1,234.56", "1 234,56 €", "(12.50)", "-3", "CHF 1'200.00" → number and currency.
- * Decimal separator: the later of "." and ","; a lone "," followed by exactly three digits is a thousands
- * separator ("1,234"), otherwise a decimal comma ("12,50").
- */
+/** The decimal mark of a number column: "1.234,56" writes ",", "1,234.56" writes ".". */
+export type DecimalMark = ',' | '.';
+
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
-export function parseAmount(text: string): Amount | undefined {
+interface NumberText {
+  /** Digits with their "." and "," only. */
+  digits: string;
+  negative: boolean;
+  currency?: string;
+}
+
+/** The number inside "€1.234,56", "(12.50)", "1 234,56 €", "CHF 1'200.00", "3-": digits, sign, currency. */
+function numberText(text: string): NumberText | undefined {
   let s = text.trim();
   if (!s) return undefined;
-  if (PLAIN_NUMBER.test(s)) return { value: Number(s) };
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
@@ -46,31 +51,68 @@ export function parseAmount(text: string): Amount | undefined {
     s = s.slice(0, -1);
   } else if (s.startsWith('+')) s = s.slice(1);
   if (!/^[\d.,]*\d[\d.,]*$/.test(s)) return undefined;
-  const lastDot = s.lastIndexOf('.');
-  const lastComma = s.lastIndexOf(',');
-  if (lastDot >= 0 && lastComma >= 0) {
-    const decimal = lastDot > lastComma ? '.' : ',';
-    const thousands = decimal === '.' ? ',' : '.';
-    const [whole, fraction, extra] = s.split(decimal);
-    if (extra !== undefined || fraction.includes(thousands)) return undefined;
-    if (!(decimal === '.' ? THOUSANDS_COMMA : THOUSANDS_DOT).test(whole) && /[.,]/.test(whole)) return undefined;
-    s = `${whole.split(thousands).join('')}.${fraction}`;
-  } else if (lastComma >= 0) {
-    if (THOUSANDS_COMMA.test(s)) s = s.replace(/,/g, '');
-    else if (s.indexOf(',') === lastComma) s = s.replace(',', '.');
-    else return undefined;
-  } else if (lastDot >= 0 && s.indexOf('.') !== lastDot) {
-    if (!THOUSANDS_DOT.test(s)) return undefined;
-    s = s.replace(/\./g, '');
-  }
-  const value = Number(s);
-  if (!Number.isFinite(value)) return undefined;
-  return { value: negative ? -value : value, ...(currency ? { currency } : {}) };
+  return { digits: s, negative, ...(currency ? { currency } : {}) };
 }
 
-/** A whole, non-negative count ("1,200" employees); undefined otherwise. */
+/**
+ * What one number's text says about its column's decimal mark: "1.234,50" and "12,5" say ","; "1,234.50", "12.5"
+ * and "1,234,567" say "."; "1.000" and "2,500" (one mark, then exactly three digits) are AMBIGUOUS; "12" says nothing.
+ */
+export function decimalEvidence(text: string): DecimalMark | typeof AMBIGUOUS | undefined {
+  const n = numberText(text);
+  return n ? markOf(n.digits) : undefined;
+}
+
+function markOf(s: string): DecimalMark | typeof AMBIGUOUS | undefined {
+  const dot = s.lastIndexOf('.');
+  const comma = s.lastIndexOf(',');
+  if (dot < 0 && comma < 0) return undefined;
+  if (dot >= 0 && comma >= 0) return dot > comma ? '.' : ',';
+  const mark: DecimalMark = dot >= 0 ? '.' : ',';
+  if (s.indexOf(mark) !== s.lastIndexOf(mark)) return mark === '.' ? ',' : '.'; // 1.000.000: the mark groups thousands
+  const [whole, fraction] = s.split(mark) as [string, string];
+  return fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole) ? AMBIGUOUS : mark;
+}
+
+/** The digits read with a known decimal mark; undefined when they are not written that way ("12.5" with ","). */
+function readWithMark(s: string, mark: DecimalMark): number | undefined {
+  const thousands = mark === '.' ? ',' : '.';
+  const parts = s.split(mark);
+  if (parts.length > 2) return undefined;
+  const [whole, fraction = ''] = parts as [string, string?];
+  if (fraction.includes(thousands)) return undefined;
+  if (whole.includes(thousands) && !(mark === '.' ? THOUSANDS_COMMA : THOUSANDS_DOT).test(whole)) return undefined;
+  const integer = whole.split(thousands).join('');
+  if (!integer && !fraction) return undefined;
+  const value = Number(`${integer || '0'}.${fraction || '0'}`);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * "€1.234,56", "$1,234.56", "1 234,56 €", "(12.50)", "-3", "CHF 1'200.00" → number and currency. With `decimal` (the
+ * column's mark, decided from all its values) the text must be written that way: "2.500" with "," is 2500, "12.5"
+ * with "," is not an amount. Without it, one value decides: the later of "." and ","; a lone mark followed by exactly
+ * three digits reads as it would in English ("1,234" = 1234, "2.500" = 2.5): the importer asks before relying on that.
+ */
+export function parseAmount(text: string, decimal?: DecimalMark): Amount | undefined {
+  const trimmed = text.trim();
+  if (decimal !== ',' && PLAIN_NUMBER.test(trimmed)) return { value: Number(trimmed) };
+  const n = numberText(trimmed);
+  if (!n) return undefined;
+  const evidence = markOf(n.digits);
+  const mark = decimal ?? (evidence === AMBIGUOUS || evidence === undefined ? '.' : evidence);
+  const value = readWithMark(n.digits, mark);
+  if (value === undefined) return undefined;
+  return { value: n.negative ? -value : value, ...(n.currency ? { currency: n.currency } : {}) };
+}
+
+/** How a file with this decimal mark writes a thousand and a bit, for messages: "1.234,56". */
+export const markExample = (mark: DecimalMark) => (mark === ',' ? '1.234,56' : '1,234.56');
+
+/** A whole, non-negative count ("1,200" or "1.200" employees: a count has no decimals); undefined otherwise. */
 export function parseCount(text: string): number | undefined {
-  const amount = parseAmount(text);
+  const evidence = decimalEvidence(text);
+  const amount = parseAmount(text, evidence === AMBIGUOUS ? (text.includes('.') ? ',' : '.') : undefined);
   return amount && Number.isInteger(amount.value) && amount.value >= 0 && !amount.currency ? amount.value : undefined;
 }
 

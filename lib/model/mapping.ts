@@ -12,3 +12,14 @@ export const ColumnMappingSchema = z.object({
   columns: z.record(z.string().min(1).max(40), z.union([z.string().max(500), z.array(z.string().max(500)).max(20)])),
 });
 export type ColumnMappingData = z.infer<typeof ColumnMappingSchema>;
+
+/**
+ * What the user answered about one layout of file (files with the same headers, mappingKey): the currency of amounts
+ * that carry none, and the decimal mark of numbers like "1.000". Remembered next to the saved mapping and applied to
+ * the next file with the same headers; the file's own evidence (a currency column, "1.234,50") still wins.
+ */
+export const FileSettingsSchema = z.object({
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  decimal: z.enum([',', '.']).optional(),
+});
+export type FileSettings = z.infer<typeof FileSettingsSchema>;

@@ -2,7 +2,7 @@ import { Settings } from './settings';
 import { z } from 'zod';
 import { PageContext } from './page';
 import { Playbook } from './playbook';
-import { ColumnMappingSchema } from './mapping';
+import { ColumnMappingSchema, FileSettingsSchema } from './mapping';
 
 // Messages between extension parts. Every message is parsed on arrival: a content script runs beside an
 // untrusted page, so its messages get no more trust than the page itself.
@@ -48,6 +48,8 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('restoreBackup'), text: z.string().max(MAX_MESSAGE_BYTES) }),
   /** Remember the column mapping the user chose for files with these headers (lib/import/mapping.ts mappingKey). */
   z.object({ type: z.literal('saveMapping'), mappingKey: z.string().regex(/^map-[0-9a-f]{1,64}$/), mapping: ColumnMappingSchema }),
+  /** Remember the currency / decimal mark the user chose for files with these headers (next to the saved mapping). */
+  z.object({ type: z.literal('saveFileSettings'), mappingKey: z.string().regex(/^map-[0-9a-f]{1,64}$/), settings: FileSettingsSchema }),
   /** The questions an account would get with the playbooks as saved (the options page's preview). */
   z.object({ type: z.literal('previewQuestions'), accountId: z.string().min(1).max(300) }),
   z.object({ type: z.literal('saveSettings'), settings: Settings }),

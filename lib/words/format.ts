@@ -1,6 +1,7 @@
 // How numbers, counts, ages and dates read in a sentence. English for now; a second language plugs in here.
 import { format, parseISO } from 'date-fns';
 import { daysBetween } from '../insights/people/people';
+import { isolate } from './visible';
 
 const plurals = new Intl.PluralRules('en');
 
@@ -57,9 +58,8 @@ export function daysAgoInWords(days: number): string {
 
 const formatters = new Map<string, Intl.NumberFormat | null>();
 
-/** "€41,000": two significant figures, currency symbol from Intl.NumberFormat (plain number without a valid currency). */
-export function money(value: number, currency: string | undefined): string {
-  const rounded = Number(value.toPrecision(2));
+/** The whole-units formatter for a currency, or a plain number format without one (null: not an ISO 4217 code). */
+function moneyFormatter(currency: string | undefined): Intl.NumberFormat | null {
   const key = currency ?? '';
   let formatter = formatters.get(key);
   if (formatter === undefined) {
@@ -70,7 +70,26 @@ export function money(value: number, currency: string | undefined): string {
     }
     formatters.set(key, formatter);
   }
-  return formatter ? formatter.format(rounded) : `${rounded.toLocaleString('en')} ${currency ?? ''}`.trim();
+  return formatter;
+}
+
+function formatMoneyValue(value: number, currency: string | undefined): string {
+  const formatter = moneyFormatter(currency);
+  return formatter ? formatter.format(value) : `${value.toLocaleString('en', { maximumFractionDigits: 0 })} ${currency ?? ''}`.trim();
+}
+
+/**
+ * "€41,000": two significant figures, for a sentence. The currency is the one the orders were imported with; without
+ * one the amount is a plain number ("41,000"), never a made-up symbol. The options page's tables use moneyExact, with
+ * the same rule, so that sidebar and options show the same currency.
+ */
+export function money(value: number, currency: string | undefined): string {
+  return formatMoneyValue(Number(value.toPrecision(2)), currency);
+}
+
+/** "€123,215", or "123,215" when the orders carry no currency: whole units, for tables. */
+export function moneyExact(value: number, currency: string | undefined): string {
+  return formatMoneyValue(value, currency);
 }
 
 /** 10.4 → "10", 1.46 → "1.5", 148 → "150": a ratio as a person would say it. */
@@ -91,7 +110,7 @@ export function inSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
 }
 
-/** "Joe Park, Head of Purchasing" */
+/** "Joe Park, Head of Purchasing"; each part isolated when it could reorder the sentence (visible.ts). */
 export function describePerson(person: { name: string; title?: string }): string {
-  return person.title ? `${person.name}, ${person.title}` : person.name;
+  return person.title ? `${isolate(person.name)}, ${isolate(person.title)}` : isolate(person.name);
 }

@@ -3,6 +3,7 @@ import type { AccountInsight, LapseRisk, Opportunity, PeopleInsight } from '../m
 import type { ChampionDeparture, MovedContactLead } from '../insights/people/types';
 import { departureText } from './people';
 import { riskWords } from './risk';
+import { isolate } from './visible';
 
 export interface HeadlineFacts {
   risk?: LapseRisk;
@@ -21,7 +22,7 @@ export function headlineFor(facts: HeadlineFacts): AccountInsight['headline'] {
   const { risk, departures, movedHere, people, opportunities } = facts;
   if (movedHere) {
     const before = movedHere.formerEmail.split('@')[1] ?? movedHere.formerAccountName;
-    return { kind: 'people', tone: 'danger', title: 'Your contact may have moved', reason: `${movedHere.name} now writes from ${movedHere.newDomain} instead of ${before}.` };
+    return { kind: 'people', tone: 'danger', title: 'Your contact may have moved', reason: `${isolate(movedHere.name)} now writes from ${movedHere.newDomain} instead of ${before}.` };
   }
   const words = risk ? riskWords(risk, { today: facts.today, ...(facts.staleAfterDays ? { staleAfterDays: facts.staleAfterDays } : {}) }) : undefined;
   if (risk?.level === 'high') return { kind: 'risk', tone: 'danger', title: words!.headline, reason: words!.explanation.slice(0, 3).join('; ') };

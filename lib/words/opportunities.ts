@@ -1,10 +1,11 @@
 // Expansion gaps and share of wallet in words.
 import type { ExpansionGap, ShareOfWallet } from '../insights/expansion';
 import { inSentence, money, ratioInWords } from './format';
+import { isolate } from './visible';
 
 /** "cocoa powder: bought by 70% of similar bakeries; typical spend 10× what this account spends with us" */
 export function opportunityText(gap: ExpansionGap): string {
-  const named = inSentence(gap.product);
+  const named = isolate(inSentence(gap.product));
   const pct = `${Math.round(gap.peerShare * 100)}%`;
   const ratio = gap.spendRatio;
   const spend = gap.buysSome

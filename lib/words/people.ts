@@ -3,6 +3,7 @@ import type { BuyingRole, PeopleInsight } from '../model/insight';
 import type { CheckedRole } from '../insights/people/roles';
 import type { ChampionDeparture, CoverageGap, MovedContactLead, Newcomer, PeopleFacts } from '../insights/people/types';
 import { ageInWords, count, describePerson, monthInWords, tenureInWords } from './format';
+import { isolate } from './visible';
 
 const ROLE_WORDS: Record<CheckedRole, string> = {
   'economic-buyer': 'economic buyer',
@@ -49,8 +50,9 @@ export function threadCount(gap: Extract<CoverageGap, { kind: 'single-threaded' 
   return `${gap.touches} of ${gap.total} ${gap.channels === 'emails' ? 'emails' : 'emails, calls and meetings'}`;
 }
 
-/** Why the gap matters, for the account named `company`. */
-export function gapWhy(gap: CoverageGap, company: string): string {
+/** Why the gap matters, for the account named `accountName`. */
+export function gapWhy(gap: CoverageGap, accountName: string): string {
+  const company = isolate(accountName);
   switch (gap.kind) {
     case 'no-one':
     case 'never-contacted':
@@ -59,7 +61,7 @@ export function gapWhy(gap: CoverageGap, company: string): string {
     case 'no-senior-contact':
       return `Everyone you know at ${company} carries out decisions rather than makes them.`;
     case 'single-threaded':
-      return `If ${gap.person.name} leaves, is away or simply prefers another supplier, nobody else at ${company} knows you.`;
+      return `If ${isolate(gap.person.name)} leaves, is away or simply prefers another supplier, nobody else at ${company} knows you.`;
     case 'no-regular-contact':
       return `Without a regular contact you hear about problems at ${company} after the orders stop.`;
   }
@@ -74,16 +76,16 @@ export function gapRole(gap: CoverageGap): BuyingRole | undefined {
 
 /** "your main contact Joe Park has not written from acme.com since March and now writes from brightfoods.com" */
 export function departureText(d: ChampionDeparture, accountName: string, today: string): string {
-  const who = d.wasMainContact ? `your main contact ${d.name}` : `your contact ${describePerson(d)}`;
+  const who = d.wasMainContact ? `your main contact ${isolate(d.name)}` : `your contact ${describePerson(d)}`;
   const since = d.lastSeenHere ? monthInWords(d.lastSeenHere, today) : undefined;
   return d.newDomain
     ? `${who} has not written from ${d.ownDomain}${since ? ` since ${since}` : ''} and now writes from ${d.newDomain}`
-    : `${who} has left ${accountName}${since ? ` (last in touch in ${since})` : ''}`;
+    : `${who} has left ${isolate(accountName)}${since ? ` (last in touch in ${since})` : ''}`;
 }
 
 /** The company a lead now works at, as the page or the data names it. */
 export function leadCompany(lead: MovedContactLead, pageCompanyName?: string): string {
-  return lead.newAccountName ?? pageCompanyName ?? lead.newDomain;
+  return isolate(lead.newAccountName ?? pageCompanyName ?? lead.newDomain);
 }
 
 /** "Joe Park, formerly at Acme (a customer for 4 years), now at Bright Foods — no account yet" */
@@ -91,11 +93,11 @@ export function leadTitle(lead: MovedContactLead, today: string, options: { page
   const { pageCompanyName, withStatus = true } = options;
   const tenure = lead.formerCustomerSince ? ` (a customer for ${tenureInWords(lead.formerCustomerSince, today)})` : '';
   const status = !withStatus ? '' : lead.newAccountId ? ' — not a customer yet' : ' — no account yet';
-  return `${lead.name}, formerly at ${lead.formerAccountName}${tenure}, now at ${leadCompany(lead, pageCompanyName)}${status}`;
+  return `${isolate(lead.name)}, formerly at ${isolate(lead.formerAccountName)}${tenure}, now at ${leadCompany(lead, pageCompanyName)}${status}`;
 }
 
 export function leadReason(lead: MovedContactLead, pageCompanyName?: string): string {
-  return `${lead.name} knows what working with you is like from ${lead.formerAccountName}: an opening for a first meeting at ${leadCompany(lead, pageCompanyName)}.`;
+  return `${isolate(lead.name)} knows what working with you is like from ${isolate(lead.formerAccountName)}: an opening for a first meeting at ${leadCompany(lead, pageCompanyName)}.`;
 }
 
 export function newcomerText(n: Newcomer): string {
@@ -105,7 +107,7 @@ export function newcomerText(n: Newcomer): string {
 /** The people section of the sidebar: people with roles, missing roles with why, notes (moves, threads, newcomers). */
 export function peopleView(facts: PeopleFacts, departures: readonly ChampionDeparture[], account: { name: string }, today: string): PeopleInsight {
   const notes: string[] = departures.map((d) => departureText(d, account.name, today));
-  if (!facts.people.length) notes.push(`no contacts at ${account.name} in your data yet`);
+  if (!facts.people.length) notes.push(`no contacts at ${isolate(account.name)} in your data yet`);
   for (const g of facts.gaps) if (g.kind === 'single-threaded' || g.kind === 'no-senior-contact') notes.push(gapText(g));
   const main = facts.people.find((p) => p.email === facts.mainContact);
   if (main) notes.push(`main contact: ${describePerson(main)}${main.touchesInPeriod ? ` (${count(main.touchesInPeriod, 'touch', 'touches')} this year)` : ''}`);

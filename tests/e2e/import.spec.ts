@@ -6,10 +6,11 @@ import Papa from 'papaparse';
 import { generateDemoData } from '../../demo';
 import { browserDemoDay } from '../support/demoDay';
 import { generatedOrderLog } from '../../scripts/bench/import';
-import { launchWithExtension, waitForSidebarText, type ExtensionBrowser } from '../support/browser';
+import { waitForSidebarText } from '../support/browser';
 import { demoSite } from '../support/demoSite';
 import { importThroughOptionsPage } from '../support/seed';
-import { startFixtureServer, type FixtureServer } from '../support/server';
+import { freshBrowserPerTest } from '../support/freshBrowser';
+import { storedOrders } from '../support/storedOrders';
 
 // The import, end to end in Chromium with the built extension: the options page's file input, the Web Worker
 // parse, the preview (rejected rows, day/month order, column mapping), the one-transaction commit (killed midway:
@@ -21,25 +22,8 @@ const demo = generateDemoData({ today: await browserDemoDay() });
 const STORES = ['accounts', 'contacts', 'orders', 'activities', 'products', 'importHistory'] as const;
 type Counts = Record<(typeof STORES)[number], number>;
 
-let server: FixtureServer;
-let browser: ExtensionBrowser | undefined;
 const site = demoSite(demo);
-
-test.beforeAll(async () => {
-  server = await startFixtureServer(site.route);
-});
-test.afterAll(async () => {
-  await server?.close();
-});
-test.beforeEach(async () => {
-  browser = await launchWithExtension({ port: server.port });
-});
-test.afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-});
-
-const ext = () => browser!;
+const ext = freshBrowserPerTest(site.route);
 const optionsUrl = (section: string) => `chrome-extension://${ext().extensionId}/options.html#${section}`;
 
 async function openOptions(section: string): Promise<Page> {
@@ -82,27 +66,6 @@ async function storeCounts(page: Page): Promise<Counts> {
       db.close();
     }
   }, [...STORES]);
-}
-
-/** Every stored order (id → date, amount), read out of the order buckets. */
-async function storedOrders(page: Page): Promise<{ id: string; date: string; amount: number }[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const request = indexedDB.open('keep-account');
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    try {
-      return await new Promise<{ id: string; date: string; amount: number }[]>((ok, fail) => {
-        const request = db.transaction('orderBuckets').objectStore('orderBuckets').getAll();
-        request.onsuccess = () =>
-          ok((request.result as { orders: { id: string; date: string; amount: number }[] }[]).flatMap((b) => b.orders).map(({ id, date, amount }) => ({ id, date, amount })));
-        request.onerror = () => fail(request.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
 }
 
 /** The Data page's figures, by label ("Accounts" → 65). */
@@ -209,9 +172,14 @@ test('an unknown layout goes through the mapping step; the mapping is remembered
   await chooseFile(page, fixture('custom-layout.csv'));
   const mapping = job(page).getByTestId('mapping');
   await expect(mapping).toBeVisible();
-  await mapping.getByRole('combobox').first().selectOption('orders');
+  // German column names: the step comes pre-filled with its guess, for the user to confirm.
+  await expect(mapping.getByTestId('mapping-guess')).toContainText('guessed from the column names (German)');
+  await expect(mapping.getByRole('combobox').first()).toHaveValue('orders');
+  await expect(mapping.getByLabel('Column for Date', { exact: true })).toHaveValue('Datum');
+  await expect(mapping.getByLabel('Column for Customer id', { exact: true })).toHaveValue('Kundennummer');
   const assign = async (label: string, column: string) => mapping.getByLabel(`Column for ${label}`, { exact: true }).selectOption(column);
   // A required field left out is refused with a message.
+  await assign('Date', '');
   await mapping.getByRole('button', { name: 'Check the rows' }).click();
   await expect(mapping).toContainText('Choose a column for: Date');
   await assign('Date', 'Datum');

@@ -111,6 +111,8 @@ describe('real-world CSV', () => {
     const p = await parseFixture('utf16.txt');
     expect(p.batch.accounts[0].name).toBe('Zoë AB');
     expect(p.warnings).toEqual([]);
+    // The amount carries no currency: the preview asks (never assumed).
+    expect(p.needsCurrency).toEqual({ amounts: 1 });
   });
 
   it('tab-separated with a comma inside a value', async () => {

@@ -21,6 +21,7 @@ function handlers(): Handlers {
     restoreBackup: ok,
     saveMapping: ok,
     saveSettings: ok,
+    saveFileSettings: ok,
     previewQuestions: ok,
     addSelfHostedCrm: ok,
   } as unknown as Handlers;
@@ -36,6 +37,7 @@ const PRIVILEGED: [PageMessage['type'], unknown][] = [
   ['restoreBackup', { type: 'restoreBackup', text: '{"format":"keep-account/backup"}' }],
   ['saveMapping', { type: 'saveMapping', mappingKey: 'map-0a1b2c3d4e5f', mapping }],
   ['saveSettings', { type: 'saveSettings', settings: { staleAfterDays: 30 } }],
+  ['saveFileSettings', { type: 'saveFileSettings', mappingKey: 'map-0a1b2c3d4e5f', settings: { currency: 'USD', decimal: '.' } }],
   ['previewQuestions', { type: 'previewQuestions', accountId: 'acmeflavors.com' }],
   ['rescore', { type: 'rescore' }],
   ['addSelfHostedCrm', { type: 'addSelfHostedCrm', origin: 'https://crm.example.org', crm: 'odoo' }],
