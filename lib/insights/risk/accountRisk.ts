@@ -56,10 +56,12 @@ export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAcc
 export function scoreBook(orders: readonly AccountOrder[], options: ScoreAccountsOptions): BookScores {
   const today = toDayNumber(options.today);
   const scoredAt = options.scoredAt ?? options.today;
-  const endDayOf = asOfDays(orders, today, options.asOf);
   const segments = segmentsOf(orders, options.segmentOf);
-  if (segments.length <= 1) return scoreSegment(orders, endDayOf, today, scoredAt);
-  const parts = segments.map((segment) => ({ id: segment.id, ...scoreSegment(segment.orders, endDayOf, today, scoredAt) }));
+  // Each order's date is read once, here: everything after works on purchase days grouped by account (typed arrays).
+  const grouped = segments.map((segment) => groupPurchaseDays(segment.orders, today, (order) => order.accountId));
+  const endDayOf = asOfDays(grouped, today, options.asOf);
+  if (segments.length <= 1) return scoreSegment(segments[0]?.orders ?? [], grouped[0], endDayOf, scoredAt);
+  const parts = segments.map((segment, i) => ({ id: segment.id, ...scoreSegment(segment.orders, grouped[i]!, endDayOf, scoredAt) }));
   const main = parts.reduce((p, q) => (q.scores.length > p.scores.length ? q : p));
   return {
     scores: parts.flatMap((part) => part.scores),
@@ -89,19 +91,15 @@ function segmentsOf(orders: readonly AccountOrder[], segmentOf: ScoreAccountsOpt
   return kept.map(({ id, orders: o }) => ({ id, orders: o }));
 }
 
-function scoreSegment(orders: readonly AccountOrder[], endDayOf: (accountId: string) => number, today: number, scoredAt: string): BookScores {
-  const kept = orders.filter((o) => toDayNumber(o.date) <= endDayOf(o.accountId));
-  const grouped = groupPurchaseDays(kept, today, (order) => order.accountId);
-  const rows = summaries(grouped, endDayOf);
-  if (!rows.length) return { scores: [], model: { label: 'none', chosenBy: 'no-orders', horizonDays: HORIZON_DAYS } };
+function scoreSegment(orders: readonly AccountOrder[], all: PurchaseDays | undefined, endDayOf: (accountId: string) => number, scoredAt: string): BookScores {
+  const grouped = all ? upTo(all, endDayOf) : undefined;
+  const rows = grouped ? summaries(grouped, endDayOf) : [];
+  if (!grouped || !rows.length) return { scores: [], model: { label: 'none', chosenBy: 'no-orders', horizonDays: HORIZON_DAYS } };
 
   let choice: ModelChoiceByBacktest | undefined;
   let whyNoBacktest: string | undefined;
   try {
-    choice = chooseModelByBacktest(
-      kept.map((o) => ({ customerId: o.accountId, date: o.date, amount: o.amount })),
-      { endDayOf, horizonDays: HORIZON_DAYS, highPrecision: LEVEL_PRECISION.high, watchPrecision: LEVEL_PRECISION.watch },
-    );
+    choice = chooseModelByBacktest(grouped, { endDayOf, horizonDays: HORIZON_DAYS, highPrecision: LEVEL_PRECISION.high, watchPrecision: LEVEL_PRECISION.watch });
   } catch (error) {
     whyNoBacktest = (error as Error).message;
   }
@@ -156,7 +154,7 @@ function scoreSegment(orders: readonly AccountOrder[], endDayOf: (accountId: str
       annualValue: roundMoney(annualValue),
       // The year's value times the chance the account has stopped: never more than the annual value.
       valueAtRisk: roundMoney(annualValue * (1 - clamp01(forecast.pAlive))),
-      currency: kept[grouped.firstTransaction[k]].currency,
+      currency: orders[grouped.firstTransaction[k]].currency,
       thinEvidence: to - from < 3,
       ...(annualValue <= 0 && yearBeforeLastOrder > 0 ? { spendInLastYearOfOrdering: roundMoney(yearBeforeLastOrder) } : {}),
       model: label,
@@ -205,13 +203,38 @@ function modelInfo(label: string, choice: ModelChoiceByBacktest | undefined, thr
   };
 }
 
-/** The as-of day of each account (a day number), never after today. */
-function asOfDays(orders: readonly AccountOrder[], today: number, asOf: ScoreAccountsOptions['asOf']): (accountId: string) => number {
-  let newest = -Infinity;
-  for (const order of orders) {
-    const day = toDayNumber(order.date);
-    if (day <= today && day > newest) newest = day;
+/**
+ * Each account's purchase days up to its own as-of day: the days after it are dropped (the data of that source cannot
+ * vouch for them), and an account with none left is left out.
+ */
+function upTo(grouped: PurchaseDays, endDayOf: (id: string) => number): PurchaseDays {
+  const { customerIds, start, days, totals, firstTransaction } = grouped;
+  const ids: string[] = [];
+  const first: number[] = [];
+  const newStart: number[] = [];
+  const keptDays: number[] = [];
+  const keptTotals: number[] = [];
+  for (let k = 0; k < customerIds.length; k++) {
+    const end = endDayOf(customerIds[k]);
+    let to = start[k];
+    while (to < start[k + 1] && days[to] <= end) to++;
+    if (to === start[k]) continue;
+    ids.push(customerIds[k]);
+    first.push(firstTransaction[k]);
+    newStart.push(keptDays.length);
+    for (let i = start[k]; i < to; i++) {
+      keptDays.push(days[i]);
+      keptTotals.push(totals[i]);
+    }
   }
+  newStart.push(keptDays.length);
+  return { customerIds: ids, start: Int32Array.from(newStart), days: Int32Array.from(keptDays), totals: Float64Array.from(keptTotals), firstTransaction: Int32Array.from(first) };
+}
+
+/** The as-of day of each account (a day number), never after today. */
+function asOfDays(grouped: readonly PurchaseDays[], today: number, asOf: ScoreAccountsOptions['asOf']): (accountId: string) => number {
+  let newest = -Infinity;
+  for (const { days } of grouped) for (let i = 0; i < days.length; i++) if (days[i] > newest) newest = days[i];
   const bookDefault = Number.isFinite(newest) ? newest : today;
   if (typeof asOf === 'string') {
     const day = Math.min(today, toDayNumber(asOf));

@@ -10,7 +10,8 @@ import { fitMbgCnbd, type CnbdRow, type MbgCnbdFit } from './mbgcnbd';
 import { mbgCnbdPredictor } from './mbgcnbdPredict';
 import { auc, brierScore, sortByScore } from './metrics';
 import { bgNbdPActive } from './pActive';
-import { splitBookPerCustomer, type BookOrder } from './split';
+import { splitBookPerCustomer, splitPurchaseDays, type BookOrder } from './split';
+import type { PurchaseDays } from './summary';
 
 export type FittedModel = 'bgnbd' | 'mbgcnbd';
 export const SHIPPED_CANDIDATES: readonly FittedModel[] = ['bgnbd', 'mbgcnbd'];
@@ -147,9 +148,11 @@ export const MIN_BACKTEST = { accounts: 20, repeatBuyers: 5 } as const;
  * The choice and the thresholds; throws a RangeError when the book's history is too short or too small for a
  * backtest (the caller then fits BG/NBD on everything and says that the track record cannot be checked yet).
  */
-export function chooseModelByBacktest(orders: readonly BookOrder[], options: ChooseOptions): ModelChoiceByBacktest {
+export function chooseModelByBacktest(book: readonly BookOrder[] | PurchaseDays, options: ChooseOptions): ModelChoiceByBacktest {
   const { endDayOf, horizonDays = 90, models = SHIPPED_CANDIDATES, highPrecision = 0.8, watchPrecision = 0.5, minFlagged = 5 } = options;
-  const split = splitBookPerCustomer(orders, { endDayOf, horizonDays, unit: 'weeks' });
+  const split = Array.isArray(book)
+    ? splitBookPerCustomer(book as readonly BookOrder[], { endDayOf, horizonDays, unit: 'weeks' })
+    : splitPurchaseDays(book as PurchaseDays, { endDayOf, horizonDays, unit: 'weeks' });
   const repeatBuyers = split.repeat.filter(Boolean).length;
   if (split.rows.length < MIN_BACKTEST.accounts || repeatBuyers < MIN_BACKTEST.repeatBuyers) {
     throw new RangeError(`too little history for a backtest: ${split.rows.length} accounts older than ${horizonDays} days, ${repeatBuyers} of them repeat buyers`);
