@@ -4,7 +4,7 @@ import type { TabMessage } from '../lib/model/messages';
 import { openKeepAccountDb, type Db } from '../lib/db/schema';
 import { deleteAccount, deleteEverything, recordQuestionAsked } from '../lib/db/repo';
 import { buildSidebarState, previewQuestionsForAccount } from '../lib/service/sidebarState';
-import { rescoreAll } from '../lib/service/rescore';
+import { linkAndRescore, rescoreAll } from '../lib/service/rescore';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
 import { saveMapping } from '../lib/service/mappingStore';
@@ -28,7 +28,7 @@ export default defineBackground(() => {
     recordQuestion: async (m) =>
       recordQuestionAsked(await db(), { ...m, id: `${m.accountId}|${m.questionId}|${now().getTime()}`, askedAt: now().toISOString() }),
     openOptions: async () => browser.runtime.openOptionsPage(),
-    dataChanged: async () => rescoreAll(await db(), now()),
+    dataChanged: async () => linkAndRescore(await db(), now()),
     rescore: async () => rescoreAll(await db(), now()),
     deleteAccount: async (m) => deleteAccount(await db(), m.accountId),
     deleteAll: async () => deleteEverything(await db()),
@@ -36,7 +36,7 @@ export default defineBackground(() => {
     // All or nothing (one transaction); a good restore is rescored at once, as after an import.
     restoreBackup: async (m) => {
       const result = await restoreBackup(await db(), m.text);
-      if (result.ok) await rescoreAll(await db(), now());
+      if (result.ok) await linkAndRescore(await db(), now());
       return result;
     },
     saveMapping: async (m) => saveMapping(await db(), m.mappingKey, m.mapping),

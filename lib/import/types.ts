@@ -18,6 +18,7 @@ export type FormatId =
   | 'zoho-deals'
   | 'cdnow'
   | 'order-log'
+  | 'customer-master'
   | 'activity-log'
   | 'custom';
 
@@ -51,6 +52,7 @@ export type TargetField =
   | 'customerName'
   | 'customerDomain'
   | 'customerEmail'
+  | 'vatId'
   | 'product'
   | 'sku'
   | 'quantity'
