@@ -200,7 +200,7 @@ const MASTER_ALIASES: Partial<Record<TargetField, string[]>> = {
   company: ['nameadressattypunternehmen', 'nameadressatentypunternehmen', 'firmenname', 'firma', 'kundenname', 'name1', 'name', 'contactname', 'customername', 'companyname', 'company', 'kunde'],
   email: ['email', 'emailadresse', 'emailaddress', 'mail'],
   website: ['internet', 'webseite', 'website', 'homepage', 'url', 'www'],
-  vatId: ['eustid', 'eustidnr', 'ustidnr', 'ustid', 'ustidnummer', 'umsatzsteuerid', 'vatnumber', 'vatno', 'vatid', 'vatregistrationnumber', 'taxnumber', 'btwnummer', 'partitaiva', 'numerotva', 'nif'],
+  vatId: ['euustid', 'euustidnr', 'ustidnr', 'ustid', 'ustidnummer', 'umsatzsteuerid', 'vatnumber', 'vatno', 'vatid', 'vatregistrationnumber', 'taxnumber', 'btwnummer', 'partitaiva', 'numerotva', 'nif'],
   industry: ['branche', 'industry', 'unternehmensgegenstand'],
 };
 
