@@ -5,6 +5,7 @@ import { openKeepAccountDb, type Db } from '../lib/db/schema';
 import { deleteAccount, deleteEverything, recordQuestionAsked } from '../lib/db/repo';
 import { buildSidebarState, previewQuestionsForAccount } from '../lib/service/sidebarState';
 import { linkAndRescore, rescoreAll } from '../lib/service/rescore';
+import { linkAccounts, unlinkAccounts } from '../lib/db/linking';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
 import { saveMapping } from '../lib/service/mappingStore';
@@ -42,6 +43,17 @@ export default defineBackground(() => {
     saveMapping: async (m) => saveMapping(await db(), m.mappingKey, m.mapping),
     previewQuestions: async (m) => previewQuestionsForAccount(await db(), m.accountId, now().toISOString(), await readTeamPolicy()),
     addSelfHostedCrm: async (m) => addSelfHostedCrm(m.origin, m.crm),
+    // A link or its undo changes which orders an account has: rescored at once, as after an import.
+    linkAccounts: async (m) => {
+      const linked = await linkAccounts(await db(), m.fromId, m.intoId, now().toISOString());
+      await rescoreAll(await db(), now());
+      return linked;
+    },
+    unlinkAccounts: async (m) => {
+      const linked = await unlinkAccounts(await db(), m.linkId);
+      await rescoreAll(await db(), now());
+      return linked;
+    },
   };
   // sendResponse + `return true` keeps the channel open in every Chrome version (promise returns are newer).
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

@@ -9,6 +9,7 @@ import type { AccountStubBucket, Db, KeepAccountDB, OrderBucket, StoredContact }
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from './repo';
 import { allAccounts, getAccount, isAccountStub, stubBucketId } from './accounts';
 import { bucketId } from './orders';
+import type { ReadOnlyDb } from './readOnly';
 
 const STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory', 'links'] as const;
 type Tx = IDBPTransaction<KeepAccountDB, (typeof STORES)[number][], 'readwrite'>;
@@ -136,7 +137,7 @@ export async function linkAccounts(db: Db, fromId: string, intoId: string, linke
 }
 
 /** Every link the user made, newest first. */
-export async function listLinks(db: Pick<Db, 'getAll'>): Promise<AccountLink[]> {
+export async function listLinks(db: ReadOnlyDb): Promise<AccountLink[]> {
   return (await db.getAll('links')).sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
 }
 
