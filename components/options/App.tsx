@@ -13,7 +13,7 @@ const SECTIONS = [
   { id: 'data', label: 'Your data', icon: '▤' },
   { id: 'risk', label: 'Customers at risk', icon: '⚠' },
   { id: 'accounts', label: 'Accounts', icon: '◎' },
-  { id: 'link', label: 'Link customers', icon: '⛓' },
+  { id: 'link', label: 'Link customers', icon: '⇄' },
   { id: 'single-threaded', label: 'Single-threaded', icon: '⊸' },
   { id: 'playbooks', label: 'Playbooks', icon: '✎' },
   { id: 'team', label: 'Team settings', icon: '⚑' },

@@ -62,8 +62,8 @@ const LEGAL_FORMS = new Set([
   'ab', 'as', 'asa', 'aps', 'oy', 'oyj', 'kft', 'sro', 'spzoo', 'zoo', 'sp', 'doo', 'group', 'holding',
 ]);
 
-/** Words that join two names ("Müller & Söhne", "Müller und Söhne", "Mueller and Soehne"): not part of the key. */
-const JOINERS = new Set(['and', 'und', 'en', 'et']);
+/** Words that join two names ("Müller & Söhne", "Müller und Söhne", "Müller u. Söhne", "Mueller and Soehne"): not part of the key. */
+const JOINERS = new Set(['and', 'und', 'u', 'en', 'et']);
 
 /** German letters and ligatures whose ASCII spelling is two letters (ä/ae): folded to that spelling before accents go. */
 const ASCII_SPELLING: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th' };

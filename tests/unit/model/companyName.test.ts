@@ -5,7 +5,7 @@ import { normalizeCompanyName } from '../../../lib/model/identity';
 // different companies must stay apart.
 const SAME: string[][] = [
   ['Bäckerei Schröder GmbH', 'Baeckerei Schroeder', 'BÄCKEREI SCHRÖDER G.m.b.H.', 'www.baeckerei-schroeder.de', 'https://www.baeckerei-schroeder.de/impressum'],
-  ['Müller & Söhne GmbH & Co. KG', 'Mueller und Soehne KG', 'Müller and Söhne', 'MÜLLER + SÖHNE'],
+  ['Müller & Söhne GmbH & Co. KG', 'Mueller und Soehne KG', 'Müller and Söhne', 'MÜLLER + SÖHNE', 'Müller u. Söhne GmbH & Co. KG'],
   ['Acme, Inc.', 'ACME Inc', 'Acme LLC', 'The Acme Company', 'Acme Co.', 'acme ltd.', 'Acme Corp.'],
   ['Van Dijk B.V.', 'Van Dijk BV', 'van dijk b. v.'],
   ['Delft Kaas N.V.', 'Delft Kaas NV'],
