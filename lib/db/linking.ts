@@ -24,22 +24,35 @@ export interface LinkSummary {
   offers: LinkOffer[];
 }
 
-/** Removes `remove` wherever they are stored and stores `put` (a stub in its bucket, anything else in `accounts`). */
-async function replaceAccounts(tx: Tx, remove: Iterable<string>, put: readonly Account[]): Promise<void> {
+/**
+ * Removes `remove` wherever they are stored and stores `put` (a stub in its bucket, anything else in `accounts`).
+ * `full` says which ids are in `accounts` now (a delete there costs an index update per key even when nothing is found).
+ */
+async function replaceAccounts(tx: Tx, remove: Iterable<string>, put: readonly Account[], full: ReadonlySet<string>): Promise<void> {
   const accounts = tx.objectStore('accounts');
   const buckets = tx.objectStore('accountStubBuckets');
   const gone = new Set(remove);
   for (const account of put) gone.add(account.id);
-  const touched = new Set([...gone].map(stubBucketId));
-  const stored = await Promise.all([...touched].map((id) => buckets.get(id)));
+  const stubIds = [...gone].filter((id) => !full.has(id));
+  const touched = [...new Set(stubIds.map(stubBucketId))];
+  const stored = await Promise.all(touched.map((id) => buckets.get(id)));
   const byBucket = new Map<string, AccountStubBucket['stubs']>();
-  [...touched].forEach((id, i) => byBucket.set(id, (stored[i]?.stubs ?? []).filter((s) => !gone.has(s.id))));
-  const writes: Promise<unknown>[] = [...gone].map((id) => accounts.delete(id));
+  touched.forEach((id, i) => byBucket.set(id, (stored[i]?.stubs ?? []).filter((s) => !gone.has(s.id))));
+  const writes: Promise<unknown>[] = [];
+  const kept = new Set<string>();
   for (const account of put) {
     if (isAccountStub(account)) byBucket.get(stubBucketId(account.id))!.push(toStoredAccount(account));
-    else writes.push(accounts.put(toStoredAccount(account)));
+    else {
+      kept.add(account.id);
+      writes.push(accounts.put(toStoredAccount(account)));
+    }
   }
-  for (const [id, stubs] of byBucket) writes.push(stubs.length ? buckets.put({ id, stubs }) : buckets.delete(id));
+  for (const id of gone) if (full.has(id) && !kept.has(id)) writes.push(accounts.delete(id));
+  for (const [id, stubs] of byBucket) {
+    const before = stored[touched.indexOf(id)]?.stubs.length ?? 0;
+    if (stubs.length) writes.push(buckets.put({ id, stubs }));
+    else if (before) writes.push(buckets.delete(id));
+  }
   await Promise.all(writes);
 }
 
@@ -56,23 +69,38 @@ async function reassignOrders(tx: Tx, from: Iterable<string>, targetOf: (order: 
     missing.forEach((id, i) => buckets.set(id, read[i]));
   };
   await load([...from].map(bucketId));
-  const moving: Order[] = [];
+  const moving = new Map<string, Order[]>();
+  let moved = 0;
   for (const bucket of buckets.values()) {
     if (!bucket) continue;
-    bucket.orders = bucket.orders.filter((order) => {
+    let kept = 0;
+    const orders = bucket.orders;
+    for (const order of orders) {
       const target = targetOf(order);
-      if (target === undefined || target === order.accountId) return true;
-      moving.push({ ...order, accountId: target });
-      return false;
-    });
+      if (target === undefined || target === order.accountId) {
+        orders[kept++] = order;
+        continue;
+      }
+      // The records were just read for this transaction: changed in place, not copied.
+      order.accountId = target;
+      const to = bucketId(target);
+      let list = moving.get(to);
+      if (!list) moving.set(to, (list = []));
+      list.push(order);
+      moved++;
+    }
+    orders.length = kept;
   }
-  if (!moving.length) return 0;
-  await load(moving.map((o) => bucketId(o.accountId)));
-  const byId = new Map<string, Map<string, Order>>();
-  for (const [id, bucket] of buckets) byId.set(id, new Map((bucket?.orders ?? []).map((o) => [o.id, o])));
-  for (const order of moving) byId.get(bucketId(order.accountId))!.set(order.id, order);
-  await Promise.all([...byId].map(([id, orders]) => (orders.size ? store.put({ id, orders: [...orders.values()] }) : store.delete(id))));
-  return moving.length;
+  if (!moved) return 0;
+  await load(moving.keys());
+  for (const [id, incoming] of moving) {
+    const bucket = buckets.get(id) ?? { id, orders: [] };
+    buckets.set(id, bucket);
+    const ids = new Set(incoming.map((o) => o.id));
+    bucket.orders = [...bucket.orders.filter((o) => !ids.has(o.id)), ...incoming];
+  }
+  await Promise.all([...buckets].map(([id, bucket]) => (bucket?.orders.length ? store.put(bucket) : bucket ? store.delete(id) : undefined)));
+  return moved;
 }
 
 /** Rewrites the account id of activities, asked questions and scores of accounts that went away. */
@@ -89,9 +117,11 @@ async function reassignByIndex(tx: Tx, moves: ReadonlyMap<string, string>): Prom
 
 async function relinkIn(tx: Tx): Promise<LinkSummary> {
   const [stored, contacts, links] = await Promise.all([allAccounts(tx), tx.objectStore('contacts').getAll(), tx.objectStore('links').getAll()]);
-  const resolution = resolveAccounts(stored.map(fromStoredAccount), contacts, links);
+  // Stored accounts keep their name key, which the resolver uses instead of normalizing every name again.
+  const resolution = resolveAccounts(stored, contacts, links);
   const { moves, merged } = resolution;
-  if (moves.size || merged.length) await replaceAccounts(tx, moves.keys(), merged);
+  const full = new Set(stored.filter((a) => !isAccountStub(a)).map((a) => a.id));
+  if (moves.size || merged.length) await replaceAccounts(tx, moves.keys(), merged, full);
   const orders = moves.size ? await reassignOrders(tx, moves.keys(), (o) => moves.get(o.accountId)) : 0;
   if (moves.size) await reassignByIndex(tx, moves);
   const byEmail = new Map<string, StoredContact>(contacts.map((c) => [c.email, c]));
@@ -164,7 +194,7 @@ export async function unlinkAccounts(db: Db, linkId: string): Promise<LinkSummar
         ...(into.taxIds ? { taxIds: into.taxIds.filter((v) => !added.has(`vat:${v}`)) } : {}),
       };
       const back = new Set([...added, link.from.id]);
-      await replaceAccounts(tx, [], [kept, link.from]);
+      await replaceAccounts(tx, [], [kept, link.from], new Set(isAccountStub(into) ? [] : [into.id]));
       await reassignOrders(tx, [into.id], (o) => (o.accountId === into.id && o.key !== undefined && back.has(o.key) ? link.from.id : undefined));
       const contacts = await tx.objectStore('contacts').index('accountId').getAll(into.id);
       const domains = new Set(link.from.domains.filter((d) => added.has(d)));

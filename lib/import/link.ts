@@ -76,23 +76,37 @@ function differ(a: Traits, b: Traits, kinds: 'domains' | 'all'): boolean {
   return false;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+const NO_CRM: ReadonlyMap<string, Set<string>> = new Map();
+
+/** An account's traits; empty ones are shared (most accounts have one domain or one customer number). */
 function traitsOf(account: Account): Traits {
-  const crm = new Map<string, Set<string>>();
-  for (const c of account.crmIds) {
-    let ids = crm.get(c.crm);
-    if (!ids) crm.set(c.crm, (ids = new Set()));
-    ids.add(c.recordId);
+  let crm = NO_CRM as Map<string, Set<string>>;
+  if (account.crmIds.length) {
+    crm = new Map();
+    for (const c of account.crmIds) {
+      let ids = crm.get(c.crm);
+      if (!ids) crm.set(c.crm, (ids = new Set()));
+      ids.add(c.recordId);
+    }
   }
-  return { domains: new Set(account.domains), customers: new Set(account.customerKeys ?? []), crm };
+  const customers = account.customerKeys ?? [];
+  return { domains: account.domains.length ? new Set(account.domains) : (NONE as Set<string>), customers: customers.length ? new Set(customers) : (NONE as Set<string>), crm };
 }
 
+/** `into` takes `from`'s traits (copying a shared empty one before it grows). */
 function absorb(into: Traits, from: Traits): void {
-  for (const d of from.domains) into.domains.add(d);
-  for (const c of from.customers) into.customers.add(c);
-  for (const [crm, ids] of from.crm) {
-    const mine = into.crm.get(crm);
-    if (!mine) into.crm.set(crm, new Set(ids));
-    else for (const id of ids) mine.add(id);
+  const add = (mine: Set<string>, theirs: ReadonlySet<string>): Set<string> => {
+    if (!theirs.size) return mine;
+    const out = mine === NONE ? new Set<string>() : mine;
+    for (const x of theirs) out.add(x);
+    return out;
+  };
+  into.domains = add(into.domains, from.domains);
+  into.customers = add(into.customers, from.customers);
+  if (from.crm.size) {
+    if (into.crm === NO_CRM) into.crm = new Map();
+    for (const [crm, ids] of from.crm) into.crm.set(crm, add(into.crm.get(crm) ?? (NONE as Set<string>), ids));
   }
 }
 
@@ -150,7 +164,8 @@ export function resolveAccounts(accounts: readonly Account[], contacts: readonly
   const byName = new Map<string, number[]>();
   sorted.forEach((account, i) => {
     if (hasPlaceholderName(account)) return;
-    const key = normalizeCompanyName(account.name);
+    // The stored name key (lib/db/schema.ts StoredAccount.nameKey) when the caller passes stored accounts.
+    const key = (account as { nameKey?: string }).nameKey ?? normalizeCompanyName(account.name);
     if (!key) return;
     let group = byName.get(key);
     if (!group) byName.set(key, (group = []));
