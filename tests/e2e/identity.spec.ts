@@ -150,4 +150,11 @@ test('thirty companies from four CRMs, two ERP logs and a customer master become
     expect(text, company.company).not.toContain('not scored yet');
     if (company.company === 'Bäckerei Schröder GmbH') await gmail.screenshot({ path: test.info().outputPath('sidebar-schroeder.png') });
   }
+
+  // The link is undone from the list: customer 10300 is its own account again, with its orders.
+  await page.goto(optionsUrl('link'));
+  await page.getByTestId('links').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('link-status')).toContainText('Customer 10300 is its own account again');
+  await expect(page.getByTestId('unplaced')).toContainText('Customer 10300');
+  expect((await stored(page)).accounts).toHaveLength(31);
 });

@@ -8,6 +8,7 @@ import { allOrders } from '../../../lib/db/orders';
 import { linkAccounts, listLinks, relinkAccounts, unlinkAccounts } from '../../../lib/db/linking';
 import { commitImport } from '../../../lib/service/importCommit';
 import { linkAndRescore } from '../../../lib/service/rescore';
+import { exportBackup, restoreBackup } from '../../../lib/service/backup';
 
 const NOW = new Date('2026-01-10T10:00:00Z');
 let dbs = 0;
@@ -173,6 +174,23 @@ describe('linking at import: one account per customer whatever the files and the
     expect(undone.orders.filter((o) => o.key === 'customer:777').map((o) => o.accountId)).toEqual(['customer:777']);
     expect(await listLinks(db)).toEqual([]);
     db.close();
+  });
+
+  it('a link is in the backup and comes back with a restore, still undoable', async () => {
+    const db = await fresh();
+    const log: File = { ...GERMAN_LOG, text: 'Kundennummer;Rechnungsdatum;Artikel;Menge;Betrag\n777;2025-06-02;Dinkel;10;99,00\n' };
+    await importFiles(db, [SALESFORCE, log]);
+    await linkAccounts(db, 'customer:777', 'baeckerei-schroeder.de', NOW.toISOString());
+    const text = await exportBackup(db, NOW);
+    expect(JSON.parse(text)).toMatchObject({ version: 2, stores: { links: [{ id: 'link:customer:777', intoId: 'baeckerei-schroeder.de' }] } });
+    const other = await fresh();
+    expect(await restoreBackup(other, text)).toMatchObject({ ok: true, counts: { links: 1 } });
+    await linkAndRescore(other, NOW);
+    expect((await book(other)).orders).toEqual((await book(db)).orders);
+    await unlinkAccounts(other, 'link:customer:777');
+    expect((await book(other)).accounts.map((a) => a.id)).toContain('customer:777');
+    db.close();
+    other.close();
   });
 
   it('an ambiguous name is offered, never guessed', async () => {
