@@ -231,6 +231,7 @@ export class RecordBuilder extends RowReader {
     if (currency) order.currency = currency;
     if (m.product ?? m.sku) order.product = m.product ?? m.sku;
     if (quantity !== undefined) order.quantity = quantity;
+    if (email) order.buyer = email;
     this.pendingOrders.push({
       order,
       customerId,

@@ -64,6 +64,8 @@ export const Order = z.object({
    * to the account that holds the key, so that undoing a link (lib/db/linking.ts) knows which orders go back.
    */
   key: z.string().optional(),
+  /** The buyer's address the invoice line names (lower-cased): the person who ordered. */
+  buyer: z.string().optional(),
 });
 export type Order = z.infer<typeof Order>;
 

@@ -97,7 +97,7 @@ async function accountInsight(
   const { account } = bundle;
   const { today } = build;
   const profile = await scoredMeta<PeerProfile>(db, 'peerProfile');
-  const facts = peopleFacts(account, bundle.contacts, bundle.activities, { today });
+  const facts = peopleFacts(account, bundle.contacts, bundle.activities, { today, orders: bundle.orders });
   const departures = await storedDepartures(db, account.id);
   const gaps = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
   const risk = bundle.score;
