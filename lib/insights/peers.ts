@@ -11,7 +11,19 @@ import { toDayNumber, dayToIso } from '../model/days';
  */
 const SIZE_FACTOR = 2;
 
-export type PeerGroupKind = 'industry-size' | 'industry-revenue' | 'industry' | 'size' | 'all';
+export type PeerGroupKind = 'industry-size' | 'industry-revenue' | 'industry' | 'product-mix' | 'size' | 'all';
+
+/**
+ * Accounts without an industry are compared with the accounts whose product mix is most like theirs: the cosine
+ * similarity of which products they buy (bought or not: spend would let one large product decide), at least
+ * SIMILAR_MIX (a bakery buying vanilla is like one buying vanilla and cocoa, 0.71; not like a lab buying reagents, 0),
+ * the MIX_PEERS most similar. Opportunities never come from
+ * "all accounts" or "accounts your size": a biotech lab is not offered what bakeries buy.
+ */
+const SIMILAR_MIX = 0.5;
+const MIX_PEERS = 25;
+/** The buyers of one product looked at for one account's product mix (a product everyone buys lists everyone). */
+const MIX_CANDIDATES = 2_000;
 
 export interface PeerGroup {
   kind: PeerGroupKind;
@@ -35,8 +47,10 @@ export interface AccountSpend {
   industry?: string;
   /** Whether employees or turnover are known, so that peers of similar size can be looked for at all. */
   sizeKnown: boolean;
-  /** Key of the peer group to compare this account with (most specific with enough peers). */
-  group: string;
+  /** Key of the peer group opportunities come from: same industry (and size), or a similar product mix; none when too few. */
+  group?: string;
+  /** Why there is no group: too few accounts of its industry, or (industry unknown) with a similar product mix. */
+  tooFew?: { basis: 'industry' | 'product-mix'; label: string; peers: number };
   /** Key of a group of similar size (and industry when known), when one has enough peers; for share of wallet. */
   sizeGroup?: string;
 }
@@ -106,9 +120,51 @@ const LEVELS: readonly Level[] = [
   { kind: 'industry-size', size: (m) => m.employees, pool: (m) => m.industryKey, label: (m) => `similar ${pluralIndustry(m.industry!)}` },
   { kind: 'industry-revenue', size: (m) => m.revenue, pool: (m) => m.industryKey, label: (m) => `similar ${pluralIndustry(m.industry!)}` },
   { kind: 'industry', pool: (m) => m.industryKey, label: (m) => pluralIndustry(m.industry!) },
+  // For share of wallet only (sizeGroup): never a source of opportunities.
   { kind: 'size', size: (m) => m.employees, pool: () => 'all', label: () => 'accounts your size' },
-  { kind: 'all', pool: () => 'all', label: () => 'your accounts' },
 ];
+const MIX_LEVEL: Level = { kind: 'product-mix', pool: () => 'all', label: () => 'accounts with a similar product mix' };
+
+/** Buyers by the products they buy, for finding similar product mixes (counts in one reused typed array). */
+class MixIndex {
+  private readonly byProduct = new Map<number, number[]>();
+  private readonly index = new Map<Member, number>();
+  private readonly shared: Int32Array;
+  constructor(private readonly buyers: readonly Member[]) {
+    buyers.forEach((m, i) => {
+      this.index.set(m, i);
+      for (const p of m.products.keys()) {
+        let list = this.byProduct.get(p);
+        if (!list) this.byProduct.set(p, (list = []));
+        list.push(i);
+      }
+    });
+    this.shared = new Int32Array(buyers.length);
+  }
+
+  /** The accounts whose product mix is most like `m`'s (`m` first): cosine similarity of the products they buy. */
+  similar(m: Member): Member[] {
+    const self = this.index.get(m);
+    const touched: number[] = [];
+    for (const p of m.products.keys()) {
+      const list = this.byProduct.get(p) ?? [];
+      for (let k = 0; k < list.length && k < MIX_CANDIDATES; k++) {
+        const i = list[k]!;
+        if (i === self) continue;
+        if (this.shared[i]++ === 0) touched.push(i);
+      }
+    }
+    const own = Math.sqrt(m.products.size);
+    const found: [number, number][] = [];
+    for (const i of touched) {
+      const cos = this.shared[i]! / (own * Math.sqrt(this.buyers[i]!.products.size));
+      this.shared[i] = 0;
+      if (cos >= SIMILAR_MIX) found.push([i, cos]);
+    }
+    found.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return [m, ...found.slice(0, MIX_PEERS).map(([i]) => this.buyers[i]!)];
+  }
+}
 
 const compact = (n: number) => (n >= 1e6 ? `${Number((n / 1e6).toPrecision(2))}m` : Math.round(n).toLocaleString('en'));
 
@@ -235,6 +291,9 @@ export function peerProfile(accounts: readonly Account[], orders: readonly Order
     return index;
   };
 
+  // Product mixes, for the accounts without an industry.
+  let mixes: MixIndex | undefined;
+
   const groups: Record<string, PeerGroup> = {};
   const accountsOut: Record<string, AccountSpend> = {};
   for (const m of members) {
@@ -242,22 +301,34 @@ export function peerProfile(accounts: readonly Account[], orders: readonly Order
     let sizeGroup: string | undefined;
     for (const level of LEVELS) {
       const pool = level.pool(m);
-      if (!pool || (group && (sizeGroup || !level.size))) continue;
+      const forOpportunities = level.kind !== 'size';
+      if (!pool || ((group || !forOpportunities) && (sizeGroup || !level.size))) continue;
       const value = level.size?.(m);
       if (level.size && value === undefined) continue;
       const key = level.size ? `${level.kind}:${m.id}` : `${level.kind}:${pool}`;
       const list = level.size ? sizeIndex(level, pool).window(value!) : pools.get(`${level.kind}|${pool}`) ?? [];
       if (list.length - (m.spend > 0 ? 1 : 0) < minPeers) continue;
       groups[key] ??= groupStats(level, level.label(m), list, level.size ? bandText(level.kind, value!) : undefined);
-      if (!group) group = key;
+      if (!group && forOpportunities) group = key;
       if (level.size && !sizeGroup) sizeGroup = key;
     }
+    let tooFew: AccountSpend['tooFew'];
+    if (!group && m.industry) {
+      tooFew = { basis: 'industry', label: pluralIndustry(m.industry), peers: (pools.get(`industry|${m.industryKey}`) ?? []).filter((x) => x !== m).length };
+    } else if (!group && m.products.size) {
+      const list = (mixes ??= new MixIndex(buyers)).similar(m);
+      if (list.length - 1 >= minPeers) {
+        group = `product-mix:${m.id}`;
+        groups[group] = groupStats(MIX_LEVEL, MIX_LEVEL.label(m), list, undefined);
+      } else tooFew = { basis: 'product-mix', label: MIX_LEVEL.label(m), peers: list.length - 1 };
+    } else if (!group && m.spend > 0) tooFew = { basis: 'product-mix', label: MIX_LEVEL.label(m), peers: 0 };
     accountsOut[m.id] = {
       spend: round2(m.spend),
       products: [...m.products].sort((a, b) => b[1] - a[1]).flatMap(([p, s]) => [p, round2(s)]),
       ...(m.industry ? { industry: m.industry } : {}),
       sizeKnown: m.employees !== undefined || m.revenue !== undefined,
-      group: group ?? 'all:all',
+      ...(group ? { group } : {}),
+      ...(tooFew ? { tooFew } : {}),
       ...(sizeGroup ? { sizeGroup } : {}),
     };
   }

@@ -90,6 +90,8 @@ export const AccountInsight = z.object({
   risk: LapseRisk.optional(),
   people: PeopleInsight,
   opportunities: z.array(Opportunity),
+  /** Why there are no opportunities: too few similar accounts to compare with (lib/words/opportunities.ts). */
+  opportunitiesNote: z.string().optional(),
   signals: z.array(z.object({ kind: SignalKind, strength: z.number(), reason: z.string() })),
   questions: z.array(SuggestedQuestion),
   /** Questions already asked at this account, newest first. */

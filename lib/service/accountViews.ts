@@ -12,9 +12,9 @@ import { foldForSearch, searchWords } from '../model/identity';
 import { groupByAccount, type AccountRecords } from '../insights/people/identity';
 import { daysBetween, peopleFacts } from '../insights/people/people';
 import type { CoverageGap } from '../insights/people/types';
-import { expansionGaps, shareOfWallet, type PeerProfile, type ShareOfWallet } from '../insights/expansion';
+import { expansionGaps, peerComparison, shareOfWallet, type PeerProfile, type ShareOfWallet } from '../insights/expansion';
 import { ageInWords } from '../words/format';
-import { opportunityView, walletText } from '../words/opportunities';
+import { opportunityView, peerComparisonNote, walletText } from '../words/opportunities';
 import { gapRole, gapText, gapWhy, peopleView, threadReason } from '../words/people';
 import { movesAt, type DepartureRow, type ArrivalRow } from './accountMoves';
 
@@ -146,6 +146,8 @@ export interface AccountView {
   departures: DepartureRow[];
   arrivals: ArrivalRow[];
   opportunities: Opportunity[];
+  /** Why there are no opportunities: too few similar accounts to compare with. */
+  opportunitiesNote?: string;
   wallet?: ShareOfWallet & { text: string };
   risk?: LapseRisk;
   /** Set when there is no peer profile yet (no orders imported or not scored yet). */
@@ -180,6 +182,7 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
   const profile = book.profile;
   const risk = book.scores.get(accountId);
   const wallet = profile ? shareOfWallet(accountId, profile) : undefined;
+  const note = profile ? peerComparisonNote(peerComparison(accountId, profile)) : undefined;
   return {
     account,
     groups,
@@ -189,6 +192,7 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
     departures,
     arrivals,
     opportunities: profile ? expansionGaps(accountId, profile).map(opportunityView) : [],
+    ...(note ? { opportunitiesNote: note } : {}),
     ...(wallet ? { wallet: { ...wallet, text: walletText(wallet) } } : {}),
     ...(risk ? { risk } : {}),
     noProfile: !profile,

@@ -14,13 +14,13 @@ import { hasOrders, ordersOfAccount } from '../db/orders';
 import { peopleFacts } from '../insights/people/people';
 import { customerSince } from '../insights/people/moves';
 import type { ChampionDeparture, MovedContactLead } from '../insights/people/types';
-import { expansionGaps, type PeerProfile } from '../insights/expansion';
+import { expansionGaps, peerComparison, type PeerProfile } from '../insights/expansion';
 import { topProduct } from '../insights/products';
 import { detectEmailSignals, discoveryQuestions, effectivePlaybooks, extractCompetitor, type EffectivePlaybook } from '../playbooks';
 import { expansionSignals, leadSignals, peopleSignals, riskSignals, strongestPerKind } from '../playbooks/signals';
 import { inSentence } from '../words/format';
 import { headlineFor } from '../words/headline';
-import { opportunityView } from '../words/opportunities';
+import { opportunityView, peerComparisonNote } from '../words/opportunities';
 import { leadCompany, leadReason, leadTitle, peopleView } from '../words/people';
 import { worded } from '../words/signals';
 import { notACustomer } from '../words/sidebar';
@@ -109,6 +109,7 @@ async function accountInsight(
   ]);
   const people = peopleView(facts, departures, account, today);
   const opportunities = gaps.map(opportunityView);
+  const opportunitiesNote = profile ? peerComparisonNote(peerComparison(account.id, profile)) : undefined;
   const lastOrder = risk?.daysSinceLastOrder;
   const product = topProduct(bundle.orders, today);
   const questions = discoveryQuestions({
@@ -133,6 +134,7 @@ async function accountInsight(
     risk,
     people,
     opportunities,
+    ...(opportunitiesNote ? { opportunitiesNote } : {}),
     signals,
     questions,
     asked: [...bundle.history]
