@@ -30,7 +30,8 @@ export function peopleAt(account: Account, contacts: readonly Contact[], activit
       const cls = classifyTitle(contact?.title ?? '');
       person = {
         email,
-        name: contact?.name || nameFromEmail(email),
+        // A buyer only an invoice knows carries its address as its name: shown as a name read from the address.
+        name: contact?.name && contact.name !== contact.email ? contact.name : nameFromEmail(email),
         ...(contact?.title ? { title: contact.title } : {}),
         cls,
         roles: buyingRolesOf(cls),
