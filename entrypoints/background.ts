@@ -4,7 +4,8 @@ import type { TabMessage } from '../lib/model/messages';
 import { openKeepAccountDb, type Db } from '../lib/db/schema';
 import { deleteAccount, deleteEverything, recordQuestionAsked } from '../lib/db/repo';
 import { buildSidebarState, previewQuestionsForAccount } from '../lib/service/sidebarState';
-import { rescoreAll } from '../lib/service/rescore';
+import { linkAndRescore, rescoreAll } from '../lib/service/rescore';
+import { linkAccounts, unlinkAccounts } from '../lib/db/linking';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
 import { saveSettings } from '../lib/service/settings';
@@ -29,7 +30,7 @@ export default defineBackground(() => {
     recordQuestion: async (m) =>
       recordQuestionAsked(await db(), { ...m, id: `${m.accountId}|${m.questionId}|${now().getTime()}`, askedAt: now().toISOString() }),
     openOptions: async () => browser.runtime.openOptionsPage(),
-    dataChanged: async () => rescoreAll(await db(), now()),
+    dataChanged: async () => linkAndRescore(await db(), now()),
     rescore: async () => rescoreAll(await db(), now()),
     deleteAccount: async (m) => deleteAccount(await db(), m.accountId),
     deleteAll: async () => deleteEverything(await db()),
@@ -37,7 +38,7 @@ export default defineBackground(() => {
     // All or nothing (one transaction); a good restore is rescored at once, as after an import.
     restoreBackup: async (m) => {
       const result = await restoreBackup(await db(), m.text);
-      if (result.ok) await rescoreAll(await db(), now());
+      if (result.ok) await linkAndRescore(await db(), now());
       return result;
     },
     saveMapping: async (m) => saveMapping(await db(), m.mappingKey, m.mapping),
@@ -45,6 +46,17 @@ export default defineBackground(() => {
     saveFileSettings: async (m) => saveFileSettings(await db(), m.mappingKey, m.settings),
     previewQuestions: async (m) => previewQuestionsForAccount(await db(), m.accountId, now().toISOString(), await readTeamPolicy()),
     addSelfHostedCrm: async (m) => addSelfHostedCrm(m.origin, m.crm),
+    // A link or its undo changes which orders an account has: rescored at once, as after an import.
+    linkAccounts: async (m) => {
+      const linked = await linkAccounts(await db(), m.fromId, m.intoId, now().toISOString());
+      await rescoreAll(await db(), now());
+      return linked;
+    },
+    unlinkAccounts: async (m) => {
+      const linked = await unlinkAccounts(await db(), m.linkId);
+      await rescoreAll(await db(), now());
+      return linked;
+    },
   };
   // sendResponse + `return true` keeps the channel open in every Chrome version (promise returns are newer).
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

@@ -311,7 +311,7 @@ function ExpansionCard({ view }: { view: AccountView }) {
             </div>
           )}
           {view.opportunities.length === 0 ? (
-            <p class="muted">No product stands out: similar accounts buy about what this one buys.</p>
+            <p class="muted">{view.opportunitiesNote ?? 'No product stands out: similar accounts buy about what this one buys.'}</p>
           ) : (
             <table data-testid="expansion-gaps">
               <thead>

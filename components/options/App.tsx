@@ -6,12 +6,14 @@ import { PlaybooksSection } from './PlaybooksSection';
 import { TeamSection } from './TeamSection';
 import { AccountsSection } from './AccountsSection';
 import { SingleThreadedSection } from './SingleThreadedSection';
+import { LinkSection } from './LinkSection';
 
 const SECTIONS = [
   { id: 'import', label: 'Import data', icon: '⤓' },
   { id: 'data', label: 'Your data', icon: '▤' },
   { id: 'risk', label: 'Customers at risk', icon: '⚠' },
   { id: 'accounts', label: 'Accounts', icon: '◎' },
+  { id: 'link', label: 'Link customers', icon: '⇄' },
   { id: 'single-threaded', label: 'Single-threaded', icon: '⊸' },
   { id: 'playbooks', label: 'Playbooks', icon: '✎' },
   { id: 'team', label: 'Team settings', icon: '⚑' },
@@ -54,6 +56,7 @@ export function OptionsApp() {
         {section === 'team' && <TeamSection />}
         {section === 'accounts' && <AccountsSection />}
         {section === 'single-threaded' && <SingleThreadedSection />}
+        {section === 'link' && <LinkSection />}
       </main>
     </div>
   );

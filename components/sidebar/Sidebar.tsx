@@ -239,7 +239,7 @@ function AccountView({ insight, actions, questionMode }: { insight: AccountInsig
             ))}
           </ul>
         ) : (
-          <p class="sub">Similar accounts buy nothing this one does not.</p>
+          <p class="sub">{insight.opportunitiesNote ?? 'Similar accounts buy nothing this one does not.'}</p>
         )}
       </details>
       {insight.asked.length > 0 && (

@@ -1,5 +1,6 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Account, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
+import type { Account, AccountLink, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
+import { normalizeCompanyName } from '../model/identity';
 import type { Playbook } from '../model/playbook';
 import type { LapseRisk } from '../model/insight';
 import { groupByBucket, mergeBucket } from './orders';
@@ -52,6 +53,8 @@ export interface KeepAccountDB extends DBSchema {
   importHistory: { key: string; value: ImportRecord };
   scores: { key: string; value: LapseRisk };
   meta: { key: string; value: MetaEntry };
+  /** The user's links between accounts (lib/db/linking.ts), since v5. */
+  links: { key: string; value: AccountLink };
 }
 
 export type KeepAccountStore = StoreNames<KeepAccountDB>;
@@ -107,6 +110,24 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase<KeepAccountDB>, tx: Up
   4: (db) => {
     db.createObjectStore('accountStubBuckets', { keyPath: 'id' });
   },
+  // v5: the user's links between accounts ("this customer number is the same customer as …", lib/db/linking.ts), and
+  // every account's nameKey computed again: company names are now compared with legal forms, ä/ae and "&"/"und"
+  // folded (lib/model/identity.ts normalizeCompanyName), and the matcher's name index must agree.
+  5: (db, tx) => {
+    db.createObjectStore('links', { keyPath: 'id' });
+    const raw = unwrap(tx) as IDBTransaction;
+    const rekey = (account: StoredAccount) => ({ ...account, nameKey: normalizeCompanyName(account.name) });
+    const accounts = raw.objectStore('accounts');
+    const all = accounts.getAll() as IDBRequest<StoredAccount[]>;
+    all.onsuccess = () => {
+      for (const account of all.result) accounts.put(rekey(account));
+    };
+    const buckets = raw.objectStore('accountStubBuckets');
+    const stubs = buckets.getAll() as IDBRequest<AccountStubBucket[]>;
+    stubs.onsuccess = () => {
+      for (const bucket of stubs.result) buckets.put({ ...bucket, stubs: bucket.stubs.map(rekey) });
+    };
+  },
 };
 
 export const DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
@@ -125,5 +146,5 @@ export function openKeepAccountDb(options: { name?: string; version?: number } =
 }
 
 export const ALL_STORES: KeepAccountStore[] = [
-  'accounts', 'accountStubBuckets', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'scores', 'meta',
+  'accounts', 'accountStubBuckets', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'scores', 'meta', 'links',
 ];

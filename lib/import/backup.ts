@@ -2,28 +2,38 @@
 // completely first, so that a damaged or foreign file is refused with the place of the problem.
 import { z } from 'zod';
 import { Playbook } from '../model/playbook';
-import { Account, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
+import { Account, AccountLink, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
 
 export const BACKUP_FORMAT = 'keep-account/backup';
-/** The backup versions this extension reads. */
-export const BACKUP_VERSIONS = [1] as const;
+/** Version 2 adds `stores.links` (the user's links between accounts, #14); a version-1 backup is read as having none. */
+export const BACKUP_VERSION = 2;
+/** The backup versions this extension reads (older ones are migrated on reading). */
+export const BACKUP_VERSIONS = [1, 2] as const;
+
+const STORES = {
+  accounts: z.array(Account),
+  contacts: z.array(Contact),
+  orders: z.array(Order),
+  products: z.array(Product),
+  activities: z.array(Activity),
+  playbooks: z.array(Playbook),
+  questionHistory: z.array(QuestionAsked),
+  importHistory: z.array(ImportRecord),
+};
+const exportedAt = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date and time');
 
 export const BackupFile = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSIONS),
-  exportedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date and time'),
-  stores: z.object({
-    accounts: z.array(Account),
-    contacts: z.array(Contact),
-    orders: z.array(Order),
-    products: z.array(Product),
-    activities: z.array(Activity),
-    playbooks: z.array(Playbook),
-    questionHistory: z.array(QuestionAsked),
-    importHistory: z.array(ImportRecord),
-  }),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt,
+  stores: z.object({ ...STORES, links: z.array(AccountLink) }),
 });
 export type BackupFile = z.infer<typeof BackupFile>;
+
+/** A version-1 backup, migrated to the current version on reading: no links yet. */
+const BackupFileV1 = z
+  .object({ format: z.literal(BACKUP_FORMAT), version: z.literal(1), exportedAt, stores: z.object(STORES) })
+  .transform((v1): BackupFile => ({ ...v1, version: BACKUP_VERSION, stores: { ...v1.stores, links: [] } }));
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
@@ -54,7 +64,7 @@ export function parseBackup(text: string): { ok: true; backup: BackupFile } | { 
           : `This backup is version ${JSON.stringify(head.version)}, which this version of Keep Account cannot read: ${reads}`,
     };
   }
-  const parsed = BackupFile.safeParse(json);
+  const parsed = head.version === 1 ? BackupFileV1.safeParse(json) : BackupFile.safeParse(json);
   if (parsed.success) return { ok: true, backup: parsed.data };
   const issues = parsed.error.issues;
   const first = issues[0];

@@ -16,7 +16,11 @@ interface PendingOrder {
   customerId?: string;
   domain?: string;
   name?: string;
+  email?: string;
 }
+
+/** "de 123 456 789" → "DE123456789": a VAT id as a key. */
+const taxIdKey = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 export interface BuildResult {
   batch: ImportBatch;
@@ -30,7 +34,7 @@ export class RecordBuilder extends RowReader {
   private readonly contacts = new Map<string, Contact>();
   private readonly pendingOrders: PendingOrder[] = [];
   private readonly activities: Activity[] = [];
-  private readonly customers = new Map<string, { domain?: string; name?: string }>();
+  private readonly customers = new Map<string, { domain?: string; name?: string; email?: string }>();
   private readonly invoiceLines = new Map<string, number>();
   private readonly seenContent = new Map<string, number>();
   private readonly domains = new Map<string, string | undefined>();
@@ -44,6 +48,15 @@ export class RecordBuilder extends RowReader {
   private putAccount(account: Account): void {
     const existing = this.accounts.get(account.id);
     this.accounts.set(account.id, existing ? mergeAccount(existing, account) : account);
+  }
+
+  /**
+   * A buyer address an order log or customer master names: a contact with no account of its own (the CRM's word on
+   * that wins); linking (lib/import/link.ts) puts it on the account the address is a key of.
+   */
+  private buyer(email: string): void {
+    if (this.contacts.has(email)) return;
+    this.contacts.set(email, { email, name: email, crmIds: [], status: 'unknown', updatedAt: this.options.now });
   }
 
   /** Content-derived id, distinct for identical repeated rows (a customer buying the same twice a day). */
@@ -123,13 +136,18 @@ export class RecordBuilder extends RowReader {
   }
 
   private company(m: MappedRow, row: number, cells: string[]): void {
-    const domain = domainFromWebsite(m.website);
-    if (m.website && !domain) {
+    const website = domainFromWebsite(m.website);
+    if (m.website && !website) {
       const column = this.columnOf('website', cells);
       throw new RowError(`row ${row}, column ${column}: '${m.website}' is not a web address`, column);
     }
+    // A customer master pairs the customer number with an address and a VAT id: keys of the same account.
+    const email = m.email ? this.email(m, row, cells) : undefined;
+    const domain = website ?? (email ? companyDomainOfEmail(email) : undefined);
+    if (email) this.buyer(email);
     const name = m.company ?? domain;
-    const id = accountKey(domain, name);
+    const indexed = m.customerId ? this.options.accountIndex?.[`customer:${m.customerId}`] : undefined;
+    const id = domain ?? indexed ?? accountKey(undefined, name);
     if (!id || !name) throw new RowError(`row ${row}: no company name or website (columns ${this.columnsOf(['company', 'website']).join(', ')} are empty)`);
     let employees: number | undefined;
     if (m.employees) {
@@ -150,7 +168,9 @@ export class RecordBuilder extends RowReader {
       name,
       domains: domain ? [domain] : [],
       crmIds: this.crmId(m.recordId),
-      customerKeys: [],
+      customerKeys: m.customerId ? [m.customerId] : [],
+      ...(email ? { emails: [email] } : {}),
+      ...(m.vatId && taxIdKey(m.vatId) ? { taxIds: [taxIdKey(m.vatId)] } : {}),
       industry: m.industry,
       employees,
       annualRevenue: revenue?.value,
@@ -201,20 +221,24 @@ export class RecordBuilder extends RowReader {
       else this.zeroAmounts++;
     }
     const id = m.invoiceNo ? this.invoiceLineId(m.invoiceNo) : this.contentId(...cells);
-    if (customerId && (domain || m.customerName)) {
+    const email = m.customerEmail ? normalizeEmail(m.customerEmail) : undefined;
+    if (email) this.buyer(email);
+    if (customerId && (domain || m.customerName || email)) {
       const known = this.customers.get(customerId) ?? {};
-      this.customers.set(customerId, { domain: known.domain ?? domain, name: m.customerName ?? known.name });
+      this.customers.set(customerId, { domain: known.domain ?? domain, name: m.customerName ?? known.name, email: known.email ?? email });
     }
     const order: PendingOrder['order'] = { id, date, amount: amount?.value ?? 0 };
     const currency = this.currency(m, amount?.currency, row, cells);
     if (currency) order.currency = currency;
     if (m.product ?? m.sku) order.product = m.product ?? m.sku;
     if (quantity !== undefined) order.quantity = quantity;
+    if (email) order.buyer = email;
     this.pendingOrders.push({
       order,
       customerId,
       domain,
       name: m.customerName,
+      email,
     });
   }
 
@@ -261,7 +285,7 @@ export class RecordBuilder extends RowReader {
   finish(): BuildResult {
     const orders: Order[] = [];
     // One stub per customer account, built once (a log has many lines per customer).
-    const stubs = new Map<string, { name?: string; domain?: string; keys: Set<string> }>();
+    const stubs = new Map<string, { name?: string; domain?: string; keys: Set<string>; emails: Set<string> }>();
     for (const pending of this.pendingOrders) {
       const customer = pending.customerId ? this.customers.get(pending.customerId) : undefined;
       const domain = pending.domain ?? customer?.domain;
@@ -272,11 +296,15 @@ export class RecordBuilder extends RowReader {
       order.accountId = accountId;
       orders.push(order);
       if (this.format.kind !== 'orders') continue;
+      // The key the row named, strongest first: which account it belongs to however accounts are later linked.
+      order.key = pending.customerId ? `customer:${pending.customerId}` : (domain ?? accountKey(undefined, name) ?? accountId);
       let stub = stubs.get(accountId);
-      if (!stub) stubs.set(accountId, (stub = { keys: new Set() }));
+      if (!stub) stubs.set(accountId, (stub = { keys: new Set(), emails: new Set() }));
       if (name) stub.name = name;
       if (domain) stub.domain ??= domain;
       if (pending.customerId) stub.keys.add(pending.customerId);
+      const email = pending.email ?? customer?.email;
+      if (email) stub.emails.add(email);
     }
     for (const [id, stub] of stubs) {
       const customerKeys = [...stub.keys];
@@ -286,6 +314,7 @@ export class RecordBuilder extends RowReader {
         domains: stub.domain ? [stub.domain] : [],
         crmIds: [],
         customerKeys,
+        ...(stub.emails.size ? { emails: [...stub.emails] } : {}),
         updatedAt: this.options.now,
       });
     }

@@ -80,7 +80,7 @@ export const FORMATS: FormatSpec[] = [
     signature: ['Id', 'Name'],
     columns: {
       recordId: 'Id', company: 'Name', website: 'Website', industry: 'Industry', employees: 'NumberOfEmployees', annualRevenue: 'AnnualRevenue',
-      currency: 'CurrencyIsoCode', owner: 'OwnerId', createdAt: 'CreatedDate',
+      currency: 'CurrencyIsoCode', owner: 'OwnerId', createdAt: 'CreatedDate', customerId: 'AccountNumber',
     },
   },
   {
@@ -156,7 +156,7 @@ export const FORMATS: FormatSpec[] = [
     signature: ['Record Id', 'Account Name'],
     columns: {
       recordId: 'Record Id', company: 'Account Name', website: 'Website', industry: 'Industry', employees: 'Employees', annualRevenue: 'Annual Revenue',
-      owner: 'Account Owner', createdAt: 'Created Time',
+      owner: 'Account Owner', createdAt: 'Created Time', customerId: 'Account Number',
     },
   },
   {
@@ -183,10 +183,46 @@ export const FORMATS: FormatSpec[] = [
   },
 ];
 
+/**
+ * An ERP's or accounting tool's customer master ("Debitoren", "Kundenstamm", customer list): one row per customer with
+ * its customer number and name, and an email, a website or a VAT id that tie the number to the CRM's accounts.
+ * Recognized by what the columns mean, since every tool names them its own way. Header conventions:
+ * - DATEV "Debitoren/Kreditoren" master data (EXTF_Stammdaten-Deb-Kred.csv): "Konto", "Name (Adressattyp Unternehmen)",
+ *   "EU-UStID" (also "EU-Ust-IdNr."), "E-Mail", "Internet" (https://docu.billwerk.plus/help/transform_en/en/activities-and-data-exports/activities/debitor-export.html,
+ *   https://handbuch.conaktiv.de/wiki/version-17/buchhaltungsmodule/buchhaltung-in-conaktiv/nutzung-der-datev-schnittstelle-2017/datev-debitorenkreditoren-stammdaten-datei-extf-stammdaten-deb-kred-csv/);
+ * - Xero contacts export: "ContactName", "AccountNumber", "EmailAddress", "TaxNumber", "Website"
+ *   (https://help.xero.com/nz/ContactsAccountNumber, https://help.xero.com/us/Contacts-Import-Existing);
+ * - a German "Kundenstamm" as lexoffice, sevDesk or a spreadsheet writes it: "Kundennummer", "Firma"/"Firmenname",
+ *   "E-Mail", "Webseite", "USt-IdNr."; and the English "Customer No.", "Customer Name", "Email", "Website", "VAT No.".
+ */
+const MASTER_ALIASES: Partial<Record<TargetField, string[]>> = {
+  customerId: ['kundennummer', 'kundennr', 'kdnr', 'debitor', 'debitorennummer', 'debitorennr', 'debitorenkonto', 'konto', 'accountnumber', 'customerno', 'customernumber', 'customerid', 'custno', 'klantnummer', 'numeroclient', 'nclient', 'codicecliente', 'numerocliente'],
+  company: ['nameadressattypunternehmen', 'nameadressatentypunternehmen', 'firmenname', 'firma', 'kundenname', 'name1', 'name', 'contactname', 'customername', 'companyname', 'company', 'kunde'],
+  email: ['email', 'emailadresse', 'emailaddress', 'mail'],
+  website: ['internet', 'webseite', 'website', 'homepage', 'url', 'www'],
+  vatId: ['euustid', 'euustidnr', 'ustidnr', 'ustid', 'ustidnummer', 'umsatzsteuerid', 'vatnumber', 'vatno', 'vatid', 'vatregistrationnumber', 'taxnumber', 'btwnummer', 'partitaiva', 'numerotva', 'nif'],
+  industry: ['branche', 'industry', 'unternehmensgegenstand'],
+};
+
+export function detectCustomerMaster(headers: string[]): DetectedFormat | undefined {
+  const loose = new Map<string, string>();
+  for (const header of headers) if (!loose.has(looseHeader(header))) loose.set(looseHeader(header), header);
+  const columns: ColumnMapping['columns'] = {};
+  for (const [field, aliases] of Object.entries(MASTER_ALIASES) as [TargetField, string[]][]) {
+    const header = aliases.map((a) => loose.get(a)).find((h) => h !== undefined && !Object.values(columns).includes(h));
+    if (header) columns[field] = header;
+  }
+  // A log of invoices has dates and amounts; a master has neither.
+  const log = guessColumns('orders', headers);
+  if (!columns.customerId || !columns.company || !(columns.email || columns.website || columns.vatId) || log.date || log.amount) return undefined;
+  return { id: 'customer-master', label: GENERIC_LABELS['customer-master'], kind: 'companies', crm: 'erp', mapping: { kind: 'companies', columns } };
+}
+
 export const CDNOW_HEADERS = ['customer_id', 'date', 'number_of_cds', 'dollar_value'];
 
-export const GENERIC_LABELS: Record<'order-log' | 'activity-log' | 'custom', string> = {
+export const GENERIC_LABELS: Record<'order-log' | 'activity-log' | 'customer-master' | 'custom', string> = {
   'order-log': 'Order / invoice log',
+  'customer-master': 'Customer master (ERP)',
   'activity-log': 'Activity log',
   custom: 'Custom columns',
 };
@@ -255,5 +291,5 @@ export function detectFormat(headers: string[]): DetectedFormat | undefined {
       bestScore = score;
     }
   }
-  return best ? detectedFromSpec(best, headers) : detectGeneric(headers);
+  return best ? detectedFromSpec(best, headers) : (detectCustomerMaster(headers) ?? detectGeneric(headers));
 }

@@ -70,6 +70,26 @@ const PERSON_NAME: FieldNames = {
   fr: ['Contact', 'Nom du contact', 'Nom complet'], es: ['Contacto', 'Nombre del contacto', 'Nombre completo'], it: ['Contatto', 'Nome contatto', 'Nome completo'],
 };
 
+const CUSTOMER_ID: FieldNames = {
+  en: ['customerid', 'customerno', 'customernumber', 'custid', 'clientid', 'clientno', 'customercode', 'accountnumber', 'debtorno', 'buyerid'],
+  de: ['Kundennummer', 'Kunden-Nr.', 'Kundennr', 'Kd.-Nr.', 'KdNr', 'Debitor', 'Debitorennummer', 'Debitor-Nr.', 'Debitorenkonto', 'Auftraggeber', 'Konto'],
+  nl: ['Klantnummer', 'Klantnr.', 'Klantcode', 'Debiteurnummer', 'Debiteurnr.', 'Deb.nr.', 'Debiteur', 'Relatienummer'],
+  fr: ['N° client', 'Nº client', 'Numéro client', 'Numéro de client', 'Code client', 'Réf. client', 'Compte client', 'N° compte tiers', 'Compte tiers'],
+  es: ['Nº cliente', 'N° cliente', 'Número de cliente', 'Núm. cliente', 'Código cliente', 'Código de cliente', 'Cód. cliente', 'ID cliente'],
+  it: ['Codice cliente', 'Cod. cliente', 'Numero cliente', 'N. cliente', 'ID cliente'],
+};
+
+// VAT ids: EU "VAT number" conventions per language (USt-IdNr. in Germany, BTW-nummer in the Netherlands, numéro de TVA
+// intracommunautaire in France, NIF-IVA in Spain, Partita IVA in Italy).
+const VAT_ID: FieldNames = {
+  en: ['vatid', 'vatnumber', 'vatno', 'vatregistrationnumber', 'taxid'],
+  de: ['USt-IdNr.', 'USt-ID', 'UStIdNr', 'Umsatzsteuer-ID', 'Umsatzsteuer-Identifikationsnummer'],
+  nl: ['BTW-nummer', 'BTW nummer', 'Btw-id'],
+  fr: ['N° TVA', 'Numéro de TVA', 'TVA intracommunautaire', 'N° TVA intracommunautaire'],
+  es: ['NIF-IVA', 'NIF IVA', 'Número de IVA', 'CIF'],
+  it: ['Partita IVA', 'P. IVA', 'P.IVA'],
+};
+
 export const HEADER_LEXICON: Record<ImportKind, Partial<Record<TargetField, FieldNames>>> = {
   orders: {
     invoiceNo: {
@@ -88,14 +108,7 @@ export const HEADER_LEXICON: Record<ImportKind, Partial<Record<TargetField, Fiel
       es: ['Fecha de factura', 'Fecha factura', 'Fecha de emisión', 'Fecha de pedido', 'Fecha pedido', 'Fecha'],
       it: ['Data fattura', 'Data documento', 'Data ordine', 'Data emissione', 'Data'],
     },
-    customerId: {
-      en: ['customerid', 'customerno', 'customernumber', 'custid', 'clientid', 'clientno', 'customercode', 'accountnumber', 'debtorno', 'buyerid'],
-      de: ['Kundennummer', 'Kunden-Nr.', 'Kundennr', 'Kd.-Nr.', 'KdNr', 'Debitor', 'Debitorennummer', 'Debitor-Nr.', 'Debitorenkonto', 'Auftraggeber', 'Konto'],
-      nl: ['Klantnummer', 'Klantnr.', 'Klantcode', 'Debiteurnummer', 'Debiteurnr.', 'Deb.nr.', 'Debiteur', 'Relatienummer'],
-      fr: ['N° client', 'Nº client', 'Numéro client', 'Numéro de client', 'Code client', 'Réf. client', 'Compte client', 'N° compte tiers', 'Compte tiers'],
-      es: ['Nº cliente', 'N° cliente', 'Número de cliente', 'Núm. cliente', 'Código cliente', 'Código de cliente', 'Cód. cliente', 'ID cliente'],
-      it: ['Codice cliente', 'Cod. cliente', 'Numero cliente', 'N. cliente', 'ID cliente'],
-    },
+    customerId: CUSTOMER_ID,
     customerName: {
       en: ['customername', 'customer', 'client', 'clientname', 'companyname', 'company', 'accountname', 'account'],
       de: ['Kundenname', 'Kunde', 'Kundenbezeichnung', 'Debitorname', 'Name 1', 'Firma', 'Firmenname', 'Name'],
@@ -195,6 +208,9 @@ export const HEADER_LEXICON: Record<ImportKind, Partial<Record<TargetField, Fiel
     recordId: RECORD_ID,
   },
   companies: {
+    customerId: CUSTOMER_ID,
+    email: EMAIL,
+    vatId: VAT_ID,
     company: {
       en: ['companyname', 'company', 'name', 'accountname', 'organization', 'organisation'],
       de: [...COMPANY.de!, 'Name 1', 'Name'], nl: [...COMPANY.nl!, 'Naam'], fr: [...COMPANY.fr!, 'Nom'], es: [...COMPANY.es!, 'Nombre'], it: [...COMPANY.it!, 'Denominazione', 'Nome'],

@@ -16,4 +16,4 @@ export { detectFormat, FORMATS, type DetectedFormat, type FormatSpec } from './f
 export { TARGET_FIELDS, applyMapping, mappingKey, suggestMapping, type TargetFieldInfo } from './mapping';
 export { mergeAccount, mergeContact } from './merge';
 export { parseAmount, parseDate, AMBIGUOUS } from './values';
-export { BackupFile, BACKUP_FORMAT, parseBackup } from './backup';
+export { BackupFile, BACKUP_FORMAT, BACKUP_VERSION, parseBackup } from './backup';

@@ -37,6 +37,9 @@ export const TARGET_FIELDS: Record<ImportKind, TargetFieldInfo[]> = {
     { field: 'currency', label: 'Currency' },
     { field: 'owner', label: 'Owner' },
     { field: 'recordId', label: 'Record id' },
+    { field: 'customerId', label: 'Customer number (ERP)' },
+    { field: 'email', label: 'Email' },
+    { field: 'vatId', label: 'VAT id' },
   ],
   deals: [
     { field: 'amount', label: 'Amount', required: true },

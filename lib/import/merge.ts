@@ -50,8 +50,15 @@ export function hasPlaceholderName(account: Account): boolean {
   );
 }
 
+/**
+ * Field by field, last write wins, with two rules for the name: a made-up name never replaces a real one, and a name
+ * from a file without CRM ids (an order log, a customer master) never replaces a CRM's name, so that importing the
+ * same files again, in any order, keeps the name the CRM gives.
+ */
 export function mergeAccount(existing: Account, incoming: Account): Account {
-  const keepName = hasPlaceholderName(incoming) && !hasPlaceholderName(existing);
+  const keepName = (hasPlaceholderName(incoming) && !hasPlaceholderName(existing)) || (incoming.crmIds.length === 0 && existing.crmIds.length > 0 && !hasPlaceholderName(existing));
+  const emails = union(existing.emails ?? [], incoming.emails ?? []);
+  const taxIds = union(existing.taxIds ?? [], incoming.taxIds ?? []);
   return {
     ...existing,
     ...defined(incoming),
@@ -59,6 +66,8 @@ export function mergeAccount(existing: Account, incoming: Account): Account {
     domains: union(existing.domains, incoming.domains),
     crmIds: unionCrmIds(existing.crmIds, incoming.crmIds),
     customerKeys: union(existing.customerKeys ?? [], incoming.customerKeys ?? []),
+    ...(emails.length ? { emails } : {}),
+    ...(taxIds.length ? { taxIds } : {}),
   };
 }
 

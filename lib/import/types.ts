@@ -20,6 +20,7 @@ export type FormatId =
   | 'zoho-deals'
   | 'cdnow'
   | 'order-log'
+  | 'customer-master'
   | 'activity-log'
   | 'custom';
 
@@ -53,6 +54,7 @@ export type TargetField =
   | 'customerName'
   | 'customerDomain'
   | 'customerEmail'
+  | 'vatId'
   | 'product'
   | 'sku'
   | 'quantity'

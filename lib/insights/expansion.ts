@@ -43,7 +43,7 @@ export interface ExpansionGap {
  */
 export function expansionGaps(accountId: string, profile: PeerProfile, options: ExpansionOptions = {}): ExpansionGap[] {
   const account = profile.accounts[accountId];
-  const group = account ? profile.groups[account.group] : undefined;
+  const group = account?.group ? profile.groups[account.group] : undefined;
   if (!account || !group) return [];
   const peers = group.members - (account.spend > 0 ? 1 : 0);
   if (peers < Math.max(1, Math.min(profile.minPeers, group.members))) return [];
@@ -74,6 +74,20 @@ export function expansionGaps(accountId: string, profile: PeerProfile, options: 
     .sort((a, b) => b.atStake - a.atStake)
     .slice(0, options.limit ?? 5)
     .map(({ atStake: _, ...opportunity }) => opportunity);
+}
+
+/** Whom the account is compared with for opportunities, or why nobody: too few accounts of its kind. */
+export type PeerComparison =
+  | { kind: 'compared'; label: string; peers: number }
+  | { kind: 'too-few'; basis: 'industry' | 'product-mix'; label: string; peers: number; needed: number }
+  | { kind: 'no-orders' };
+
+export function peerComparison(accountId: string, profile: PeerProfile): PeerComparison {
+  const account = profile.accounts[accountId];
+  const group = account?.group ? profile.groups[account.group] : undefined;
+  if (account && group) return { kind: 'compared', label: group.label, peers: group.members - (account.spend > 0 ? 1 : 0) };
+  if (account?.tooFew) return { kind: 'too-few', ...account.tooFew, needed: profile.minPeers };
+  return { kind: 'no-orders' };
 }
 
 export type ShareOfWallet =

@@ -2,6 +2,7 @@
 // job) and stored as plain JSON, so that the sidebar only looks an account up. Pure.
 import type { Account, Order } from '../model/records';
 import { toDayNumber, dayToIso } from '../model/days';
+import { MixIndex } from './productMix';
 
 /**
  * "Similar size" is a relative window: between half and twice the account's employees (or turnover), so that an
@@ -11,7 +12,9 @@ import { toDayNumber, dayToIso } from '../model/days';
  */
 const SIZE_FACTOR = 2;
 
-export type PeerGroupKind = 'industry-size' | 'industry-revenue' | 'industry' | 'size' | 'all';
+export type PeerGroupKind = 'industry-size' | 'industry-revenue' | 'industry' | 'product-mix' | 'size' | 'all';
+
+
 
 export interface PeerGroup {
   kind: PeerGroupKind;
@@ -35,8 +38,10 @@ export interface AccountSpend {
   industry?: string;
   /** Whether employees or turnover are known, so that peers of similar size can be looked for at all. */
   sizeKnown: boolean;
-  /** Key of the peer group to compare this account with (most specific with enough peers). */
-  group: string;
+  /** Key of the peer group opportunities come from: same industry (and size), or a similar product mix; none when too few. */
+  group?: string;
+  /** Why there is no group: too few accounts of its industry, or (industry unknown) with a similar product mix. */
+  tooFew?: { basis: 'industry' | 'product-mix'; label: string; peers: number };
   /** Key of a group of similar size (and industry when known), when one has enough peers; for share of wallet. */
   sizeGroup?: string;
 }
@@ -106,9 +111,11 @@ const LEVELS: readonly Level[] = [
   { kind: 'industry-size', size: (m) => m.employees, pool: (m) => m.industryKey, label: (m) => `similar ${pluralIndustry(m.industry!)}` },
   { kind: 'industry-revenue', size: (m) => m.revenue, pool: (m) => m.industryKey, label: (m) => `similar ${pluralIndustry(m.industry!)}` },
   { kind: 'industry', pool: (m) => m.industryKey, label: (m) => pluralIndustry(m.industry!) },
+  // For share of wallet only (sizeGroup): never a source of opportunities.
   { kind: 'size', size: (m) => m.employees, pool: () => 'all', label: () => 'accounts your size' },
-  { kind: 'all', pool: () => 'all', label: () => 'your accounts' },
 ];
+const MIX_LEVEL: Level = { kind: 'product-mix', pool: () => 'all', label: () => 'accounts with a similar product mix' };
+
 
 const compact = (n: number) => (n >= 1e6 ? `${Number((n / 1e6).toPrecision(2))}m` : Math.round(n).toLocaleString('en'));
 
@@ -235,6 +242,9 @@ export function peerProfile(accounts: readonly Account[], orders: readonly Order
     return index;
   };
 
+  // Product mixes, for the accounts without an industry.
+  let mixes: MixIndex<Member> | undefined;
+
   const groups: Record<string, PeerGroup> = {};
   const accountsOut: Record<string, AccountSpend> = {};
   for (const m of members) {
@@ -242,22 +252,34 @@ export function peerProfile(accounts: readonly Account[], orders: readonly Order
     let sizeGroup: string | undefined;
     for (const level of LEVELS) {
       const pool = level.pool(m);
-      if (!pool || (group && (sizeGroup || !level.size))) continue;
+      const forOpportunities = level.kind !== 'size';
+      if (!pool || ((group || !forOpportunities) && (sizeGroup || !level.size))) continue;
       const value = level.size?.(m);
       if (level.size && value === undefined) continue;
       const key = level.size ? `${level.kind}:${m.id}` : `${level.kind}:${pool}`;
       const list = level.size ? sizeIndex(level, pool).window(value!) : pools.get(`${level.kind}|${pool}`) ?? [];
       if (list.length - (m.spend > 0 ? 1 : 0) < minPeers) continue;
       groups[key] ??= groupStats(level, level.label(m), list, level.size ? bandText(level.kind, value!) : undefined);
-      if (!group) group = key;
+      if (!group && forOpportunities) group = key;
       if (level.size && !sizeGroup) sizeGroup = key;
     }
+    let tooFew: AccountSpend['tooFew'];
+    if (!group && m.industry) {
+      tooFew = { basis: 'industry', label: pluralIndustry(m.industry), peers: (pools.get(`industry|${m.industryKey}`) ?? []).filter((x) => x !== m).length };
+    } else if (!group && m.products.size) {
+      const list = (mixes ??= new MixIndex(buyers)).similar(m);
+      if (list.length - 1 >= minPeers) {
+        group = `product-mix:${m.id}`;
+        groups[group] = groupStats(MIX_LEVEL, MIX_LEVEL.label(m), list, undefined);
+      } else tooFew = { basis: 'product-mix', label: MIX_LEVEL.label(m), peers: list.length - 1 };
+    } else if (!group && m.spend > 0) tooFew = { basis: 'product-mix', label: MIX_LEVEL.label(m), peers: 0 };
     accountsOut[m.id] = {
       spend: round2(m.spend),
       products: [...m.products].sort((a, b) => b[1] - a[1]).flatMap(([p, s]) => [p, round2(s)]),
       ...(m.industry ? { industry: m.industry } : {}),
       sizeKnown: m.employees !== undefined || m.revenue !== undefined,
-      group: group ?? 'all:all',
+      ...(group ? { group } : {}),
+      ...(tooFew ? { tooFew } : {}),
       ...(sizeGroup ? { sizeGroup } : {}),
     };
   }

@@ -51,21 +51,56 @@ export function domainFromWebsite(text: string | undefined | null): string | und
   }
 }
 
-const LEGAL_SUFFIXES =
-  /\b(incorporated|inc|corp|corporation|co|company|llc|l\.l\.c|ltd|limited|plc|gmbh|ag|kg|ohg|ug|sa|sas|sarl|s\.a|s\.l|sl|srl|spa|bv|nv|ab|as|oy|pty|pte|lp|llp|group)\b\.?/g;
+// Legal forms, written without dots and spaces ("S.r.l." and "S. r. l." are both "srl"): dropped from the END of a
+// name only, so that a word inside a name ("The Company Store") stays. Sources: the EU's list of company types
+// (Directive (EU) 2017/1132, Annex I and II: GmbH, AG, KG, B.V., N.V., S.A., S.L., SAS, S.r.l., S.p.A., ...),
+// Companies House (Ltd, PLC, LLP) and US state statutes (Inc., Corp., LLC, Co.).
+const LEGAL_FORMS = new Set([
+  'gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'ohg', 'gbr', 'ug', 'haftungsbeschrankt', 'ek', 'ekfr', 'ekfm', 'ev', 'eg', 'se', 'co', 'cokg',
+  'bv', 'nv', 'bvba', 'vof', 'cv', 'sa', 'sas', 'sasu', 'sarl', 'eurl', 'snc', 'sl', 'slu', 'sau', 'srl', 'srls', 'spa', 'sapa', 'snc', 'sas',
+  'ltd', 'limited', 'plc', 'llp', 'lp', 'llc', 'pllc', 'inc', 'incorporated', 'corp', 'corporation', 'company', 'pty', 'pte',
+  'ab', 'as', 'asa', 'aps', 'oy', 'oyj', 'kft', 'sro', 'spzoo', 'zoo', 'sp', 'doo', 'group', 'holding',
+]);
 
-/** "ACME, Inc." and "Acme" → "acme": for matching a company name shown on a page to an account. */
+/** Words that join two names ("Müller & Söhne", "Müller und Söhne", "Müller u. Söhne", "Mueller and Soehne"): not part of the key. */
+const JOINERS = new Set(['and', 'und', 'u', 'en', 'et']);
+
+/** German letters and ligatures whose ASCII spelling is two letters (ä/ae): folded to that spelling before accents go. */
+const ASCII_SPELLING: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th' };
+
+/** "https://www.acme.co.uk/about" → "acme.co.uk": a name typed as a web address is compared as that address's name. */
+function withoutUrl(text: string): string {
+  const bare = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^www\d?\./, '');
+  // A whole name that is a host name ("Booking.com", "www.acme.de/"): the labels before the public suffix.
+  const host = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/?[^\s]*$/.exec(bare);
+  if (!host) return bare;
+  const labels = host[1]!.split('.');
+  const suffix = labels.length > 2 && labels[labels.length - 2]!.length <= 3 ? 2 : 1; // acme.co.uk, acme.com.au
+  return labels.slice(0, Math.max(1, labels.length - suffix)).join(' ');
+}
+
+/**
+ * "Bäckerei Schröder GmbH", "Baeckerei Schroeder", "BÄCKEREI SCHRÖDER G.m.b.H." and "www.baeckerei-schroeder.de" →
+ * "baeckerei schroeder": for matching one company's name across files and on a page. Case, accents and their ASCII
+ * spellings (ä/ae, ß/ss, é/e), punctuation, "&"/"and"/"und", a leading "the", URL prefixes and trailing legal forms
+ * (GmbH & Co. KG, B.V., S.r.l., Inc., ...) do not count. A name made only of legal words keeps them.
+ */
 export function normalizeCompanyName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[.,'’"()]/g, ' ')
-    .replace(LEGAL_SUFFIXES, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/^the /, '');
+  let text = name.trim().toLowerCase();
+  text = text.replace(/[äöüßæœøđłþ]/g, (c) => ASCII_SPELLING[c] ?? c);
+  text = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  text = withoutUrl(text);
+  // Dotted abbreviations become one word: "s.r.l." → "srl", "g.m.b.h." → "gmbh", "s. a." → "sa".
+  text = text.replace(/\b(?:[a-z]\.\s?){2,}/g, (m) => ` ${m.replace(/[.\s]/g, '')} `);
+  text = text.replace(/&|\+/g, ' and ');
+  const words = text.split(/[^a-z0-9]+/).filter((w) => w && !JOINERS.has(w));
+  // "Sp. z o.o." and "A/S" split into pieces: rejoin the known ones.
+  const joined = words.join(' ').replace(/\bsp z oo\b/g, 'spzoo').replace(/\ba s\b$/, 'as').replace(/\bs r o\b$/, 'sro').replace(/\bd o o\b$/, 'doo').split(' ').filter(Boolean);
+  let end = joined.length;
+  while (end > 1 && LEGAL_FORMS.has(joined[end - 1]!)) end--;
+  let start = 0;
+  if (joined[0] === 'the' && end - start > 1) start = 1;
+  return joined.slice(start, end).join(' ');
 }
 
 /** The key an account is stored under: its domain, or its normalized name when no domain is known. */

@@ -124,6 +124,8 @@ export const AccountInsight = z.object({
   riskText: z.object({ headline: z.string(), explanation: z.array(z.string()) }).optional(),
   people: PeopleInsight,
   opportunities: z.array(Opportunity),
+  /** Why there are no opportunities: too few similar accounts to compare with (lib/words/opportunities.ts). */
+  opportunitiesNote: z.string().optional(),
   signals: z.array(z.object({ kind: SignalKind, strength: z.number(), reason: z.string() })),
   questions: z.array(SuggestedQuestion),
   /** Questions already asked at this account, newest first. */

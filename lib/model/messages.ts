@@ -53,6 +53,10 @@ export const PageMessage = z.discriminatedUnion('type', [
   /** The questions an account would get with the playbooks as saved (the options page's preview). */
   z.object({ type: z.literal('previewQuestions'), accountId: z.string().min(1).max(300) }),
   z.object({ type: z.literal('saveSettings'), settings: Settings }),
+  /** "This account (a customer number, a stub, a duplicate) is the same customer as that one": remembered, then the book is linked again. */
+  z.object({ type: z.literal('linkAccounts'), fromId: z.string().min(1).max(300), intoId: z.string().min(1).max(300) }),
+  /** Undo one of the user's links (lib/db/linking.ts). */
+  z.object({ type: z.literal('unlinkAccounts'), linkId: z.string().min(1).max(320) }),
   z.object({ type: z.literal('addSelfHostedCrm'), origin: z.string().url().max(300), crm: z.enum(['twenty', 'espocrm', 'suitecrm', 'odoo']) }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

@@ -18,6 +18,10 @@ export const Account = z.object({
   crmIds: z.array(CrmId),
   /** Keys an order log uses for this account (ERP customer numbers...). */
   customerKeys: z.array(z.string()).default([]),
+  /** Buyer addresses an order log or customer master pairs with this account (a key like the others, lib/import/link.ts). */
+  emails: z.array(z.string()).optional(),
+  /** VAT ids (EU VAT number, USt-IdNr.) a customer master gives, upper-case without spaces. */
+  taxIds: z.array(z.string()).optional(),
   industry: z.string().optional(),
   employees: z.number().int().nonnegative().optional(),
   annualRevenue: z.number().nonnegative().optional(),
@@ -57,6 +61,13 @@ export const Order = z.object({
   quantity: z.number().finite().optional(),
   /** The order source (feed) the line came from: its as-of date says up to when the source's data is complete. */
   feed: z.string().max(80).optional(),
+  /**
+   * The identity key the row named when it was imported ("customer:10190", "acme.com", "name:acme"): the order belongs
+   * to the account that holds the key, so that undoing a link (lib/db/linking.ts) knows which orders go back.
+   */
+  key: z.string().optional(),
+  /** The buyer's address the invoice line names (lower-cased): the person who ordered. */
+  buyer: z.string().optional(),
 });
 export type Order = z.infer<typeof Order>;
 
@@ -101,6 +112,21 @@ export const QuestionAsked = z.object({
   site: z.string(),
 });
 export type QuestionAsked = z.infer<typeof QuestionAsked>;
+
+/**
+ * "This account is the same customer as that one", said by the user in the options page: remembered (store `links`,
+ * and in the backup) so that it holds after every re-import, and undone with the snapshot of the account it absorbed.
+ */
+export const AccountLink = z.object({
+  id: z.string().min(1),
+  /** The account that was merged away, as it was just before the link. */
+  from: Account,
+  intoId: z.string().min(1),
+  /** The keys the surviving account gained by the link (removed again on undo). */
+  addedKeys: z.array(z.string()),
+  linkedAt: z.string(),
+});
+export type AccountLink = z.infer<typeof AccountLink>;
 
 export const ImportRecord = z.object({
   id: z.string().min(1),

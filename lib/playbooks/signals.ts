@@ -63,7 +63,8 @@ function gapSignal(gap: CoverageGap): SignalDraft | undefined {
     case 'no-senior-contact':
       return { kind: 'missing-economic-buyer', strength: 0.6, about };
     case 'single-threaded':
-      return { kind: 'single-threaded', strength: Math.min(0.95, gap.share * Math.min(1, gap.total / 20)), about };
+      // One known contact is single-threaded from CRM data alone: a fixed, moderate strength; activity adds evidence.
+      return { kind: 'single-threaded', strength: gap.basis === 'one-contact' ? Math.max(0.5, Math.min(0.95, gap.total / 20)) : Math.min(0.95, gap.share * Math.min(1, gap.total / 20)), about };
     case 'no-regular-contact':
       return undefined;
   }

@@ -12,10 +12,10 @@ import { foldForSearch, searchWords } from '../model/identity';
 import { groupByAccount, type AccountRecords } from '../insights/people/identity';
 import { daysBetween, peopleFacts } from '../insights/people/people';
 import type { CoverageGap } from '../insights/people/types';
-import { expansionGaps, shareOfWallet, type PeerProfile, type ShareOfWallet } from '../insights/expansion';
+import { expansionGaps, peerComparison, shareOfWallet, type PeerProfile, type ShareOfWallet } from '../insights/expansion';
 import { ageInWords } from '../words/format';
-import { opportunityView, walletText } from '../words/opportunities';
-import { gapRole, gapText, gapWhy, peopleView, threadCount } from '../words/people';
+import { opportunityView, peerComparisonNote, walletText } from '../words/opportunities';
+import { gapRole, gapText, gapWhy, peopleView, threadReason } from '../words/people';
 import { movesAt, type DepartureRow, type ArrivalRow } from './accountMoves';
 
 /** Everything the account views read, loaded in one read-only transaction. */
@@ -146,6 +146,8 @@ export interface AccountView {
   departures: DepartureRow[];
   arrivals: ArrivalRow[];
   opportunities: Opportunity[];
+  /** Why there are no opportunities: too few similar accounts to compare with. */
+  opportunitiesNote?: string;
   wallet?: ShareOfWallet & { text: string };
   risk?: LapseRisk;
   /** Set when there is no peer profile yet (no orders imported or not scored yet). */
@@ -163,7 +165,7 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
   if (!account) return undefined;
   const { contacts, activities } = grouped.get(accountId) ?? { contacts: [], activities: [] };
   const { today } = options;
-  const facts = peopleFacts(account, contacts, activities, { today });
+  const facts = peopleFacts(account, contacts, activities, { today, orders: book.orders.filter((o) => o.accountId === accountId) });
   const { departures, arrivals, departureFacts } = movesAt(book, account, grouped, facts.people.map((p) => p.email), today);
   const people = peopleView(facts, departureFacts, account, today);
   const movedTo = new Map(departureFacts.map((d) => [d.email, d.newDomain ?? 'left'] as const));
@@ -180,6 +182,7 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
   const profile = book.profile;
   const risk = book.scores.get(accountId);
   const wallet = profile ? shareOfWallet(accountId, profile) : undefined;
+  const note = profile ? peerComparisonNote(peerComparison(accountId, profile)) : undefined;
   return {
     account,
     groups,
@@ -189,6 +192,7 @@ export function accountView(book: Book, accountId: string, options: ViewOptions,
     departures,
     arrivals,
     opportunities: profile ? expansionGaps(accountId, profile).map(opportunityView) : [],
+    ...(note ? { opportunitiesNote: note } : {}),
     ...(wallet ? { wallet: { ...wallet, text: walletText(wallet) } } : {}),
     ...(risk ? { risk } : {}),
     noProfile: !profile,
@@ -231,7 +235,7 @@ export function singleThreadedAccounts(
   const rows: SingleThreadedRow[] = [];
   for (const account of book.accounts) {
     const records = grouped.get(account.id);
-    if (!records?.activities.length) continue; // single-threading is read from activity
+    if (!records?.contacts.length && !records?.activities.length) continue;
     const { gaps } = peopleFacts(account, records.contacts, records.activities, { today: options.today });
     const thread = gaps.find((g): g is Extract<CoverageGap, { kind: 'single-threaded' }> => g.kind === 'single-threaded');
     if (!thread) continue;
@@ -241,7 +245,7 @@ export function singleThreadedAccounts(
       name: account.name,
       ...(account.domains[0] ? { domain: account.domains[0] } : {}),
       person: thread.person,
-      reason: `${threadCount(thread)} this year went to ${thread.person.name}`,
+      reason: threadReason(thread),
       why: gapWhy(thread, account.name),
       touches: thread.touches,
       total: thread.total,

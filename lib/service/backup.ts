@@ -4,18 +4,18 @@ import type { ReadOnlyDb } from '../db/readOnly';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
 import { allOrders, orderBucketWrites } from '../db/orders';
 import { allAccounts, groupStubsByBucket, isAccountStub } from '../db/accounts';
-import { parseBackup, type BackupFile } from '../import';
+import { BACKUP_VERSION, parseBackup, type BackupFile } from '../import';
 import { putAll, settle, writeInSlices } from './importCommit';
 
 /** The stores of the backup FILE (`stores.orders` is a flat array of orders, whatever the database keeps them in). */
-export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
+export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links'] as const;
 /** The database stores a backup reads and a restore replaces (orders live in `orderBuckets` since schema v3, account stubs in `accountStubBuckets` since v4). */
-const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory'] as const;
+const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links'] as const;
 
 /** The whole database as one versioned JSON document. */
 export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
   const tx = db.transaction([...DB_STORES]);
-  const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory] = await Promise.all([
+  const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory, links] = await Promise.all([
     allAccounts(tx),
     tx.objectStore('contacts').getAll(),
     allOrders(tx),
@@ -24,10 +24,11 @@ export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
     tx.objectStore('playbooks').getAll(),
     tx.objectStore('questionHistory').getAll(),
     tx.objectStore('importHistory').getAll(),
+    tx.objectStore('links').getAll(),
   ]);
   const backup = {
     format: 'keep-account/backup',
-    version: 1,
+    version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     stores: {
       accounts: accounts.map(fromStoredAccount),
@@ -38,6 +39,7 @@ export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
       playbooks,
       questionHistory,
       importHistory,
+      links,
     },
   };
   return JSON.stringify(backup);

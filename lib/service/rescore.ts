@@ -7,6 +7,7 @@ import { championMoves } from '../insights/people/moves';
 import { scoreBook } from '../insights/risk';
 import { asOfByAccount, feedOfAccount, orderFeeds } from '../db/feeds';
 import { peerProfile } from '../insights/expansion';
+import { relinkAccounts, type LinkSummary } from '../db/linking';
 
 /**
  * Fits the lapse-risk model over every account and recomputes the peer profile, then stores both. Runs in the
@@ -36,4 +37,13 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
     { key: 'scoredAt', value: now.toISOString() },
   ]);
   return { accounts: accounts.length, scored: scores.length, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * After every import and restore: the book is linked first (one account per customer, lib/db/linking.ts), then
+ * scored, so that the scores are those of the linked accounts.
+ */
+export async function linkAndRescore(db: Db, now: Date): Promise<{ accounts: number; scored: number; ms: number; linked: LinkSummary }> {
+  const linked = await relinkAccounts(db);
+  return { ...(await rescoreAll(db, now)), linked };
 }

@@ -14,13 +14,13 @@ import { hasOrders, ordersOfAccount } from '../db/orders';
 import { peopleFacts } from '../insights/people/people';
 import { customerSince } from '../insights/people/moves';
 import type { ChampionDeparture, MovedContactLead } from '../insights/people/types';
-import { expansionGaps, type PeerProfile } from '../insights/expansion';
+import { expansionGaps, peerComparison, type PeerProfile } from '../insights/expansion';
 import { topProduct } from '../insights/products';
 import { detectEmailSignals, discoveryQuestions, effectivePlaybooks, extractCompetitor, type EffectivePlaybook } from '../playbooks';
 import { expansionSignals, leadSignals, peopleSignals, riskSignals, strongestPerKind } from '../playbooks/signals';
 import { inSentence } from '../words/format';
 import { headlineFor } from '../words/headline';
-import { opportunityView } from '../words/opportunities';
+import { opportunityView, peerComparisonNote } from '../words/opportunities';
 import { leadCompany, leadReason, leadTitle, peopleView } from '../words/people';
 import { worded } from '../words/signals';
 import { matchReason, namesWithoutAddress, notACustomer } from '../words/sidebar';
@@ -110,7 +110,7 @@ async function accountInsight(
   const { account } = bundle;
   const { today } = build;
   const profile = await scoredMeta<PeerProfile>(db, 'peerProfile');
-  const facts = peopleFacts(account, bundle.contacts, bundle.activities, { today });
+  const facts = peopleFacts(account, bundle.contacts, bundle.activities, { today, orders: bundle.orders });
   const departures = await storedDepartures(db, account.id);
   const gaps = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
   const risk = bundle.score;
@@ -121,6 +121,7 @@ async function accountInsight(
   const signals = strongestPerKind(worded([...drafts, ...fromEmail], reasonContext));
   const people = peopleView(facts, departures, account, today);
   const opportunities = gaps.map(opportunityView);
+  const opportunitiesNote = profile ? peerComparisonNote(peerComparison(account.id, profile)) : undefined;
   const lastOrder = risk?.daysSinceLastOrder;
   const product = topProduct(bundle.orders, today);
   const questions = discoveryQuestions({
@@ -146,6 +147,7 @@ async function accountInsight(
     ...(risk ? { riskText: riskWords(risk, { today, staleAfterDays }) } : {}),
     people,
     opportunities,
+    ...(opportunitiesNote ? { opportunitiesNote } : {}),
     signals,
     questions,
     asked: [...bundle.history]

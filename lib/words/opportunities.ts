@@ -1,7 +1,7 @@
 // Expansion gaps and share of wallet in words.
-import type { ExpansionGap, ShareOfWallet } from '../insights/expansion';
-import { inSentence, money, ratioInWords } from './format';
 import { isolate } from './visible';
+import type { ExpansionGap, PeerComparison, ShareOfWallet } from '../insights/expansion';
+import { count, inSentence, money, ratioInWords } from './format';
 
 /** "cocoa powder: bought by 70% of similar bakeries; typical spend 10× what this account spends with us" */
 export function opportunityText(gap: ExpansionGap): string {
@@ -24,6 +24,19 @@ export function opportunityView(gap: ExpansionGap): { product: string; text: str
     peerShare: gap.peerShare,
     ...(gap.spendRatio !== undefined ? { spendRatio: Number(ratioInWords(gap.spendRatio)) } : {}),
   };
+}
+
+/**
+ * Why no opportunities are shown when the account has too few peers: "too few similar accounts to compare (biotech
+ * labs: 1 besides this one; 5 needed)". Undefined when the account is compared (or has no orders).
+ */
+export function peerComparisonNote(comparison: PeerComparison): string | undefined {
+  if (comparison.kind !== 'too-few') return undefined;
+  const found =
+    comparison.basis === 'industry'
+      ? `${comparison.label}: ${comparison.peers} besides this one`
+      : `its industry is not known, and ${count(comparison.peers, 'account buys', 'accounts buy')} a similar product mix`;
+  return `too few similar accounts to compare (${found}; ${comparison.needed} needed)`;
 }
 
 export function walletText(wallet: ShareOfWallet): string {

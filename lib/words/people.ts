@@ -39,7 +39,9 @@ export function gapText(gap: CoverageGap): string {
     case 'no-senior-contact':
       return 'no contact above manager level';
     case 'single-threaded':
-      return `single-threaded: ${threadCount(gap)} this year went to one person (${describePerson(gap.person)})`;
+      return gap.basis === 'one-contact'
+        ? `single-threaded: the only contact you know there is ${describePerson(gap.person)}`
+        : `single-threaded: ${threadCount(gap)} this year went to one person (${describePerson(gap.person)})`;
     case 'no-regular-contact':
       return 'no regular contact: nobody was emailed or met this year';
   }
@@ -48,6 +50,11 @@ export function gapText(gap: CoverageGap): string {
 /** "31 of 31 emails", "12 of 13 emails, calls and meetings". */
 export function threadCount(gap: Extract<CoverageGap, { kind: 'single-threaded' }>): string {
   return `${gap.touches} of ${gap.total} ${gap.channels === 'emails' ? 'emails' : 'emails, calls and meetings'}`;
+}
+
+/** Why an account is in the single-threaded list: "31 of 31 emails this year went to Liam Porter". */
+export function threadReason(gap: Extract<CoverageGap, { kind: 'single-threaded' }>): string {
+  return gap.basis === 'one-contact' ? `${gap.person.name} is the only contact you know` : `${threadCount(gap)} this year went to ${gap.person.name}`;
 }
 
 /** Why the gap matters, for the account named `accountName`. */
@@ -110,7 +117,10 @@ export function peopleView(facts: PeopleFacts, departures: readonly ChampionDepa
   if (!facts.people.length) notes.push(`no contacts at ${isolate(account.name)} in your data yet`);
   for (const g of facts.gaps) if (g.kind === 'single-threaded' || g.kind === 'no-senior-contact') notes.push(gapText(g));
   const main = facts.people.find((p) => p.email === facts.mainContact);
-  if (main) notes.push(`main contact: ${describePerson(main)}${main.touchesInPeriod ? ` (${count(main.touchesInPeriod, 'touch', 'touches')} this year)` : ''}`);
+  if (main) {
+    const done = [main.touchesInPeriod ? count(main.touchesInPeriod, 'touch', 'touches') : '', main.ordersInPeriod ? count(main.ordersInPeriod, 'order', 'orders') : ''].filter(Boolean);
+    notes.push(`main contact: ${describePerson(main)}${done.length ? ` (${done.join(' and ')} this year)` : ''}`);
+  }
   for (const n of facts.newcomers) notes.push(newcomerText(n));
   const missing = facts.gaps.flatMap((g) => {
     const role = gapRole(g);

@@ -30,7 +30,8 @@ export function peopleAt(account: Account, contacts: readonly Contact[], activit
       const cls = classifyTitle(contact?.title ?? '');
       person = {
         email,
-        name: contact?.name || nameFromEmail(email),
+        // A buyer only an invoice knows carries its address as its name: shown as a name read from the address.
+        name: contact?.name && contact.name !== contact.email ? contact.name : nameFromEmail(email),
         ...(contact?.title ? { title: contact.title } : {}),
         cls,
         roles: buyingRolesOf(cls),
@@ -40,6 +41,7 @@ export function peopleAt(account: Account, contacts: readonly Contact[], activit
         touchesInPeriod: 0,
         emailsInPeriod: 0,
         touchesEver: 0,
+        ordersInPeriod: 0,
       };
       byEmail.set(email, person);
     }
@@ -63,17 +65,26 @@ export function peopleAt(account: Account, contacts: readonly Contact[], activit
       if (touch.kind === 'email-in' || touch.kind === 'email-out') person.emailsInPeriod++;
     }
   }
+  // Invoices that name a buyer: the person who orders (an address only an invoice knows is a person at the account too).
+  for (const order of options.orders ?? []) {
+    if (!order.buyer) continue;
+    const email = emailKey(order.buyer);
+    const person = byEmail.get(email) ?? (belongsTo(account, domains, email) ? add(email) : undefined);
+    if (person && daysBetween(order.date, options.today) < period && order.date <= options.today) person.ordersInPeriod++;
+  }
   return [...byEmail.values()];
 }
 
-/** The contact the rep talks to most this period; by CRM last-activity date when there is no activity log. */
+/**
+ * The contact who orders or writes most this period (emails, calls, meetings and invoice lines that name the buyer),
+ * not the first one imported; by CRM last-activity date when nobody wrote or ordered.
+ */
 export function mainContactOf(people: readonly Person[], options: PeopleOptions): Person | undefined {
   const active = people.filter((p) => !p.left);
-  const touched = active.filter((p) => p.touchesInPeriod > 0);
+  const weight = (p: Person) => p.touchesInPeriod + p.ordersInPeriod;
+  const touched = active.filter((p) => weight(p) > 0);
   if (touched.length) {
-    return touched.reduce((best, p) =>
-      p.touchesInPeriod > best.touchesInPeriod || (p.touchesInPeriod === best.touchesInPeriod && (p.lastTouch ?? '') > (best.lastTouch ?? '')) ? p : best,
-    );
+    return touched.reduce((best, p) => (weight(p) > weight(best) || (weight(p) === weight(best) && (p.lastTouch ?? '') > (best.lastTouch ?? '')) ? p : best));
   }
   const period = options.periodDays ?? 365;
   const recent = active.filter((p) => p.lastTouch && daysBetween(p.lastTouch, options.today) < period);
@@ -117,7 +128,12 @@ function threadGaps(people: readonly Person[], main: Person | undefined): Covera
       total,
       channels: total === emails ? 'emails' : 'all',
       share: top.touchesInPeriod / total,
+      basis: 'activity',
     });
+  } else if (active.length === 1) {
+    // One known contact: single-threaded from the CRM's data alone; the activity log only adds evidence.
+    const only = active[0]!;
+    gaps.push({ kind: 'single-threaded', person: refOf(only), touches: only.touchesInPeriod, total, channels: total === emails ? 'emails' : 'all', share: 1, basis: 'one-contact' });
   }
   if (!main && active.length) gaps.push({ kind: 'no-regular-contact' });
   return gaps;

@@ -13,6 +13,8 @@ export interface PeopleOptions {
   periodDays?: number;
   /** A contact first seen this recently is new. Default 30. */
   newContactDays?: number;
+  /** The account's orders: a buyer address on an invoice line counts as that person ordering (main contact). */
+  orders?: readonly { buyer?: string; date: string }[];
 }
 
 export interface PersonRef {
@@ -32,6 +34,8 @@ export interface Person extends PersonRef {
   touchesInPeriod: number;
   emailsInPeriod: number;
   touchesEver: number;
+  /** Order lines this period whose invoice names this person as the buyer. */
+  ordersInPeriod: number;
 }
 
 /** Something missing in the account's coverage, as facts. */
@@ -40,8 +44,11 @@ export type CoverageGap =
   | { kind: 'never-contacted'; role: CheckedRole; person: PersonRef }
   | { kind: 'stale'; role: CheckedRole; person: PersonRef; lastTouch: string; daysSinceTouch: number }
   | { kind: 'no-senior-contact' }
-  /** `touches` of `total` touches this period went to `person`; channels: only emails, or emails, calls and meetings. */
-  | { kind: 'single-threaded'; person: PersonRef; touches: number; total: number; channels: 'emails' | 'all'; share: number }
+  /**
+   * `touches` of `total` touches this period went to `person`; channels: only emails, or emails, calls and meetings.
+   * basis 'one-contact': the person is the only one known at the account (CRM data alone, no activity log needed).
+   */
+  | { kind: 'single-threaded'; person: PersonRef; touches: number; total: number; channels: 'emails' | 'all'; share: number; basis: 'activity' | 'one-contact' }
   | { kind: 'no-regular-contact' };
 
 /** A key contact who left the account, seen from the account they left. */

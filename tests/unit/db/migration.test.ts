@@ -97,6 +97,25 @@ describe('IndexedDB schema and migrations', () => {
     db.close();
   });
 
+  it('adds the links store on the way to v5 and computes every name key again with the new name rules', async () => {
+    await fillVersion1('links-migration-test');
+    const v4 = await openKeepAccountDb({ name: 'links-migration-test', version: 4 });
+    expect(v4.objectStoreNames.contains('links')).toBe(false);
+    // Name keys as v4 stored them (umlauts dropped, legal form kept in the middle of the rules of the time).
+    await v4.put('accounts', { ...toStoredAccount({ id: 'baeckerei-schroeder.de', name: 'Bäckerei Schröder GmbH', domains: ['baeckerei-schroeder.de'], crmIds: [], customerKeys: [], updatedAt: now }), nameKey: 'backerei schroder' });
+    const stub = { ...toStoredAccount({ id: 'customer:7', name: 'Customer 7', domains: [], crmIds: [], customerKeys: ['7'], updatedAt: now }), nameKey: 'customer 7 old' };
+    await v4.put('accountStubBuckets', { id: 'b:1', stubs: [stub] });
+    v4.close();
+    const db = await openKeepAccountDb({ name: 'links-migration-test' });
+    expect(DB_VERSION).toBeGreaterThanOrEqual(5);
+    expect(db.objectStoreNames.contains('links')).toBe(true);
+    expect(await db.count('links')).toBe(0);
+    expect((await indexedDbLookup(db).accountsByName('baeckerei schroeder')).map((a) => a.id)).toEqual(['baeckerei-schroeder.de']);
+    expect((await db.get('accountStubBuckets', 'b:1'))?.stubs.map((s) => s.nameKey)).toEqual(['customer 7']);
+    expect((await countRecords(db)).accounts).toBe(3);
+    db.close();
+  });
+
   it('finds accounts and contacts by the keys the matcher uses', async () => {
     await fillVersion1('lookup-test');
     const db = await openKeepAccountDb({ name: 'lookup-test' });

@@ -38,23 +38,38 @@ describe('parseBackup', () => {
   });
 
   it('refuses a newer version with a clear message', () => {
-    expect(parseBackup(JSON.stringify({ ...valid, version: 2 }))).toEqual({
+    expect(parseBackup(JSON.stringify({ ...valid, version: 3 }))).toEqual({
       ok: false,
-      error: 'This backup is version 2, made by a newer Keep Account; update the extension to restore it.',
+      error: 'This backup is version 3, made by a newer Keep Account; update the extension to restore it.',
     });
   });
 
   it('refuses an older, missing or odd version by saying which versions it reads (issue 17: "damaged at version")', () => {
     expect(parseBackup(JSON.stringify({ ...valid, version: 0 }))).toEqual({
       ok: false,
-      error: 'This backup is version 0, which this version of Keep Account cannot read: it reads backup version 1. Nothing was restored.',
+      error: 'This backup is version 0, which this version of Keep Account cannot read: it reads backup version 1 or 2. Nothing was restored.',
     });
     const { version: _dropped, ...unversioned } = valid;
     expect(parseBackup(JSON.stringify(unversioned))).toEqual({
       ok: false,
-      error: 'This backup has no version number, so this version of Keep Account cannot read it: it reads backup version 1. Nothing was restored.',
+      error: 'This backup has no version number, so this version of Keep Account cannot read it: it reads backup version 1 or 2. Nothing was restored.',
     });
     expect(parseBackup(JSON.stringify({ ...valid, version: '1' }))).toMatchObject({ ok: false, error: expect.stringContaining('version "1"') });
+  });
+
+  it('migrates a version-1 backup to version 2: no links yet', () => {
+    const parsed = parseBackup(JSON.stringify(valid));
+    expect(parsed.ok && parsed.backup.version).toBe(2);
+    expect(parsed.ok && parsed.backup.stores.links).toEqual([]);
+  });
+
+  it("reads a version-2 backup with the user's links between accounts", () => {
+    const from = { id: 'customer:10190', name: 'Customer 10190', domains: [], crmIds: [], customerKeys: ['10190'], updatedAt: '2025-01-01T10:00:00.000Z' };
+    const link = { id: 'link:customer:10190', from, intoId: 'acme.com', addedKeys: ['customer:10190'], linkedAt: '2025-01-02T10:00:00.000Z' };
+    const parsed = parseBackup(JSON.stringify({ ...valid, version: 2, stores: { ...valid.stores, links: [link] } }));
+    expect(parsed.ok && parsed.backup.stores.links).toEqual([link]);
+    const withoutLinks = parseBackup(JSON.stringify({ ...valid, version: 2 }));
+    expect(!withoutLinks.ok && withoutLinks.error).toMatch(/^The backup is damaged at stores\.links: /);
   });
 
   it('names the path of the first problem', () => {

@@ -94,9 +94,9 @@ describe('real-world CSV', () => {
     expect(p.rowsRead).toBe(3);
     expect(p.needsDateOrder).toBeUndefined();
     expect(p.batch.orders.map((o) => [o.date, o.amount, o.currency, o.accountId])).toEqual([
-      ['2024-01-31', 1234.56, 'EUR', 'name:muller'],
-      ['2024-02-05', 1234.56, 'EUR', 'name:muller'],
-      ['2024-02-06', -12.5, 'EUR', 'name:muller'],
+      ['2024-01-31', 1234.56, 'EUR', 'name:mueller'],
+      ['2024-02-05', 1234.56, 'EUR', 'name:mueller'],
+      ['2024-02-06', -12.5, 'EUR', 'name:mueller'],
     ]);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expansionGaps, peerProfile, pluralIndustry, profileSlice, shareOfWallet } from '../../../lib/insights/expansion';
+import { expansionGaps, peerComparison, peerProfile, pluralIndustry, profileSlice, shareOfWallet } from '../../../lib/insights/expansion';
 import { expansionSignals } from '../../../lib/playbooks/signals';
 import { ratioInWords } from '../../../lib/words/format';
-import { opportunityText, opportunityView, walletText } from '../../../lib/words/opportunities';
+import { opportunityText, opportunityView, peerComparisonNote, walletText } from '../../../lib/words/opportunities';
 import { worded } from '../../../lib/words/signals';
 import { Opportunity } from '../../../lib/model/insight';
 import { Signal } from '../../../lib/model/playbook';
@@ -76,7 +76,7 @@ describe('scenario 4: ingredient X and the ten-times-larger ingredient Y', () =>
 });
 
 describe('peer groups fall back when too few accounts are alike', () => {
-  it('uses the industry when the size band is too small, then all accounts', () => {
+  it('uses the industry when the size band is too small, then (no industry) the accounts with a similar product mix', () => {
     const { accounts, orders } = bakeries();
     const mixed = accounts.map((a, i) => ({ ...a, employees: 20 + i * 200 })); // sizes too far apart for any window of ×0.5–×2
     const profile = peerProfile(mixed, orders, { today });
@@ -86,7 +86,7 @@ describe('peer groups fall back when too few accounts are alike', () => {
 
     const noIndustry = accounts.map(({ industry: _, employees: __, ...a }) => a);
     const all = peerProfile(noIndustry, orders, { today });
-    expect(opportunityText(expansionGaps('crumb.co', all)[0]!)).toMatch(/^cocoa: bought by 70% of your accounts; /);
+    expect(opportunityText(expansionGaps('crumb.co', all)[0]!)).toMatch(/^cocoa: bought by 70% of accounts with a similar product mix; /);
     expect(walletText(shareOfWallet('crumb.co', all))).toBe('not enough similar accounts to compare (its size is not known: add employee numbers to the account)');
   });
 
@@ -95,6 +95,39 @@ describe('peer groups fall back when too few accounts are alike', () => {
     const small = peerProfile(accounts.slice(0, 3), orders, { today });
     expect(expansionGaps('crumb.co', small)).toEqual([]);
     expect(expansionGaps('nobody.com', small)).toEqual([]);
+  });
+});
+
+describe('opportunities only from similar accounts', () => {
+  /** The bakeries above and a few labs: a US biotech lab must never be offered what bakeries buy. */
+  function withLabs(labIndustry: string | undefined, labs: number) {
+    const { accounts, orders } = bakeries();
+    for (let i = 0; i < labs; i++) {
+      const id = `lab${i}.com`;
+      accounts.push(account(id, `Lab ${i}`, labIndustry ? { industry: labIndustry } : {}));
+      orders.push(...monthly(id, 'pcr reagent kit', 9_000 + i * 100), ...(i ? monthly(id, 'pipette tips', 1_000) : []));
+    }
+    // A third of all accounts buy marzipan: enough for "all accounts", never for a lab.
+    for (let i = 0; i < 5; i++) orders.push(...monthly(`bakery${i}.com`, 'marzipan', 4_000));
+    return peerProfile(accounts, orders, { today });
+  }
+
+  it('a lab with too few labs to compare gets no bakery product, and the sidebar says why', () => {
+    const profile = withLabs('Biotech lab', 2);
+    expect(expansionGaps('lab0.com', profile)).toEqual([]);
+    expect(peerComparison('lab0.com', profile)).toEqual({ kind: 'too-few', basis: 'industry', label: 'biotech labs', peers: 1, needed: 5 });
+    expect(peerComparisonNote(peerComparison('lab0.com', profile))).toBe('too few similar accounts to compare (biotech labs: 1 besides this one; 5 needed)');
+    expect(peerComparisonNote(peerComparison('crumb.co', profile))).toBeUndefined();
+  });
+
+  it('a lab without an industry is compared by product mix: with bakeries it shares nothing', () => {
+    const few = withLabs(undefined, 3);
+    expect(expansionGaps('lab0.com', few)).toEqual([]);
+    expect(peerComparisonNote(peerComparison('lab0.com', few))).toBe('too few similar accounts to compare (its industry is not known, and 2 accounts buy a similar product mix; 5 needed)');
+    const many = withLabs(undefined, 7);
+    const gaps = expansionGaps('lab0.com', many);
+    expect(gaps.map((g) => g.product)).toEqual(['pipette tips']);
+    expect(gaps[0]!.peerLabel).toBe('accounts with a similar product mix');
   });
 });
 

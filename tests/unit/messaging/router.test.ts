@@ -24,6 +24,8 @@ function handlers(): Handlers {
     saveFileSettings: ok,
     previewQuestions: ok,
     addSelfHostedCrm: ok,
+    linkAccounts: ok,
+    unlinkAccounts: ok,
   } as unknown as Handlers;
 }
 
@@ -41,6 +43,8 @@ const PRIVILEGED: [PageMessage['type'], unknown][] = [
   ['previewQuestions', { type: 'previewQuestions', accountId: 'acmeflavors.com' }],
   ['rescore', { type: 'rescore' }],
   ['addSelfHostedCrm', { type: 'addSelfHostedCrm', origin: 'https://crm.example.org', crm: 'odoo' }],
+  ['linkAccounts', { type: 'linkAccounts', fromId: 'customer:10190', intoId: 'baeckerei-schroeder.de' }],
+  ['unlinkAccounts', { type: 'unlinkAccounts', linkId: 'link:customer:10190' }],
 ];
 
 describe('routeMessage: every message parsed, every sender checked', () => {

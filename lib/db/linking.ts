@@ -1,0 +1,208 @@
+// Writing one account per customer: the background runs relinkAccounts after every import, restore and user link
+// (lib/import/link.ts decides; this module moves the records), so that every order, contact, activity and asked
+// question of a customer carries the one surviving account id. The user's links are remembered in store `links` and
+// undone with the snapshot they keep. Each call is one transaction: all or nothing.
+import type { IDBPTransaction } from 'idb';
+import type { Account, AccountLink, Order } from '../model/records';
+import { keysOf, resolveAccounts, type LinkOffer } from '../import/link';
+import type { AccountStubBucket, Db, KeepAccountDB, OrderBucket, StoredContact } from './schema';
+import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from './repo';
+import { allAccounts, getAccount, isAccountStub, stubBucketId } from './accounts';
+import { bucketId } from './orders';
+import type { ReadOnlyDb } from './readOnly';
+
+const STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory', 'links'] as const;
+type Tx = IDBPTransaction<KeepAccountDB, (typeof STORES)[number][], 'readwrite'>;
+
+export interface LinkSummary {
+  /** Accounts that went into another one. */
+  merged: number;
+  /** Order lines that changed account. */
+  orders: number;
+  /** Contacts that changed account. */
+  contacts: number;
+  offers: LinkOffer[];
+}
+
+/**
+ * Removes `remove` wherever they are stored and stores `put` (a stub in its bucket, anything else in `accounts`).
+ * `full` says which ids are in `accounts` now (a delete there costs an index update per key even when nothing is found).
+ */
+async function replaceAccounts(tx: Tx, remove: Iterable<string>, put: readonly Account[], full: ReadonlySet<string>): Promise<void> {
+  const accounts = tx.objectStore('accounts');
+  const buckets = tx.objectStore('accountStubBuckets');
+  const gone = new Set(remove);
+  for (const account of put) gone.add(account.id);
+  const stubIds = [...gone].filter((id) => !full.has(id));
+  const touched = [...new Set(stubIds.map(stubBucketId))];
+  const stored = await Promise.all(touched.map((id) => buckets.get(id)));
+  const byBucket = new Map<string, AccountStubBucket['stubs']>();
+  touched.forEach((id, i) => byBucket.set(id, (stored[i]?.stubs ?? []).filter((s) => !gone.has(s.id))));
+  const writes: Promise<unknown>[] = [];
+  const kept = new Set<string>();
+  for (const account of put) {
+    if (isAccountStub(account)) byBucket.get(stubBucketId(account.id))!.push(toStoredAccount(account));
+    else {
+      kept.add(account.id);
+      writes.push(accounts.put(toStoredAccount(account)));
+    }
+  }
+  for (const id of gone) if (full.has(id) && !kept.has(id)) writes.push(accounts.delete(id));
+  for (const [id, stubs] of byBucket) {
+    const before = stored[touched.indexOf(id)]?.stubs.length ?? 0;
+    if (stubs.length) writes.push(buckets.put({ id, stubs }));
+    else if (before) writes.push(buckets.delete(id));
+  }
+  await Promise.all(writes);
+}
+
+/**
+ * Moves orders between accounts: reads the buckets of `from`, gives every order `targetOf(order)` says the new account
+ * id, and merges it into that account's bucket by order id (the same order imported under two ids is one order).
+ */
+async function reassignOrders(tx: Tx, from: Iterable<string>, targetOf: (order: Order) => string | undefined): Promise<number> {
+  const store = tx.objectStore('orderBuckets');
+  const buckets = new Map<string, OrderBucket | undefined>();
+  const load = async (ids: Iterable<string>) => {
+    const missing = [...new Set(ids)].filter((id) => !buckets.has(id));
+    const read = await Promise.all(missing.map((id) => store.get(id)));
+    missing.forEach((id, i) => buckets.set(id, read[i]));
+  };
+  await load([...from].map(bucketId));
+  const moving = new Map<string, Order[]>();
+  let moved = 0;
+  for (const bucket of buckets.values()) {
+    if (!bucket) continue;
+    let kept = 0;
+    const orders = bucket.orders;
+    for (const order of orders) {
+      const target = targetOf(order);
+      if (target === undefined || target === order.accountId) {
+        orders[kept++] = order;
+        continue;
+      }
+      // The records were just read for this transaction: changed in place, not copied.
+      order.accountId = target;
+      const to = bucketId(target);
+      let list = moving.get(to);
+      if (!list) moving.set(to, (list = []));
+      list.push(order);
+      moved++;
+    }
+    orders.length = kept;
+  }
+  if (!moved) return 0;
+  await load(moving.keys());
+  for (const [id, incoming] of moving) {
+    const bucket = buckets.get(id) ?? { id, orders: [] };
+    buckets.set(id, bucket);
+    const ids = new Set(incoming.map((o) => o.id));
+    bucket.orders = [...bucket.orders.filter((o) => !ids.has(o.id)), ...incoming];
+  }
+  await Promise.all([...buckets].map(([id, bucket]) => (bucket?.orders.length ? store.put(bucket) : bucket ? store.delete(id) : undefined)));
+  return moved;
+}
+
+/** Rewrites the account id of activities, asked questions and scores of accounts that went away. */
+async function reassignByIndex(tx: Tx, moves: ReadonlyMap<string, string>): Promise<void> {
+  const writes: Promise<unknown>[] = [];
+  for (const store of ['activities', 'questionHistory'] as const) {
+    const records = tx.objectStore(store);
+    const found = await Promise.all([...moves.keys()].map((id) => records.index('accountId').getAll(id)));
+    for (const list of found) for (const record of list) writes.push(records.put({ ...record, accountId: moves.get(record.accountId!)! } as never));
+  }
+  for (const id of moves.keys()) writes.push(tx.objectStore('scores').delete(id));
+  await Promise.all(writes);
+}
+
+async function relinkIn(tx: Tx): Promise<LinkSummary> {
+  const [stored, contacts, links] = await Promise.all([allAccounts(tx), tx.objectStore('contacts').getAll(), tx.objectStore('links').getAll()]);
+  // Stored accounts keep their name key, which the resolver uses instead of normalizing every name again.
+  const resolution = resolveAccounts(stored, contacts, links);
+  const { moves, merged } = resolution;
+  const full = new Set(stored.filter((a) => !isAccountStub(a)).map((a) => a.id));
+  if (moves.size || merged.length) await replaceAccounts(tx, moves.keys(), merged, full);
+  const orders = moves.size ? await reassignOrders(tx, moves.keys(), (o) => moves.get(o.accountId)) : 0;
+  if (moves.size) await reassignByIndex(tx, moves);
+  const byEmail = new Map<string, StoredContact>(contacts.map((c) => [c.email, c]));
+  await Promise.all([...resolution.contacts].map(([email, accountId]) => tx.objectStore('contacts').put(toStoredContact({ ...fromStoredContact(byEmail.get(email)!), accountId }))));
+  return { merged: moves.size, orders, contacts: resolution.contacts.size, offers: resolution.offers };
+}
+
+/** Runs `work` in one read-write transaction; a failure aborts it, so that nothing of it is kept. */
+async function inOneTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const tx = db.transaction([...STORES], 'readwrite') as Tx;
+  const done = tx.done.catch(() => undefined);
+  try {
+    const result = await work(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished
+    }
+    await done;
+    throw error;
+  }
+}
+
+/** Links the whole book: accounts that are one customer become one (lib/import/link.ts). Changes nothing when already linked. */
+export function relinkAccounts(db: Db): Promise<LinkSummary> {
+  return inOneTransaction(db, relinkIn);
+}
+
+/** "`fromId` is the same customer as `intoId`": remembered, then the book is linked again (one transaction). */
+export async function linkAccounts(db: Db, fromId: string, intoId: string, linkedAt: string): Promise<LinkSummary> {
+  if (fromId === intoId) throw new Error('An account cannot be linked to itself.');
+  return inOneTransaction(db, async (tx) => {
+    const [from, into] = await Promise.all([getAccount(tx, fromId), getAccount(tx, intoId)]);
+    if (!from || !into) throw new Error(`No account ${!from ? fromId : intoId}: reload the page.`);
+    const intoKeys = new Set(keysOf(into));
+    const link: AccountLink = { id: `link:${fromId}`, from: fromStoredAccount(from), intoId, addedKeys: [...new Set(keysOf(from).filter((k) => !intoKeys.has(k)))], linkedAt };
+    await tx.objectStore('links').put(link);
+    return relinkIn(tx);
+  });
+}
+
+/** Every link the user made, newest first. */
+export async function listLinks(db: ReadOnlyDb): Promise<AccountLink[]> {
+  return (await db.getAll('links')).sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
+}
+
+/**
+ * Undoes a link: the absorbed account comes back as it was, with the orders imported under its keys and the contacts
+ * at its domains or addresses; the surviving account loses the keys the link gave it. The book is then linked again
+ * (a key the two still share in the data joins them again: the link was not needed).
+ */
+export async function unlinkAccounts(db: Db, linkId: string): Promise<LinkSummary> {
+  return inOneTransaction(db, async (tx) => {
+    const link = await tx.objectStore('links').get(linkId);
+    if (!link) throw new Error('This link is already undone.');
+    await tx.objectStore('links').delete(linkId);
+    const stored = await getAccount(tx, link.intoId);
+    if (stored) {
+      const added = new Set(link.addedKeys);
+      const into = fromStoredAccount(stored);
+      const kept: Account = {
+        ...into,
+        domains: into.domains.filter((d) => !added.has(d)),
+        customerKeys: (into.customerKeys ?? []).filter((k) => !added.has(`customer:${k}`)),
+        crmIds: into.crmIds.filter((c) => !added.has(`crm:${c.crm}:${c.recordId}`)),
+        ...(into.emails ? { emails: into.emails.filter((e) => !added.has(`email:${e}`)) } : {}),
+        ...(into.taxIds ? { taxIds: into.taxIds.filter((v) => !added.has(`vat:${v}`)) } : {}),
+      };
+      const back = new Set([...added, link.from.id]);
+      await replaceAccounts(tx, [], [kept, link.from], new Set(isAccountStub(into) ? [] : [into.id]));
+      await reassignOrders(tx, [into.id], (o) => (o.accountId === into.id && o.key !== undefined && back.has(o.key) ? link.from.id : undefined));
+      const contacts = await tx.objectStore('contacts').index('accountId').getAll(into.id);
+      const domains = new Set(link.from.domains.filter((d) => added.has(d)));
+      const emails = new Set((link.from.emails ?? []).filter((e) => added.has(`email:${e}`)));
+      await Promise.all(
+        contacts.filter((c) => emails.has(c.email) || domains.has(c.email.slice(c.email.indexOf('@') + 1))).map((c) => tx.objectStore('contacts').put({ ...c, accountId: link.from.id })),
+      );
+    }
+    return relinkIn(tx);
+  });
+}
