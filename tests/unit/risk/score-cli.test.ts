@@ -1,7 +1,7 @@
 // `npm run score` reads files through lib/import and scores with the extension's own path (commitImport + rescoreAll):
 // the same levels and probabilities as the sidebar, every format the options page reads, clear errors.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
