@@ -9,6 +9,7 @@ import { linkAccounts, unlinkAccounts } from '../lib/db/linking';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
 import { saveSettings } from '../lib/service/settings';
+import { dismissOffer } from '../lib/service/linkDismissals';
 import { saveFileSettings, saveMapping } from '../lib/service/mappingStore';
 import { readTeamPolicy } from '../lib/service/teamPolicy';
 import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
@@ -43,6 +44,7 @@ export default defineBackground(() => {
     },
     saveMapping: async (m) => saveMapping(await db(), m.mappingKey, m.mapping),
     saveSettings: async (m) => saveSettings(await db(), m.settings),
+    dismissLinkOffer: async (m) => dismissOffer(await db(), m.offerId),
     saveFileSettings: async (m) => saveFileSettings(await db(), m.mappingKey, m.settings),
     previewQuestions: async (m) => previewQuestionsForAccount(await db(), m.accountId, now().toISOString(), await readTeamPolicy()),
     addSelfHostedCrm: async (m) => addSelfHostedCrm(m.origin, m.crm),

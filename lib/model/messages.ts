@@ -57,6 +57,8 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('linkAccounts'), fromId: z.string().min(1).max(300), intoId: z.string().min(1).max(300) }),
   /** Undo one of the user's links (lib/db/linking.ts). */
   z.object({ type: z.literal('unlinkAccounts'), linkId: z.string().min(1).max(320) }),
+  /** "Not the same customer": an offered match the user answered no to (lib/service/linkDismissals.ts). */
+  z.object({ type: z.literal('dismissLinkOffer'), offerId: z.string().min(1).max(2000) }),
   z.object({ type: z.literal('addSelfHostedCrm'), origin: z.string().url().max(300), crm: z.enum(['twenty', 'espocrm', 'suitecrm', 'odoo']) }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

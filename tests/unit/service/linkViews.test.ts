@@ -36,3 +36,25 @@ describe('Link customers view', () => {
     expect(linkOffers({ accounts, contacts: [] }, [])).toEqual([{ kind: 'same-name', key: 'mueller', accountIds: ['mueller-bau.de', 'mueller-druck.de'], names: ['Müller GmbH', 'Müller GmbH'] }]);
   });
 });
+
+describe('"Not the same customer"', () => {
+  it('is remembered: the offer is not made again, other offers stay', async () => {
+    await import('fake-indexeddb/auto');
+    const { openKeepAccountDb } = await import('../../../lib/db/schema');
+    const { dismissOffer, loadDismissals } = await import('../../../lib/service/linkDismissals');
+    const { offerId } = await import('../../../lib/service/linkViews');
+    const accounts = [
+      account('acme.com', { name: 'Acme GmbH', domains: ['acme.com'] }),
+      account('acme.de', { name: 'Acme GmbH', domains: ['acme.de'] }),
+      account('bright.com', { name: 'Bright Foods', domains: ['bright.com'] }),
+      account('bright.de', { name: 'Bright Foods', domains: ['bright.de'] }),
+    ];
+    const before = linkOffers({ accounts, contacts: [] }, []);
+    expect(before).toHaveLength(2);
+    const db = await openKeepAccountDb({ name: 'link-dismissals' });
+    await dismissOffer(db, offerId(before.find((o) => o.accountIds.includes('acme.com'))!));
+    const after = linkOffers({ accounts, contacts: [] }, [], await loadDismissals(db));
+    expect(after.map((o) => o.accountIds)).toEqual([['bright.com', 'bright.de']]);
+    db.close();
+  });
+});
