@@ -5,7 +5,9 @@ import { demoSite } from '../support/demoSite';
 import { launchWithExtension, sidebarHostCount, waitForSidebarText, type ExtensionBrowser } from '../support/browser';
 import { startFixtureServer, type FixtureServer } from '../support/server';
 import { importThroughOptionsPage, waitForScores } from '../support/seed';
-import { contentScriptWorld, databaseSnapshot, watchWorkerErrors, workerErrors } from '../support/faults';
+import { contentScriptWorld, databaseSnapshot, stopServiceWorker, watchWorkerErrors, workerErrors } from '../support/faults';
+import { simulateB2bBook } from '../support/b2bBook';
+import { addDays, formatISO, parseISO } from 'date-fns';
 
 // Reliability under faults (issue #18): the extension's own parts flooded, killed and raced, in real Chromium on the
 // built extension with the demo book imported through the options page. Each test prints its figures.
@@ -186,4 +188,78 @@ test('a flood of 10,000 malformed, oversized and out-of-order messages from the 
   await waitForSidebarText(page, (t) => t.includes(lapsing.accountName));
   expect(await sidebarHostCount(page)).toBe(1);
   await page.close();
+});
+
+/** A 5,000-account order log ending on the demo day, in the generic invoice layout the importer knows. */
+function bookOf5000(today: string): { name: string; text: string } {
+  const start = formatISO(addDays(parseISO(today), -730), { representation: 'date' });
+  const book = simulateB2bBook({ accounts: 5000, seed: 18, start, end: today, medianGapDays: 90 });
+  const lines = ['Invoice No,Invoice Date,Customer ID,Customer Name,Customer Domain,Product,SKU,Quantity,Amount,Currency'];
+  book.orders.forEach((o, i) => {
+    const n = o.customerId.replace(/\D/g, '');
+    lines.push(`INV-R${i},${o.date},R${n},"Reliable ${n}, Ltd",reliable${n}.example,Mint oil,SKU-4,1,${(o.amount ?? 10).toFixed(2)},EUR`);
+  });
+  return { name: 'book-5000.csv', text: lines.join('\r\n') + '\r\n' };
+}
+
+/** Sends a background message from an extension page (privileged messages are accepted there). */
+const sendFromPage = (page: Page, message: unknown) =>
+  page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
+
+type StoredScore = { accountId: string };
+const scoresOf = async (page: Page) => {
+  const snapshot = await databaseSnapshot(page, ['scores', 'meta']);
+  const scores = JSON.parse(snapshot.scores) as StoredScore[];
+  const meta = JSON.parse(snapshot.meta) as { key: string; value: unknown }[];
+  return { scores, scoredAt: meta.find((m) => m.key === 'scoredAt')?.value as string | undefined, text: snapshot.scores };
+};
+
+test.describe('the service worker killed mid-work', () => {
+  test.describe.configure({ timeout: 300_000 });
+  let page: Page;
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    page = await importThroughOptionsPage(browser.context, browser.extensionId, [bookOf5000(data.today)]);
+    await waitForScores(page, browser.extensionId);
+  });
+
+  test('killed mid-rescore of a 5,000-account book: the scores are all old or all new, and the next wake-up finishes', async () => {
+    const old = await scoresOf(page);
+    expect(old.scores.length).toBeGreaterThan(5000);
+    const started = Date.now();
+    await sendFromPage(page, { type: 'rescore' });
+    const rescoreMs = Date.now() - started;
+    const settled = await scoresOf(page);
+    // An import's rescore killed at a quarter, half and three quarters of its run. Each import brings new orders
+    // for some accounts, so the new scores differ from the old ones.
+    const outcomes: string[] = [];
+    for (const [round, share] of [0.25, 0.5, 0.75].entries()) {
+      const before = await scoresOf(page);
+      const lines = ['Invoice No,Invoice Date,Customer ID,Customer Name,Customer Domain,Product,SKU,Quantity,Amount,Currency'];
+      for (let n = 0; n < 40; n++) {
+        const id = String(n * 7 + round).padStart(5, '0');
+        lines.push(`INV-K${round}-${n},${data.today},R${id},"Reliable ${id}, Ltd",reliable${id}.example,Mint oil,SKU-4,1,99.00,EUR`);
+      }
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html#import`);
+      await page.getByTestId('import-input').setInputFiles({ name: `more-orders-${round}.csv`, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n') + '\r\n') });
+      const job = page.getByTestId('import-job').first();
+      await job.getByTestId('import-commit').click();
+      // The file is saved (its own transaction, counted) and the background is rescoring: kill it then.
+      await job.locator('xpath=self::*[@data-stage="scoring"]').waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(Math.round(rescoreMs * share));
+      await stopServiceWorker(page);
+      const after = await scoresOf(page);
+      // The next wake-up (any message, here the sidebar's question) finishes the interrupted rescore.
+      await sendFromPage(page, { type: 'getSidebarState', page: { site: 'unknown', view: 'other', people: [] } });
+      await expect.poll(async () => (await scoresOf(page)).scoredAt! > before.scoredAt!, { timeout: 60_000 }).toBe(true);
+      const finished = await scoresOf(page);
+      expect(finished.text).not.toBe(before.text);
+      expect(finished.scores.length).toBe(settled.scores.length);
+      // Never a mix: exactly the old set or exactly the new one.
+      expect([before.text, finished.text]).toContain(after.text);
+      outcomes.push(`${Math.round(share * 100)}%: ${after.text === before.text ? 'all old' : 'all new'}`);
+    }
+    console.log(`[reliability] worker killed mid-rescore of ${settled.scores.length} accounts (a rescore takes ${rescoreMs} ms): ${outcomes.join(', ')}; never partial; next wake-up finished each`);
+  });
 });

@@ -46,17 +46,18 @@ export async function contentScriptWorld(page: Page, extensionName = 'Keep Accou
 
 /**
  * Every record of every store of the extension's database, as JSON text per store, read from the service worker
- * through a second connection (the background keeps its own open). Equal snapshots mean no change at all.
+ * through a second connection (the background keeps its own open), in the worker or in an extension page (same
+ * origin: it works while the worker is stopped). Equal snapshots mean no change at all.
  */
-export function databaseSnapshot(serviceWorker: Worker): Promise<Record<string, string>> {
-  return serviceWorker.evaluate(
-    () =>
+export function databaseSnapshot(where: Worker | Page, only?: string[]): Promise<Record<string, string>> {
+  return (where as Page).evaluate(
+    (only) =>
       new Promise<Record<string, string>>((resolve, reject) => {
         const open = indexedDB.open('keep-account');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const names = Array.from(db.objectStoreNames);
+          const names = Array.from(db.objectStoreNames).filter((name) => !only || only.includes(name));
           const tx = db.transaction(names, 'readonly');
           const out: Record<string, string> = {};
           for (const name of names) {
@@ -70,6 +71,7 @@ export function databaseSnapshot(serviceWorker: Worker): Promise<Record<string, 
           tx.onerror = () => reject(tx.error);
         };
       }),
+    only,
   );
 }
 
@@ -86,3 +88,31 @@ export function watchWorkerErrors(serviceWorker: Worker): Promise<void> {
 
 export const workerErrors = (serviceWorker: Worker): Promise<string[]> =>
   serviceWorker.evaluate(() => (globalThis as unknown as { __kaErrors?: string[] }).__kaErrors ?? []);
+
+/**
+ * Kills the extension's service worker mid-whatever-it-does: CDP `Target.closeTarget` on its target
+ * (https://chromedevtools.github.io/devtools-protocol/tot/Target/#method-closeTarget), sent from an extension page's
+ * session (`Target.getTargets` there lists the browser's targets; `ServiceWorker.stopWorker` needs a version id that
+ * the ServiceWorker domain of an extension page never reports). Resolves when the target is gone; the next event
+ * (a message, an alarm) starts a new worker.
+ */
+export async function stopServiceWorker(extensionPage: Page): Promise<void> {
+  const cdp = await extensionPage.context().newCDPSession(extensionPage);
+  try {
+    // (Node gives non-special schemes an origin of "null": built from the host.)
+    const origin = `chrome-extension://${new URL(extensionPage.url()).host}/`;
+    const workers = async () =>
+      ((await cdp.send('Target.getTargets')).targetInfos as { targetId: string; type: string; url: string }[]).filter((t) => t.type === 'service_worker' && t.url.startsWith(origin));
+    const running = await workers();
+    if (!running.length) throw new Error('no service worker of the extension is running');
+    for (const target of running) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    const gone = new Set(running.map((t) => t.targetId));
+    const deadline = Date.now() + 10_000;
+    while ((await workers()).some((t) => gone.has(t.targetId))) {
+      if (Date.now() > deadline) throw new Error('the service worker did not stop');
+      await extensionPage.waitForTimeout(20);
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
