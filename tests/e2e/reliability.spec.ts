@@ -8,6 +8,7 @@ import { importThroughOptionsPage, waitForScores } from '../support/seed';
 import { contentScriptWorld, databaseSnapshot, stopServiceWorker, watchWorkerErrors, workerErrors } from '../support/faults';
 import { simulateB2bBook } from '../support/b2bBook';
 import { addDays, formatISO, parseISO } from 'date-fns';
+import { readFileSync } from 'node:fs';
 
 // Reliability under faults (issue #18): the extension's own parts flooded, killed and raced, in real Chromium on the
 // built extension with the demo book imported through the options page. Each test prints its figures.
@@ -231,10 +232,10 @@ test.describe('the service worker killed mid-work', () => {
     await sendFromPage(page, { type: 'rescore' });
     const rescoreMs = Date.now() - started;
     const settled = await scoresOf(page);
-    // An import's rescore killed at a quarter, half and three quarters of its run. Each import brings new orders
+    // An import's rescore killed at a quarter, three quarters and one and a half of a rescore's run. Each import brings new orders
     // for some accounts, so the new scores differ from the old ones.
     const outcomes: string[] = [];
-    for (const [round, share] of [0.25, 0.5, 0.75].entries()) {
+    for (const [round, share] of [0.25, 0.75, 1.5].entries()) {
       const before = await scoresOf(page);
       const lines = ['Invoice No,Invoice Date,Customer ID,Customer Name,Customer Domain,Product,SKU,Quantity,Amount,Currency'];
       for (let n = 0; n < 40; n++) {
@@ -261,5 +262,49 @@ test.describe('the service worker killed mid-work', () => {
       outcomes.push(`${Math.round(share * 100)}%: ${after.text === before.text ? 'all old' : 'all new'}`);
     }
     console.log(`[reliability] worker killed mid-rescore of ${settled.scores.length} accounts (a rescore takes ${rescoreMs} ms): ${outcomes.join(', ')}; never partial; next wake-up finished each`);
+  });
+
+  test('killed mid-restore of a backup: the database is the one before or the one restored, never a mix; the next wake-up scores it', async () => {
+    // The stores a backup holds and a restore replaces (lib/service/backup.ts DB_STORES).
+    const dataStores = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links'];
+    const download = async () => {
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html#data`);
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+      return readFileSync((await file.path())!, 'utf8');
+    };
+    const backupA = await download();
+    const extra = ['Invoice No,Invoice Date,Customer ID,Customer Name,Customer Domain,Product,SKU,Quantity,Amount,Currency'];
+    for (let n = 0; n < 300; n++) extra.push(`INV-X${n},${data.today},X${n},"Extra ${n}, GmbH",extra${n}.example,Mint oil,SKU-4,2,40.00,EUR`);
+    (await importThroughOptionsPage(browser.context, browser.extensionId, [{ name: 'extra-customers.csv', text: extra.join('\r\n') + '\r\n' }])).close();
+    const backupB = await download();
+    const restore = (text: string) => sendFromPage(page, { type: 'restoreBackup', text }) as Promise<{ ok: boolean; value?: { ok: boolean } }>;
+    // The two states as a finished restore writes them, and how long a whole restore (and its rescore) takes.
+    let started = Date.now();
+    expect((await restore(backupA)).value?.ok).toBe(true);
+    const restoreMs = Date.now() - started;
+    const stateA = await databaseSnapshot(page, dataStores);
+    expect((await restore(backupB)).value?.ok).toBe(true);
+    const stateB = await databaseSnapshot(page, dataStores);
+    expect(stateB.accounts).not.toBe(stateA.accounts);
+
+    let current: 'A' | 'B' = 'B';
+    const outcomes: string[] = [];
+    for (const share of [0.1, 0.3, 0.5, 0.8]) {
+      const target = current === 'A' ? 'B' : 'A';
+      started = Date.now();
+      const call = restore(target === 'A' ? backupA : backupB).catch(() => undefined);
+      await page.waitForTimeout(Math.round(restoreMs * share));
+      await stopServiceWorker(page);
+      await call;
+      const killed = await databaseSnapshot(page, dataStores);
+      const now: 'A' | 'B' | 'mix' = JSON.stringify(killed) === JSON.stringify(stateA) ? 'A' : JSON.stringify(killed) === JSON.stringify(stateB) ? 'B' : 'mix';
+      outcomes.push(`${Math.round(share * 100)}%: ${now === current ? 'as before' : now === target ? 'restored' : 'MIXED'}`);
+      expect(now).not.toBe('mix');
+      current = now as 'A' | 'B';
+      // The next wake-up scores whatever the restore left: every account of it has a score.
+      await sendFromPage(page, { type: 'getSidebarState', page: { site: 'unknown', view: 'other', people: [] } });
+      await expect.poll(async () => (await scoresOf(page)).scores.length, { timeout: 60_000 }).toBeGreaterThan(5000);
+    }
+    console.log(`[reliability] worker killed mid-restore of a ${(backupA.length / 1e6).toFixed(1)} MB backup (a restore and its rescore take ${restoreMs} ms): ${outcomes.join(', ')}; never a mix`);
   });
 });
