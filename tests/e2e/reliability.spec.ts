@@ -9,12 +9,38 @@ import { contentScriptWorld, databaseSnapshot, stopServiceWorker, watchWorkerErr
 import { simulateB2bBook } from '../support/b2bBook';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { readFileSync } from 'node:fs';
+import { gmailThreadHtml } from '../../lib/sites/fixtures/gmailPage';
 
 // Reliability under faults (issue #18): the extension's own parts flooded, killed and raced, in real Chromium on the
 // built extension with the demo book imported through the options page. Each test prints its figures.
 
 const data = generateDemoData({ today: await browserDemoDay() });
 const lapsing = data.scenarios.find((s) => s.id === 'lapsing' && s.gmail)!;
+
+const threads = data.scenarios.filter((s) => s.gmail);
+
+/**
+ * A Gmail-like single-page app holding every demo thread: `open(i, how)` swaps the conversation in the DOM and changes
+ * the URL by pushState or by the hash, without a page load, as Gmail does.
+ */
+function gmailSpa(): string {
+  const bodyOf = (html: string) => html.slice(html.indexOf('>', html.indexOf('<body')) + 1, html.lastIndexOf('</body>'));
+  const pages = threads.map((s) => bodyOf(gmailThreadHtml({ me: data.me, subject: s.gmail!.subject, messages: s.gmail!.messages, replyOpen: true })));
+  const first = gmailThreadHtml({ me: data.me, subject: threads[0].gmail!.subject, messages: threads[0].gmail!.messages, replyOpen: true });
+  return first.replace(
+    '</body>',
+    `${pages.map((p, i) => `<template id="t${i}">${p}</template>`).join('')}
+<script>
+  window.kaOpen = (i, how) => {
+    const keep = [...document.body.children].filter((el) => el.tagName === 'TEMPLATE' || el.tagName === 'SCRIPT' || el.tagName.toLowerCase() === 'keep-account-sidebar');
+    for (const el of [...document.body.children]) if (!keep.includes(el)) el.remove();
+    document.body.prepend(document.getElementById('t' + i).content.cloneNode(true));
+    if (how === 'push') history.pushState({}, '', '/mail/u/5/#inbox/thread' + i + '-' + Math.random().toString(36).slice(2));
+    else location.hash = '#inbox/thread' + i + '-' + Math.random().toString(36).slice(2);
+  };
+</script></body>`,
+  );
+}
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -23,7 +49,7 @@ let options: Page;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   const site = demoSite(data);
-  server = await startFixtureServer(site.route);
+  server = await startFixtureServer((request) => (request.host === 'mail.google.com' && request.path === '/mail/u/5/' ? { body: gmailSpa() } : site.route(request)));
   browser = await launchWithExtension({ port: server.port });
   options = await importThroughOptionsPage(browser.context, browser.extensionId, data.files);
   await waitForScores(options, browser.extensionId);
@@ -307,6 +333,29 @@ test.describe('the service worker killed mid-work', () => {
     }
     console.log(`[reliability] worker killed mid-restore of a ${(backupA.length / 1e6).toFixed(1)} MB backup (a restore and its rescore take ${restoreMs} ms): ${outcomes.join(', ')}; never a mix`);
   });
+});
+
+test('50 conversation switches in a single-page Gmail (pushState, hash changes, DOM swaps): one sidebar, the right customer after each', async () => {
+  test.setTimeout(180_000);
+  const page = await browser.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/5/#inbox/start');
+  await waitForSidebarText(page, (t) => t.includes(threads[0].accountName));
+  const waits: number[] = [];
+  let previous = 0;
+  for (let n = 0; n < 50; n++) {
+    // Never the same thread twice in a row: each switch must change what the sidebar shows.
+    const i = (previous + 1 + (n % (threads.length - 1))) % threads.length;
+    const started = Date.now();
+    await page.evaluate(([i, how]) => (window as unknown as { kaOpen(i: number, how: string): void }).kaOpen(i as number, how as string), [i, n % 2 ? 'push' : 'hash'] as const);
+    const text = await waitForSidebarText(page, (t) => t.includes(threads[i].accountName) && !t.includes(threads[previous].accountName));
+    waits.push(Date.now() - started);
+    expect(text).toContain(threads[i].accountName);
+    expect(await sidebarHostCount(page)).toBe(1);
+    previous = i;
+  }
+  waits.sort((a, b) => a - b);
+  console.log(`[reliability] SPA navigation: 50 Gmail conversation switches over ${threads.length} threads, one sidebar, right customer each time; switch → sidebar updated: median ${waits[25]} ms, max ${waits.at(-1)} ms (polled every 100 ms)`);
+  await page.close();
 });
 
 // FIXME: Chromium 150 does not apply CDP Storage.overrideQuotaForOrigin to an origin the extension's `unlimitedStorage`
