@@ -9,7 +9,7 @@ import { contentScriptWorld, databaseSnapshot, stopServiceWorker, watchWorkerErr
 import { simulateB2bBook } from '../support/b2bBook';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { readFileSync } from 'node:fs';
-import { gmailThreadHtml } from '../../lib/sites/fixtures/gmailPage';
+import { crmRecordHtml, gmailThreadHtml } from '../../lib/sites/fixtures/gmailPage';
 
 // Reliability under faults (issue #18): the extension's own parts flooded, killed and raced, in real Chromium on the
 // built extension with the demo book imported through the options page. Each test prints its figures.
@@ -42,6 +42,28 @@ function gmailSpa(): string {
   );
 }
 
+const records = data.scenarios.filter((s) => s.crm?.crm === 'hubspot');
+const recordPath = (s: (typeof records)[number]) => `/contacts/24681357/record/${s.crm!.objectType === 'company' ? '0-2' : '0-1'}/${s.crm!.recordId}`;
+
+/** HubSpot as a single-page app: `kaOpen(i)` swaps the record in the DOM and pushes its real record URL. */
+function hubspotSpa(): string {
+  const html = records.map((s) => crmRecordHtml({ crm: 'hubspot', recordName: s.crm!.recordName, email: s.crm!.email, company: s.crm!.company, website: s.crm!.website, title: s.crm!.title }));
+  const bodyOf = (page: string) => page.slice(page.indexOf('>', page.indexOf('<body')) + 1, page.lastIndexOf('</body>'));
+  return html[0].replace(
+    '</body>',
+    `${html.map((p, i) => `<template id="t${i}" data-path="${recordPath(records[i])}">${bodyOf(p)}</template>`).join('')}
+<script>
+  window.kaOpen = (i) => {
+    const keep = [...document.body.children].filter((el) => el.tagName === 'TEMPLATE' || el.tagName === 'SCRIPT' || el.tagName.toLowerCase() === 'keep-account-sidebar');
+    for (const el of [...document.body.children]) if (!keep.includes(el)) el.remove();
+    const t = document.getElementById('t' + i);
+    document.body.prepend(t.content.cloneNode(true));
+    history.pushState({}, '', t.dataset.path);
+  };
+</script></body>`,
+  );
+}
+
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 let options: Page;
@@ -49,7 +71,11 @@ let options: Page;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   const site = demoSite(data);
-  server = await startFixtureServer((request) => (request.host === 'mail.google.com' && request.path === '/mail/u/5/' ? { body: gmailSpa() } : site.route(request)));
+  server = await startFixtureServer((request) => {
+    if (request.host === 'mail.google.com' && request.path === '/mail/u/5/') return { body: gmailSpa() };
+    if (request.host === 'app.hubspot.com' && request.url.searchParams.has('spa')) return { body: hubspotSpa() };
+    return site.route(request);
+  });
   browser = await launchWithExtension({ port: server.port });
   options = await importThroughOptionsPage(browser.context, browser.extensionId, data.files);
   await waitForScores(options, browser.extensionId);
@@ -355,6 +381,27 @@ test('50 conversation switches in a single-page Gmail (pushState, hash changes, 
   }
   waits.sort((a, b) => a - b);
   console.log(`[reliability] SPA navigation: 50 Gmail conversation switches over ${threads.length} threads, one sidebar, right customer each time; switch → sidebar updated: median ${waits[25]} ms, max ${waits.at(-1)} ms (polled every 100 ms)`);
+  await page.close();
+});
+
+test('50 record switches in a single-page HubSpot (pushState, DOM swaps): one sidebar, the right customer after each', async () => {
+  test.setTimeout(180_000);
+  const page = await browser.context.newPage();
+  await page.goto(`https://app.hubspot.com${recordPath(records[0])}?spa=1`);
+  await waitForSidebarText(page, (t) => t.includes(records[0].accountName));
+  const waits: number[] = [];
+  let previous = 0;
+  for (let n = 0; n < 50; n++) {
+    const i = (previous + 1 + (n % (records.length - 1))) % records.length;
+    const started = Date.now();
+    await page.evaluate((i) => (window as unknown as { kaOpen(i: number): void }).kaOpen(i), i);
+    await waitForSidebarText(page, (t) => t.includes(records[i].accountName) && !t.includes(records[previous].accountName));
+    waits.push(Date.now() - started);
+    expect(await sidebarHostCount(page)).toBe(1);
+    previous = i;
+  }
+  waits.sort((a, b) => a - b);
+  console.log(`[reliability] SPA navigation: 50 HubSpot record switches over ${records.length} records, one sidebar, right customer each time; switch → sidebar updated: median ${waits[25]} ms, max ${waits.at(-1)} ms (polled every 100 ms)`);
   await page.close();
 });
 
