@@ -5,6 +5,7 @@ import { openKeepAccountDb, type Db } from '../lib/db/schema';
 import { deleteAccount, deleteEverything, recordQuestionAsked } from '../lib/db/repo';
 import { buildSidebarState, previewQuestionsForAccount } from '../lib/service/sidebarState';
 import { linkAndRescore, rescoreAll } from '../lib/service/rescore';
+import { rescoreDue } from '../lib/db/pending';
 import { linkAccounts, unlinkAccounts } from '../lib/db/linking';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
@@ -78,6 +79,11 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'rescore-daily') void db().then((d) => rescoreAll(d, now()));
+  });
+
+  // Every wake-up: a rescore the last worker was stopped in the middle of (lib/db/pending.ts) is finished now.
+  void db().then(async (d) => {
+    if (await rescoreDue(d)) await linkAndRescore(d, now());
   });
 
   browser.runtime.onStartup.addListener(() => void restoreSelfHostedScripts());

@@ -8,6 +8,7 @@ import { scoreBook } from '../insights/risk';
 import { asOfByAccount, feedOfAccount, orderFeeds } from '../db/feeds';
 import { peerProfile } from '../insights/expansion';
 import { relinkAccounts, type LinkSummary } from '../db/linking';
+import { dataVersion, SCORED_VERSION_KEY } from '../db/pending';
 
 /**
  * Fits the lapse-risk model over every account and recomputes the peer profile, then stores both. Runs in the
@@ -17,6 +18,8 @@ import { relinkAccounts, type LinkSummary } from '../db/linking';
 export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number; scored: number; ms: number }> {
   const started = performance.now();
   const today = now.toISOString().slice(0, 10);
+  // Read before the data: a change committed meanwhile leaves the scores one version behind, and is scored again.
+  const version = await dataVersion(db);
   const [orders, storedAccounts, contacts, activities, feeds] = await Promise.all([allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities'), orderFeeds(db)]);
   const accounts = storedAccounts.map(fromStoredAccount);
   // Every account is scored as of the day its order data is complete to (its source's as-of date), not today.
@@ -35,6 +38,7 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
     { key: 'championMoves', value: moves },
     { key: 'riskModel', value: model },
     { key: 'scoredAt', value: now.toISOString() },
+    { key: SCORED_VERSION_KEY, value: version },
   ]);
   return { accounts: accounts.length, scored: scores.length, ms: Math.round(performance.now() - started) };
 }
