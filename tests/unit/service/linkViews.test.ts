@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { linkOffers, unplacedOrders } from '../../../lib/service/linkViews';
 import type { Account, Order } from '../../../lib/model/records';
@@ -39,7 +40,6 @@ describe('Link customers view', () => {
 
 describe('"Not the same customer"', () => {
   it('is remembered: the offer is not made again, other offers stay', async () => {
-    await import('fake-indexeddb/auto');
     const { openKeepAccountDb } = await import('../../../lib/db/schema');
     const { dismissOffer, loadDismissals } = await import('../../../lib/service/linkDismissals');
     const { offerId } = await import('../../../lib/service/linkViews');
