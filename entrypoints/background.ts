@@ -13,6 +13,7 @@ import { saveFileSettings, saveMapping } from '../lib/service/mappingStore';
 import { readTeamPolicy } from '../lib/service/teamPolicy';
 import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
 import { now } from '../components/clock';
+import { rememberConversation } from '../lib/service/capture';
 
 // The background owns the database: it opens it for writing and does every write the user asks for, on the typed
 // messages below. The one other writer is the import worker (lib/db/owner.ts, docs/ARCHITECTURE.md, "Who owns the database").
@@ -30,6 +31,8 @@ export default defineBackground(() => {
     recordQuestion: async (m) =>
       recordQuestionAsked(await db(), { ...m, id: `${m.accountId}|${m.questionId}|${now().getTime()}`, askedAt: now().toISOString() }),
     openOptions: async () => browser.runtime.openOptionsPage(),
+    // Issue 16: only adds remembered touches (lib/model/messages.ts says why a content script may ask this).
+    rememberConversation: async (m) => rememberConversation(await db(), m.page, { today: now().toISOString().slice(0, 10), policy: await readTeamPolicy() }),
     dataChanged: async () => linkAndRescore(await db(), now()),
     rescore: async () => rescoreAll(await db(), now()),
     deleteAccount: async (m) => deleteAccount(await db(), m.accountId),

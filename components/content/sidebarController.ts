@@ -98,6 +98,10 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
   async function load(context: PageContext, quiet = false) {
     const id = ++request;
     if (!quiet) store.view.value = { kind: 'loading' };
+    // Remembered first, so that the sidebar already counts the conversation on screen (issue 16); never blocks it.
+    // The message bodies stay on the page: only the headers travel.
+    if (context.messages?.length) await deps.send({ type: 'rememberConversation', page: { ...context, bodyText: undefined } }).catch(() => undefined);
+    if (id !== request || stopped || !ctx.isValid) return;
     const reply = await deps.send({ type: 'getSidebarState', page: context, accountId: chosenAccount }).catch((error: unknown) => ({
       ok: false as const,
       error: error instanceof Error ? error.message : String(error),

@@ -29,6 +29,15 @@ export const ContentMessage = z.discriminatedUnion('type', [
     site: z.string().max(40),
   }),
   z.object({ type: z.literal('openOptions'), section: z.enum(['import', 'data', 'risk', 'playbooks', 'team']).optional() }),
+  /**
+   * Remember who wrote to whom in the open conversation (issue 16). The one write a content script may ask for, and
+   * acceptable because it can only add: the background derives the touches itself from the page (never takes stored
+   * records from the page), keeps only messages at accounts the book already knows (unless the rep allows new
+   * companies), never overwrites or deletes a remembered message, and changes no other store. Its size is the page's
+   * schema: at most 100 messages of at most 100 people (PageContext.messages). The worst a hostile page can do is add
+   * made-up messages about known accounts, which it could make the rep open anyway.
+   */
+  z.object({ type: z.literal('rememberConversation'), page: PageContext }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 

@@ -138,10 +138,18 @@ export function mergeActivities(imported: readonly Activity[], touches: readonly
   return merged;
 }
 
-/** Touches older than the retention limit (months before `today`) go. */
-export function withinRetention<T extends { date: string }>(touches: readonly T[], today: string, months: number): T[] {
+/** The first day (yyyy-mm-dd) the retention limit keeps: `months` before `today` (the day clamped to the month's end). */
+export function retentionCutoff(today: string, months: number): string {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const total = year * 12 + (month - 1) - months;
-  const cutoff = `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+}
+
+/** Touches older than the retention limit (months before `today`) go. */
+export function withinRetention<T extends { date: string }>(touches: readonly T[], today: string, months: number): T[] {
+  const cutoff = retentionCutoff(today, months);
   return touches.filter((touch) => touch.date >= cutoff);
 }

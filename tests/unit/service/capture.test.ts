@@ -1,0 +1,107 @@
+// Issue 16 below the browser: CRM exports only (no activity log) → three Gmail conversations of one account opened →
+// the touches remembered once, the sidebar's people insight from them alone (single-threaded, the newcomer in cc).
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { importRecordOf, parseImportFile } from '../../../lib/import';
+import { accountKeyIndex } from '../../../lib/db/repo';
+import { openKeepAccountDb, type Db } from '../../../lib/db/schema';
+import { countTouches, allTouches } from '../../../lib/db/touches';
+import { commitImport } from '../../../lib/service/importCommit';
+import { linkAndRescore, rescoreAll } from '../../../lib/service/rescore';
+import { buildSidebarState } from '../../../lib/service/sidebarState';
+import { rememberConversation, saveCaptureSettings } from '../../../lib/service/capture';
+import { DEFAULT_CAPTURE } from '../../../lib/model/settings';
+import { recognizePage } from '../../../lib/sites';
+import { gmailThreadHtml, type GmailMessage } from '../../../lib/sites/fixtures/gmailPage';
+
+const NOW = new Date('2026-11-25T15:00:00.000Z');
+const TODAY = NOW.toISOString().slice(0, 10);
+const ME = { email: 'sam@seller.com', name: 'Sam Seller' };
+const ANA = { email: 'ana.lopez@northwind-foods.com', name: 'Ana Lopez' };
+const TOM = { email: 'tom.baker@northwind-foods.com', name: 'Tom Baker' };
+const LENA = { email: 'lena@seller.com', name: 'Lena Park' };
+
+const COMPANIES = `Record ID,Company name,Company Domain Name,Industry,Create Date
+7001,Northwind Foods,northwind-foods.com,Food Production,2023-01-10
+7002,Acme Foods,acme.com,Food Production,2023-01-10`;
+const CONTACTS = `Record ID,First Name,Last Name,Email,Job Title,Associated Company,Primary Associated Company ID,Create Date
+801,Ana,Lopez,ana.lopez@northwind-foods.com,Purchasing Manager,Northwind Foods,7001,2023-02-01
+802,Joe,Park,joe.park@acme.com,Buyer,Acme Foods,7002,2023-02-01`;
+
+const day = (d: number, h: number) => `Nov ${d}, 2026, ${h}:00 AM`;
+const THREADS: { subject: string; messages: GmailMessage[] }[] = [
+  { subject: 'Volumes for 2027', messages: [
+    { from: ANA, to: [ME], date: day(10, 9), body: 'Could you hold the price?' },
+    { from: ME, to: [ANA], cc: [LENA], date: day(10, 11), body: 'Let me check.' },
+  ] },
+  { subject: 'Delivery week 48', messages: [
+    { from: ANA, to: [ME], date: day(17, 9), body: 'When does it arrive?' },
+    { from: ME, to: [ANA], date: day(17, 10), body: 'Tuesday.' },
+  ] },
+  { subject: 'New supplier review', messages: [
+    { from: ME, to: [ANA], date: day(24, 9), body: 'Any news?' },
+    { from: ANA, to: [ME], cc: [TOM], date: day(25, 8), body: 'Tom joins us from purchasing and reviews suppliers.' },
+  ] },
+];
+
+function pageOf(thread: (typeof THREADS)[number], index: number) {
+  const url = `https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvPqLxq${index}`;
+  const window = new Window({ url });
+  window.document.write(gmailThreadHtml({ me: ME, subject: thread.subject, messages: thread.messages }));
+  return recognizePage(window.document as unknown as Document, url);
+}
+
+async function importText(db: Db, text: string, fileName: string) {
+  const preview = await parseImportFile(text, { fileName, accountIndex: await accountKeyIndex(db), now: NOW });
+  expect(preview.rejected).toEqual([]);
+  await commitImport(db, preview.batch, importRecordOf(preview, fileName, NOW));
+}
+
+let db: Db;
+beforeAll(async () => {
+  db = await openKeepAccountDb({ name: 'capture-crm-only' });
+  await importText(db, COMPANIES, 'hubspot-companies.csv');
+  await importText(db, CONTACTS, 'hubspot-contacts.csv');
+  await linkAndRescore(db, NOW);
+  expect(await db.count('activities')).toBe(0);
+});
+
+describe('conversations remembered with CRM exports only', () => {
+  it('remembers each message once: reopening adds nothing; colleagues are never remembered', async () => {
+    const added = [];
+    for (const [i, thread] of THREADS.entries()) added.push((await rememberConversation(db, pageOf(thread, i), { today: TODAY })).added);
+    expect(added).toEqual([2, 2, 2]);
+    for (const [i, thread] of THREADS.entries()) expect((await rememberConversation(db, pageOf(thread, i), { today: TODAY })).added).toBe(0);
+    expect(await countTouches(db)).toBe(6);
+    const touches = await allTouches(db);
+    expect(touches.every((t) => t.accountId === 'northwind-foods.com')).toBe(true);
+    expect(JSON.stringify(touches)).not.toContain('lena@seller.com');
+    expect(JSON.stringify(touches)).not.toContain('hold the price');
+    expect(touches.some((t) => t.subject)).toBe(false);
+  });
+
+  it('the sidebar: single-threaded from the remembered emails, and the newcomer in cc who is not in the CRM', async () => {
+    await rescoreAll(db, NOW);
+    const state = await buildSidebarState(db, pageOf(THREADS[2]!, 2), { now: NOW.toISOString() });
+    expect(state.status).toBe('account');
+    const text = JSON.stringify(state);
+    expect(text).toContain('new at Northwind Foods: Tom Baker (tom.baker@northwind-foods.com), first seen in cc today — not in your CRM');
+    if (state.status !== 'account') return;
+    expect(state.insight.people?.contacts.map((c) => c.email)).toEqual(expect.arrayContaining([ANA.email, TOM.email]));
+    expect(state.insight.people?.notes).toContain('single-threaded: 6 of 6 emails this year went to one person (Ana Lopez, Purchasing Manager)');
+  });
+
+  it('nothing is remembered when the team policy or the rep turns it off, or past the retention limit', async () => {
+    const page = { ...pageOf(THREADS[0]!, 0), messages: pageOf(THREADS[0]!, 0).messages!.map((m) => ({ ...m, id: `${m.id}x` })) };
+    expect(await rememberConversation(db, page, { today: TODAY, policy: { capture: 'off' } })).toEqual({ added: 0, on: false });
+    await saveCaptureSettings(db, { ...DEFAULT_CAPTURE, enabled: false });
+    expect((await rememberConversation(db, page, { today: TODAY })).added).toBe(0);
+    await saveCaptureSettings(db, { ...DEFAULT_CAPTURE, retentionMonths: 1 });
+    expect((await rememberConversation(db, page, { today: '2027-06-01' })).added).toBe(0);
+    // Applied on rescoring too: a month later, everything remembered is past a one-month limit.
+    await rescoreAll(db, new Date('2027-06-01T12:00:00.000Z'));
+    expect(await countTouches(db)).toBe(0);
+    await saveCaptureSettings(db, DEFAULT_CAPTURE);
+  });
+});
