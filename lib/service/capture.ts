@@ -7,19 +7,15 @@ import type { PageContext } from '../model/page';
 import type { TeamPolicy } from '../model/playbook';
 import { CaptureSettings, DEFAULT_CAPTURE } from '../model/settings';
 import { companyDomainOfEmail } from '../model/identity';
+import { loadMetaSettings, saveMetaSettings } from './settings';
 import { addTouches, countTouches, forgetTouchesBefore } from '../db/touches';
 import { addressesOf, retentionCutoff, touchesOf, withinRetention, type KnownAddress } from '../insights/people/touches';
 
 const KEY = 'capture';
 
-export async function loadCaptureSettings(db: ReadOnlyDb): Promise<CaptureSettings> {
-  const parsed = CaptureSettings.safeParse((await db.get('meta', KEY))?.value ?? {});
-  return parsed.success ? parsed.data : DEFAULT_CAPTURE;
-}
+export const loadCaptureSettings = (db: ReadOnlyDb): Promise<CaptureSettings> => loadMetaSettings(db, KEY, CaptureSettings, DEFAULT_CAPTURE);
 
-export async function saveCaptureSettings(db: Db, settings: CaptureSettings): Promise<void> {
-  await db.put('meta', { key: KEY, value: CaptureSettings.parse(settings) });
-}
+export const saveCaptureSettings = (db: Db, settings: CaptureSettings): Promise<void> => saveMetaSettings(db, KEY, CaptureSettings, settings);
 
 /** Whether the page's conversations may be remembered: the team's policy first, then the rep's switches. */
 export function captureAllowed(settings: CaptureSettings, policy: TeamPolicy | undefined, site: PageContext['site']): boolean {

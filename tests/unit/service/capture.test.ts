@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { importRecordOf, parseImportFile } from '../../../lib/import';
-import { accountKeyIndex } from '../../../lib/db/repo';
+import { accountKeyIndex, deleteEverything } from '../../../lib/db/repo';
+import { exportBackup, restoreBackup } from '../../../lib/service/backup';
 import { openKeepAccountDb, type Db } from '../../../lib/db/schema';
 import { countTouches, allTouches } from '../../../lib/db/touches';
 import { commitImport } from '../../../lib/service/importCommit';
@@ -90,6 +91,18 @@ describe('conversations remembered with CRM exports only', () => {
     if (state.status !== 'account') return;
     expect(state.insight.people?.contacts.map((c) => c.email)).toEqual(expect.arrayContaining([ANA.email, TOM.email]));
     expect(state.insight.people?.notes).toContain('single-threaded: 6 of 6 emails this year went to one person (Ana Lopez, Purchasing Manager)');
+  });
+
+  it('backups carry the remembered conversations, and delete-all forgets them', async () => {
+    const text = await exportBackup(db, NOW);
+    expect(JSON.parse(text).stores.touches).toHaveLength(6);
+    expect(await restoreBackup(db, text)).toMatchObject({ ok: true, counts: { touches: 6 } });
+    expect(await countTouches(db)).toBe(6);
+    const other = await openKeepAccountDb({ name: 'capture-delete-all' });
+    expect(await restoreBackup(other, text)).toMatchObject({ ok: true });
+    await deleteEverything(other);
+    expect(await countTouches(other)).toBe(0);
+    other.close();
   });
 
   it('nothing is remembered when the team policy or the rep turns it off, or past the retention limit', async () => {
