@@ -1,4 +1,4 @@
-import { Settings } from './settings';
+import { CaptureSettings, Settings } from './settings';
 import { z } from 'zod';
 import { PageContext } from './page';
 import { Playbook } from './playbook';
@@ -38,6 +38,13 @@ export const ContentMessage = z.discriminatedUnion('type', [
    * made-up messages about known accounts, which it could make the rep open anyway.
    */
   z.object({ type: z.literal('rememberConversation'), page: PageContext }),
+  /**
+   * "Forget this conversation" in the sidebar: forgets the remembered messages with these ids, nothing else. A page
+   * could only make the rep forget what was remembered of messages it names; no other data can be reached.
+   */
+  z.object({ type: z.literal('forgetConversation'), site: z.enum(['gmail', 'outlook']), messageIds: z.array(z.string().min(1).max(200)).min(1).max(100) }),
+  /** The one-time notice: seen, or "Turn off". Can only hide the notice or turn remembering off, never on. */
+  z.object({ type: z.literal('captureNotice'), action: z.enum(['seen', 'turnOff']) }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
@@ -66,6 +73,10 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('linkAccounts'), fromId: z.string().min(1).max(300), intoId: z.string().min(1).max(300) }),
   /** Undo one of the user's links (lib/db/linking.ts). */
   z.object({ type: z.literal('unlinkAccounts'), linkId: z.string().min(1).max(320) }),
+  /** Remembering conversations: the rep's settings (Data page). */
+  z.object({ type: z.literal('saveCaptureSettings'), settings: CaptureSettings }),
+  /** Forget every remembered conversation (Data page). */
+  z.object({ type: z.literal('forgetAllConversations') }),
   z.object({ type: z.literal('addSelfHostedCrm'), origin: z.string().url().max(300), crm: z.enum(['twenty', 'espocrm', 'suitecrm', 'odoo']) }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

@@ -8,7 +8,9 @@ import type { TeamPolicy } from '../model/playbook';
 import { CaptureSettings, DEFAULT_CAPTURE } from '../model/settings';
 import { companyDomainOfEmail } from '../model/identity';
 import { loadMetaSettings, saveMetaSettings } from './settings';
-import { addTouches, countTouches, forgetTouchesBefore } from '../db/touches';
+import { addTouches, countTouches, forgetTouches, forgetTouchesBefore } from '../db/touches';
+import type { CaptureView } from '../model/insight';
+import { captureText } from '../words/capture';
 import { addressesOf, retentionCutoff, touchesOf, withinRetention, type KnownAddress } from '../insights/people/touches';
 
 const KEY = 'capture';
@@ -61,4 +63,25 @@ export async function applyRetention(db: Db, today: string): Promise<number> {
   if (!(await countTouches(db))) return 0;
   const settings = await loadCaptureSettings(db);
   return forgetTouchesBefore(db, retentionCutoff(today, settings.retentionMonths));
+}
+
+/** What the sidebar shows about remembering the conversation on screen (Gmail and Outlook threads only). */
+export async function captureView(db: ReadOnlyDb, page: PageContext, policy: TeamPolicy | undefined): Promise<CaptureView | undefined> {
+  if ((page.site !== 'gmail' && page.site !== 'outlook') || !page.messages?.length) return undefined;
+  const settings = await loadCaptureSettings(db);
+  const on = captureAllowed(settings, policy, page.site);
+  const keys = await Promise.all(page.messages.map((message) => db.getKey('touches', `${page.site}:${message.id}`)));
+  const facts = { on, setByTeam: policy?.capture === 'off', remembered: keys.filter((key) => key !== undefined).length, showNotice: on && !settings.noticeSeen };
+  return { ...facts, text: captureText(facts) };
+}
+
+/** "Forget this conversation": the remembered messages with these ids go. */
+export async function forgetConversation(db: Db, site: 'gmail' | 'outlook', messageIds: readonly string[]): Promise<void> {
+  await forgetTouches(db, messageIds.map((id) => `${site}:${id}`));
+}
+
+/** The one-time notice: seen, or "Turn off" (never turns remembering on). */
+export async function answerCaptureNotice(db: Db, action: 'seen' | 'turnOff'): Promise<void> {
+  const settings = await loadCaptureSettings(db);
+  await saveCaptureSettings(db, { ...settings, noticeSeen: true, ...(action === 'turnOff' ? { enabled: false } : {}) });
 }

@@ -14,6 +14,7 @@ import { hasOrders, ordersOfAccount } from '../db/orders';
 import { peopleFacts } from '../insights/people/people';
 import { mergeActivities } from '../insights/people/touches';
 import { touchesOfAccount } from '../db/touches';
+import { captureView } from './capture';
 import { customerSince } from '../insights/people/moves';
 import type { ChampionDeparture, MovedContactLead } from '../insights/people/types';
 import { expansionGaps, peerComparison, type PeerProfile } from '../insights/expansion';
@@ -100,7 +101,8 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
   const contactOnPage = contact ?? bundle.contacts.find((c) => page.people.some((p) => p.email === c.email));
   const insight = await accountInsight(db, bundle, build, { page, contact: contactOnPage, matchedBy, moved: moved && (await withTenure(db, moved, build.today)) });
   const namesNote = names && namesWithoutAddress(names.unresolved);
-  return { status: 'account', insight: namesNote ? { ...insight, namesNote } : insight };
+  const capture = await captureView(db, page, options.policy);
+  return { status: 'account', insight: namesNote ? { ...insight, namesNote } : insight, ...(capture ? { capture } : {}) };
 }
 
 async function accountInsight(

@@ -14,6 +14,10 @@ function handlers(): Handlers {
     recordQuestion: ok,
     openOptions: ok,
     rememberConversation: ok,
+    forgetConversation: ok,
+    captureNotice: ok,
+    saveCaptureSettings: ok,
+    forgetAllConversations: ok,
     dataChanged: ok,
     rescore: ok,
     deleteAccount: ok,
@@ -46,6 +50,8 @@ const PRIVILEGED: [PageMessage['type'], unknown][] = [
   ['addSelfHostedCrm', { type: 'addSelfHostedCrm', origin: 'https://crm.example.org', crm: 'odoo' }],
   ['linkAccounts', { type: 'linkAccounts', fromId: 'customer:10190', intoId: 'baeckerei-schroeder.de' }],
   ['unlinkAccounts', { type: 'unlinkAccounts', linkId: 'link:customer:10190' }],
+  ['saveCaptureSettings', { type: 'saveCaptureSettings', settings: { enabled: false } }],
+  ['forgetAllConversations', { type: 'forgetAllConversations' }],
 ];
 
 describe('routeMessage: every message parsed, every sender checked', () => {
