@@ -11,7 +11,7 @@ import { countTouches, allTouches } from '../../../lib/db/touches';
 import { commitImport } from '../../../lib/service/importCommit';
 import { linkAndRescore, rescoreAll } from '../../../lib/service/rescore';
 import { buildSidebarState } from '../../../lib/service/sidebarState';
-import { rememberConversation, saveCaptureSettings } from '../../../lib/service/capture';
+import { answerCaptureNotice, forgetConversation, loadCaptureSettings, rememberConversation, saveCaptureSettings } from '../../../lib/service/capture';
 import { DEFAULT_CAPTURE } from '../../../lib/model/settings';
 import { recognizePage } from '../../../lib/sites';
 import { gmailThreadHtml, type GmailMessage } from '../../../lib/sites/fixtures/gmailPage';
@@ -91,6 +91,32 @@ describe('conversations remembered with CRM exports only', () => {
     if (state.status !== 'account') return;
     expect(state.insight.people?.contacts.map((c) => c.email)).toEqual(expect.arrayContaining([ANA.email, TOM.email]));
     expect(state.insight.people?.notes).toContain('single-threaded: 6 of 6 emails this year went to one person (Ana Lopez, Purchasing Manager)');
+  });
+
+  it('the sidebar shows the one-time notice, then how much of the conversation is remembered; Forget removes it', async () => {
+    const page = pageOf(THREADS[2]!, 2);
+    const first = await buildSidebarState(db, page, { now: NOW.toISOString() });
+    expect(first.status === 'account' && first.capture).toMatchObject({ on: true, showNotice: true, remembered: 2, setByTeam: false });
+    expect(first.status === 'account' && first.capture?.text).toContain('on this computer only');
+    await answerCaptureNotice(db, 'seen');
+    const second = await buildSidebarState(db, page, { now: NOW.toISOString() });
+    expect(second.status === 'account' && second.capture?.text).toBe('2 messages of this conversation remembered on this computer.');
+    await forgetConversation(db, 'gmail', page.messages!.map((m) => m.id));
+    const third = await buildSidebarState(db, page, { now: NOW.toISOString() });
+    expect(third.status === 'account' && third.capture?.remembered).toBe(0);
+    expect(JSON.stringify(third)).not.toContain('Tom Baker');
+    const byTeam = await buildSidebarState(db, page, { now: NOW.toISOString(), policy: { capture: 'off' } });
+    expect(byTeam.status === 'account' && byTeam.capture?.text).toBe('Remembering conversations is off — set by your team.');
+    // Opened again: remembered again (the content script keeps what the rep forgot on this page from being sent).
+    expect((await rememberConversation(db, page, { today: TODAY })).added).toBe(2);
+  });
+
+  it('"Turn off" in the notice turns remembering off and never on', async () => {
+    await answerCaptureNotice(db, 'turnOff');
+    expect(await loadCaptureSettings(db)).toMatchObject({ enabled: false, noticeSeen: true });
+    await answerCaptureNotice(db, 'seen');
+    expect((await loadCaptureSettings(db)).enabled).toBe(false);
+    await saveCaptureSettings(db, { ...DEFAULT_CAPTURE, noticeSeen: true });
   });
 
   it('backups carry the remembered conversations, and delete-all forgets them', async () => {
