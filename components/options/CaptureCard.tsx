@@ -49,26 +49,26 @@ export function CaptureCard(props: { onChange?(text: string): void }) {
       </p>
       {settings && (
         <>
-          <label>
+          <label style={{ display: 'block', margin: '6px 0' }}>
             <input type="checkbox" checked={!off} disabled={byTeam} onChange={(e) => void save({ enabled: (e.target as HTMLInputElement).checked })} data-testid="capture-enabled" />{' '}
             Remember who wrote to whom in the conversations I open
             {byTeam && <span class="pill" data-testid="capture-team"> set by your team</span>}
           </label>
-          <label>
+          <label style={{ display: 'block', margin: '6px 0' }}>
             <input type="checkbox" checked={settings.sites.gmail} disabled={off} onChange={(e) => void save({ sites: { ...settings.sites, gmail: (e.target as HTMLInputElement).checked } })} /> in Gmail
-          </label>{' '}
-          <label>
+          </label>
+          <label style={{ display: 'block', margin: '6px 0' }}>
             <input type="checkbox" checked={settings.sites.outlook} disabled={off} onChange={(e) => void save({ sites: { ...settings.sites, outlook: (e.target as HTMLInputElement).checked } })} /> in Outlook
           </label>
-          <label>
+          <label style={{ display: 'block', margin: '6px 0' }}>
             <input type="checkbox" checked={settings.keepSubject} disabled={off} onChange={(e) => void save({ keepSubject: (e.target as HTMLInputElement).checked })} /> Remember
             subjects too
           </label>
-          <label>
+          <label style={{ display: 'block', margin: '6px 0' }}>
             <input type="checkbox" checked={settings.rememberNewCompanies} disabled={off} onChange={(e) => void save({ rememberNewCompanies: (e.target as HTMLInputElement).checked })} />{' '}
             Remember new companies too
           </label>
-          <label>
+          <label style={{ display: 'block', margin: '6px 0' }}>
             Forget messages older than{' '}
             <select value={String(settings.retentionMonths)} onChange={(e) => void save({ retentionMonths: Number((e.target as HTMLSelectElement).value) })} data-testid="capture-retention">
               {[...new Set([...RETENTION, settings.retentionMonths])].sort((a, b) => a - b).map((months) => (
