@@ -148,3 +148,21 @@ describe('remembered touches as activity', () => {
     expect(withinRetention([{ ...touch, date: '2024-12-01' }], '2026-12-01', 24)).toHaveLength(1);
   });
 });
+
+describe('champion moves from remembered touches alone', () => {
+  it('Joe Park stops writing from acme.com and writes from brightfoods.com: a departure and a lead, no activity import', async () => {
+    const { championMoves } = await import('../../../lib/insights/people/moves');
+    const account = (id: string, name: string) => ({ id, name, domains: [id], crmIds: [], customerKeys: [], updatedAt: '2026-01-01' });
+    const joe = { email: 'joe.park@acme.com', accountId: 'acme.com', name: 'Joe Park', title: 'Head of Purchasing', crmIds: [], status: 'active' as const, updatedAt: '2026-01-01' };
+    const inbound = (id: string, date: string, from: string, accountId?: string): Touch => ({
+      id: `gmail:${id}`, site: 'gmail', messageId: id, at: `${date}T09:00:00.000Z`, date, direction: 'in', from: { email: from, name: 'Joe Park' }, to: [], cc: [], ...(accountId ? { accountId } : {}),
+    });
+    const touches = [
+      ...['2026-01-12', '2026-02-03', '2026-03-02', '2026-03-20'].map((date, i) => inbound(`a${i}`, date, 'joe.park@acme.com', 'acme.com')),
+      inbound('b1', '2026-11-02', 'joe.park@brightfoods.com', 'brightfoods.com'),
+    ];
+    const moves = championMoves([account('acme.com', 'Acme Foods'), account('brightfoods.com', 'Bright Foods')], [joe], mergeActivities([], touches), { today: '2026-11-25' });
+    expect(moves.departures).toEqual([expect.objectContaining({ email: 'joe.park@acme.com', accountId: 'acme.com', newEmail: 'joe.park@brightfoods.com', newDomain: 'brightfoods.com' })]);
+    expect(moves.leads).toEqual([expect.objectContaining({ name: 'Joe Park', formerAccountId: 'acme.com', newDomain: 'brightfoods.com' })]);
+  });
+});
