@@ -119,10 +119,19 @@ export function addressesOf(context: PageContext): string[] {
  * cc; a customer's message counts for its sender and dates the others on it.
  */
 export function activitiesOfTouch(touch: Touch): Activity[] {
-  const base = { date: touch.date, ...(touch.accountId ? { accountId: touch.accountId } : {}) };
-  const one = (email: string, kind: Activity['kind'], seenAs: 'from' | 'to' | 'cc'): Activity => ({ id: `${touch.id}|${email}`, email, kind, seenAs, ...base });
-  if (touch.direction === 'out') return [...touch.to.map((a) => one(a.email, 'email-out', 'to')), ...touch.cc.map((a) => one(a.email, 'email-out', 'cc'))];
-  return [one(touch.from.email, 'email-in', 'from'), ...touch.to.map((a) => one(a.email, 'email-in', 'cc')), ...touch.cc.map((a) => one(a.email, 'email-in', 'cc'))];
+  const out: Activity[] = [];
+  // Plain object literals (no spreads): rescoring turns every remembered message of the book into activity.
+  const one = (email: string, kind: Activity['kind'], seenAs: 'from' | 'to' | 'cc'): Activity =>
+    touch.accountId === undefined ? { id: touch.id, email, kind, seenAs, date: touch.date } : { id: touch.id, email, kind, seenAs, date: touch.date, accountId: touch.accountId };
+  if (touch.direction === 'out') {
+    for (const a of touch.to) out.push(one(a.email, 'email-out', 'to'));
+    for (const a of touch.cc) out.push(one(a.email, 'email-out', 'cc'));
+    return out;
+  }
+  out.push(one(touch.from.email, 'email-in', 'from'));
+  for (const a of touch.to) out.push(one(a.email, 'email-in', 'cc'));
+  for (const a of touch.cc) out.push(one(a.email, 'email-in', 'cc'));
+  return out;
 }
 
 /**
@@ -132,9 +141,11 @@ export function activitiesOfTouch(touch: Touch): Activity[] {
 export function mergeActivities(imported: readonly Activity[], touches: readonly Touch[]): Activity[] {
   if (!touches.length) return imported as Activity[];
   const key = (a: Activity) => `${a.email.toLowerCase()}|${a.date}|${a.kind}`;
-  const seen = new Set(imported.map(key));
+  const seen = imported.length ? new Set(imported.map(key)) : undefined;
   const merged = [...imported];
-  for (const touch of touches) for (const activity of activitiesOfTouch(touch)) if (activity.seenAs === 'cc' || !seen.has(key(activity))) merged.push(activity);
+  for (const touch of touches) {
+    for (const activity of activitiesOfTouch(touch)) if (!seen || activity.seenAs === 'cc' || !seen.has(key(activity))) merged.push(activity);
+  }
   return merged;
 }
 
