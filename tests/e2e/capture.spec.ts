@@ -63,6 +63,12 @@ test('remembered conversations feed the sidebar with no activity import; the Dat
   expect(text).toContain('new at Northwind Foods: Tom Baker (tom.baker@northwind-foods.com), first seen in cc today — not in your CRM');
   expect(text).toContain('single-threaded: 6 of 6 emails this year went to one person');
   await page.screenshot({ path: 'test-results/capture-notice.png' });
+  // The Single-threaded page, from the remembered emails alone.
+  const single = await browser.context.newPage();
+  await single.goto(`chrome-extension://${browser.extensionId}/options.html#single-threaded`);
+  await expect(single.locator('main')).toContainText('Northwind Foods');
+  await expect(single.locator('main')).toContainText('6 of 6');
+  await single.close();
   await clickInSidebar(page, '[data-ka="capture-ok"]');
   await waitForSidebarText(page, (t) => t.includes('2 messages of this conversation remembered'));
   await clickInSidebar(page, '[data-ka="capture-forget"]');

@@ -11,6 +11,7 @@ import { countTouches, allTouches } from '../../../lib/db/touches';
 import { commitImport } from '../../../lib/service/importCommit';
 import { linkAndRescore, rescoreAll } from '../../../lib/service/rescore';
 import { buildSidebarState } from '../../../lib/service/sidebarState';
+import { loadBook, singleThreadedAccounts } from '../../../lib/service/accountViews';
 import { answerCaptureNotice, forgetConversation, loadCaptureSettings, rememberConversation, saveCaptureSettings } from '../../../lib/service/capture';
 import { DEFAULT_CAPTURE } from '../../../lib/model/settings';
 import { recognizePage } from '../../../lib/sites';
@@ -91,6 +92,12 @@ describe('conversations remembered with CRM exports only', () => {
     if (state.status !== 'account') return;
     expect(state.insight.people?.contacts.map((c) => c.email)).toEqual(expect.arrayContaining([ANA.email, TOM.email]));
     expect(state.insight.people?.notes).toContain('single-threaded: 6 of 6 emails this year went to one person (Ana Lopez, Purchasing Manager)');
+  });
+
+  it('the Single-threaded page lists the account from the remembered emails, with no activity import', async () => {
+    const rows = singleThreadedAccounts(await loadBook(db), { today: TODAY });
+    // Acme Foods is there too, from its one CRM contact alone (0 emails); Northwind Foods from the six remembered ones.
+    expect(rows.map((r) => [r.name, r.touches, r.total, r.person.name])).toEqual(expect.arrayContaining([['Northwind Foods', 6, 6, 'Ana Lopez'], ['Acme Foods', 0, 0, 'Joe Park']]));
   });
 
   it('the sidebar shows the one-time notice, then how much of the conversation is remembered; Forget removes it', async () => {
