@@ -83,6 +83,8 @@ export function CaptureCard(props: { onChange?(text: string): void }) {
           </p>
         </>
       )}
+      {/* Rendered only while asked: the Data page's own confirm dialog keeps the page's one `confirm` button. */}
+      {confirm && (
       <ConfirmDialog
         open={confirm}
         title="Forget all remembered conversations?"
@@ -97,6 +99,7 @@ export function CaptureCard(props: { onChange?(text: string): void }) {
           });
         }}
       />
+      )}
     </div>
   );
 }
