@@ -5,10 +5,12 @@ import { openKeepAccountDb, type Db } from '../lib/db/schema';
 import { deleteAccount, deleteEverything, recordQuestionAsked } from '../lib/db/repo';
 import { buildSidebarState, previewQuestionsForAccount } from '../lib/service/sidebarState';
 import { linkAndRescore, rescoreAll } from '../lib/service/rescore';
+import { rescoreDue } from '../lib/db/pending';
 import { linkAccounts, unlinkAccounts } from '../lib/db/linking';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
 import { saveSettings } from '../lib/service/settings';
+import { dismissOffer } from '../lib/service/linkDismissals';
 import { saveFileSettings, saveMapping } from '../lib/service/mappingStore';
 import { readTeamPolicy } from '../lib/service/teamPolicy';
 import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
@@ -51,6 +53,7 @@ export default defineBackground(() => {
     },
     saveMapping: async (m) => saveMapping(await db(), m.mappingKey, m.mapping),
     saveSettings: async (m) => saveSettings(await db(), m.settings),
+    dismissLinkOffer: async (m) => dismissOffer(await db(), m.offerId),
     saveFileSettings: async (m) => saveFileSettings(await db(), m.mappingKey, m.settings),
     previewQuestions: async (m) => previewQuestionsForAccount(await db(), m.accountId, now().toISOString(), await readTeamPolicy()),
     addSelfHostedCrm: async (m) => addSelfHostedCrm(m.origin, m.crm),
@@ -84,6 +87,11 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'rescore-daily') void db().then((d) => rescoreAll(d, now()));
+  });
+
+  // Every wake-up: a rescore the last worker was stopped in the middle of (lib/db/pending.ts) is finished now.
+  void db().then(async (d) => {
+    if (await rescoreDue(d)) await linkAndRescore(d, now());
   });
 
   browser.runtime.onStartup.addListener(() => void restoreSelfHostedScripts());

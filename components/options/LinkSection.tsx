@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountLink } from '../../lib/model/records';
 import { listLinks } from '../../lib/db/linking';
 import { accountChoices, searchAccounts, type AccountChoice } from '../../lib/service/accountViews';
-import { linkOffers, unplacedOrders, type OfferRow, type UnplacedRow } from '../../lib/service/linkViews';
+import { linkOffers, offerId, unplacedOrders, type OfferRow, type UnplacedRow } from '../../lib/service/linkViews';
+import { loadDismissals } from '../../lib/service/linkDismissals';
 import { ask, formatMoney, formatNumber, optionsDb, readBook } from './backend';
 import { todayIso } from '../clock';
 
@@ -24,10 +25,11 @@ export function LinkSection() {
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   async function load() {
-    const [book, links] = await Promise.all([readBook(), listLinks(await optionsDb())]);
+    const db = await optionsDb();
+    const [book, links, dismissed] = await Promise.all([readBook(), listLinks(db), loadDismissals(db)]);
     setState({
       unplaced: unplacedOrders(book, todayIso()),
-      offers: linkOffers(book, links),
+      offers: linkOffers(book, links, dismissed),
       links,
       choices: accountChoices(book),
       names: new Map(book.accounts.map((a) => [a.id, a.name])),
@@ -108,6 +110,9 @@ export function LinkSection() {
                             {offer.names[i + 1]} is {offer.names[0]}
                           </button>
                         ))}
+                        <button type="button" data-testid="not-the-same" onClick={() => run({ type: 'dismissLinkOffer', offerId: offerId(offer) }, `Noted: ${offer.names.join(' and ')} are different customers.`)}>
+                          Not the same customer
+                        </button>
                       </td>
                     </tr>
                   ))}

@@ -113,7 +113,7 @@ export function RiskSection() {
                   <td><strong><Name text={name} /></strong><div class="muted small"><Name text={domain} /></div></td>
                   <td><span class={`pill ${risk.level}`}>{LEVEL_LABEL[risk.level]}</span></td>
                   <td class="num">{formatMoney(risk.valueAtRisk, risk.currency)}</td>
-                  <td class="small">{riskWords(risk, context).explanation.slice(0, 2).join('; ')}</td>
+                  <td class="small">{riskWords(risk, context).reasons.slice(0, 2).join('; ')}</td>
                 </tr>
               ))}
             </tbody>

@@ -25,6 +25,9 @@ export interface LinkOffer {
   accountIds: string[];
 }
 
+/** An address carried by this many accounts (or more) before linking is a shared mailbox and links none of them. */
+export const SHARED_MAILBOX_ACCOUNTS = 3;
+
 export interface Resolution {
   /** Account id → the id of the account it becomes part of (only accounts that go away). */
   moves: Map<string, string>;
@@ -147,8 +150,24 @@ export function resolveAccounts(accounts: readonly Account[], contacts: readonly
     if (from !== undefined) union(into, from, 'none');
   }
   // 2. Shared keys: the account's own, and every contact's address on the contact's account.
+  // An address on three or more accounts is a shared mailbox, not a customer's identity: our own sales address in an
+  // invoice log's email column, a distributor's accounts-payable box. It links nothing (and offers nothing: it says
+  // nothing about which customers are one).
+  const carriers = new Map<string, Set<number>>();
+  const carry = (key: string, i: number) => {
+    let set = carriers.get(key);
+    if (!set) carriers.set(key, (set = new Set()));
+    set.add(i);
+  };
+  sorted.forEach((account, i) => (account.emails ?? []).forEach((e) => carry(`email:${e}`, i)));
+  for (const contact of contacts) {
+    const i = contact.accountId === undefined ? undefined : index.get(contact.accountId);
+    if (i !== undefined) carry(`email:${contact.email}`, i);
+  }
+  const sharedMailboxes = new Set([...carriers].filter(([, set]) => set.size >= SHARED_MAILBOX_ACCOUNTS).map(([key]) => key));
   const owner = new Map<string, number>();
   const join = (key: string, i: number) => {
+    if (sharedMailboxes.has(key)) return;
     const first = owner.get(key);
     if (first === undefined) owner.set(key, i);
     else if (!union(first, i, 'domains')) offer('shared-key', key, [first, i]);

@@ -21,8 +21,16 @@ export function toDayNumber(value: Date | string): number {
   return checkedDay(Number(match[1]), Number(match[2]), Number(match[3]), value);
 }
 
+// A book has a few thousand distinct days but a million accounts may ask for them: remembered (pure; bounded).
+const isoOfDay = new Map<number, string>();
+
 export function dayToIso(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoOfDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoOfDay.size < 100_000) isoOfDay.set(day, iso);
+  }
+  return iso;
 }
 
 // Hot path for exact 'YYYY-MM-DD' and 'YYYYMMDD' strings: digits read by char code, no regex.

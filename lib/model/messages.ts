@@ -77,6 +77,8 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveCaptureSettings'), settings: CaptureSettings }),
   /** Forget every remembered conversation (Data page). */
   z.object({ type: z.literal('forgetAllConversations') }),
+  /** "Not the same customer": an offered match the user answered no to (lib/service/linkDismissals.ts). */
+  z.object({ type: z.literal('dismissLinkOffer'), offerId: z.string().min(1).max(2000) }),
   z.object({ type: z.literal('addSelfHostedCrm'), origin: z.string().url().max(300), crm: z.enum(['twenty', 'espocrm', 'suitecrm', 'odoo']) }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

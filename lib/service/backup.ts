@@ -1,4 +1,5 @@
 import { unwrap } from 'idb';
+import { countDataChange } from '../db/pending';
 import type { Db } from '../db/schema';
 import type { ReadOnlyDb } from '../db/readOnly';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
@@ -61,8 +62,10 @@ export async function restoreBackup(db: Db, text: string): Promise<RestoreResult
   const backup: BackupFile = parsed.backup;
   // The legacy `orders` store is cleared too (empty since v3), so that nothing from before the restore survives.
   const cleared = [...DB_STORES, 'orders', 'scores'] as const;
-  const tx = unwrap(db.transaction([...cleared], 'readwrite')) as IDBTransaction;
+  const tx = unwrap(db.transaction([...cleared, 'meta'], 'readwrite')) as IDBTransaction;
   for (const store of cleared) tx.objectStore(store).clear();
+  // The restored book is unscored until the rescore that follows: counted, so a wake-up finishes it if that is cut short.
+  countDataChange(tx);
   const { accounts, contacts, orders, ...rest } = backup.stores;
   const orderWrites = orderBucketWrites(tx, orders);
   // Stubs go back into their buckets (the stores were just cleared: one put per bucket, nothing to merge).

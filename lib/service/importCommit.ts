@@ -1,4 +1,5 @@
 import { unwrap } from 'idb';
+import { countDataChange } from '../db/pending';
 import type { Account, Activity, Contact, ImportRecord, Order, Product } from '../model/records';
 import type { Db, StoredContact } from '../db/schema';
 import { accountWrites } from '../db/accounts';
@@ -27,7 +28,7 @@ export interface CommitOptions {
   onProgress?: (written: number, total: number) => void;
 }
 
-const STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'products', 'importHistory'] as const;
+const STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'products', 'importHistory', 'meta'] as const;
 
 /** One kind of record to write: the items and the request that writes one. */
 export interface WriteSource {
@@ -144,6 +145,8 @@ export async function commitImport(db: Db, batch: ImportBatch, record: ImportRec
   const start = () => {
     if (++read === 3) writeInSlices(sources, options);
   };
+  // The scores must follow this file: counted with it, so a rescore cut short is finished on the next wake-up.
+  countDataChange(tx);
   const request = contacts.getAllKeys();
   request.onsuccess = () => {
     for (const key of request.result) existingContacts.add(key);

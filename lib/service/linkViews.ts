@@ -47,8 +47,16 @@ export function unplacedOrders(book: { accounts: readonly Account[]; contacts: r
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
 }
 
-/** The ambiguous matches the linking left to the user, with the accounts' names. */
-export function linkOffers(book: { accounts: readonly Account[]; contacts: readonly Contact[] }, links: readonly AccountLink[]): OfferRow[] {
+/** An offer's identity: its kind, key and accounts. A "not the same customer" answer is remembered under it. */
+export const offerId = (offer: Pick<LinkOffer, 'kind' | 'key' | 'accountIds'>): string => `${offer.kind}|${offer.key}|${[...offer.accountIds].sort().join('|')}`;
+
+/**
+ * The ambiguous matches the linking left to the user, with the accounts' names, but the ones the user said are not
+ * the same customer (`dismissed` offer ids): an answer stays given until the accounts or the key change.
+ */
+export function linkOffers(book: { accounts: readonly Account[]; contacts: readonly Contact[] }, links: readonly AccountLink[], dismissed: ReadonlySet<string> = new Set()): OfferRow[] {
   const names = new Map(book.accounts.map((a) => [a.id, a.name]));
-  return resolveAccounts(book.accounts, book.contacts, links).offers.map((o) => ({ ...o, names: o.accountIds.map((id) => names.get(id) ?? id) }));
+  return resolveAccounts(book.accounts, book.contacts, links)
+    .offers.filter((o) => !dismissed.has(offerId(o)))
+    .map((o) => ({ ...o, names: o.accountIds.map((id) => names.get(id) ?? id) }));
 }

@@ -11,6 +11,7 @@ import { relinkAccounts, type LinkSummary } from '../db/linking';
 import { allTouches } from '../db/touches';
 import { mergeActivities } from '../insights/people/touches';
 import { applyRetention } from './capture';
+import { dataVersion, SCORED_VERSION_KEY } from '../db/pending';
 
 /**
  * Fits the lapse-risk model over every account and recomputes the peer profile, then stores both. Runs in the
@@ -22,6 +23,8 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
   const today = now.toISOString().slice(0, 10);
   // Remembered conversations past the retention limit are forgotten first (issue 16).
   await applyRetention(db, today);
+  // Read before the data: a change committed meanwhile leaves the scores one version behind, and is scored again.
+  const version = await dataVersion(db);
   const [orders, storedAccounts, contacts, imported, feeds, touches] = await Promise.all([
     allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities'), orderFeeds(db), allTouches(db),
   ]);
@@ -44,6 +47,7 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
     { key: 'championMoves', value: moves },
     { key: 'riskModel', value: model },
     { key: 'scoredAt', value: now.toISOString() },
+    { key: SCORED_VERSION_KEY, value: version },
   ]);
   return { accounts: accounts.length, scored: scores.length, ms: Math.round(performance.now() - started) };
 }

@@ -16,8 +16,10 @@ export const DEFAULT_STALE_AFTER_DAYS = 14;
 
 export interface RiskWords {
   headline: string;
-  /** Most important first. */
+  /** Most important first; the stale-data line first when the data is old. */
   explanation: string[];
+  /** The explanation without the stale-data line (for a list that says it once, above). */
+  reasons: string[];
 }
 
 export interface RiskWordsContext {
@@ -79,7 +81,7 @@ export function riskWords(risk: LapseRisk, context: RiskWordsContext): RiskWords
     explanation.push(`only one order so far, ${stale ? lastOrderBefore(since, risk.asOf, context.today) : daysAgoInWords(since)}`);
     if (chance) explanation.push(chance);
     if ((risk.annualValue ?? 0) > 0) explanation.push(`about ${money(risk.annualValue!, risk.currency)} a year if it keeps buying`);
-    return { headline: risk.level === 'watch' ? 'Watch: no second order yet' : HEADLINES[risk.level], explanation };
+    return { headline: risk.level === 'watch' ? 'Watch: no second order yet' : HEADLINES[risk.level], explanation, reasons: explanation.slice(stale ? 1 : 0) };
   }
   const gap = risk.medianGapDays ?? 0;
   const ratio = since / Math.max(gap, 1);
@@ -96,7 +98,7 @@ export function riskWords(risk: LapseRisk, context: RiskWordsContext): RiskWords
   if (risk.expectedOrdersNext90 !== undefined) explanation.push(`expected orders in the next ${risk.horizonDays} days: ${round1(risk.expectedOrdersNext90)}`);
   if (risk.orderCount < 3) explanation.push('only two orders so far, so this is a rough estimate');
   if (risk.pActive === undefined) explanation.push('too few orders in your data to fit a model yet');
-  return { headline: HEADLINES[risk.level], explanation };
+  return { headline: HEADLINES[risk.level], explanation, reasons: explanation.slice(stale ? 1 : 0) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { DB_VERSION, MIGRATIONS, openKeepAccountDb, type KeepAccountDB } from '.
 import { countRecords, deleteAccount, loadAccountBundle, toStoredAccount, toStoredContact } from '../../../lib/db/repo';
 import { indexedDbLookup } from '../../../lib/db/lookup';
 import { addTouches, forgetTouchesBefore, touchesOfAccount } from '../../../lib/db/touches';
-import { allOrders, bucketId, ordersOfAccount } from '../../../lib/db/orders';
+import { allOrders, bucketId, mergeBucket, ordersOfAccount } from '../../../lib/db/orders';
 import type { Order } from '../../../lib/model/records';
 
 const now = '2026-11-23T10:00:00.000Z';
@@ -157,4 +157,51 @@ describe('IndexedDB schema and migrations', () => {
     expect(await ordersOfAccount(db, 'customer-3.example')).toHaveLength(V1_ORDERS.filter((o) => o.accountId === 'customer-3.example').length);
     db.close();
   });
+
+  // A database as each past version left it: version-1 records, plus a record in every store that version added,
+  // written in that version's shape. Upgraded to the current version, every record reads back the same.
+  for (let written = 1; written < DB_VERSION; written++) {
+    it(`upgrades a database written by version ${written} with every record intact`, async () => {
+      const name = `written-by-v${written}`;
+      await fillVersion1(name);
+      const old = await openKeepAccountDb({ name, version: written });
+      const score = { accountId: 'acmeflavors.com', level: 'low', horizonDays: 90, asOf: now.slice(0, 10), orderCount: 50, thinEvidence: false, model: 'bgnbd', scoredAt: now } as const;
+      const lateOrder: Order = { id: 'late', accountId: 'late.example', date: '2026-01-02', amount: 7, currency: 'EUR' };
+      const stub = toStoredAccount({ id: 'customer:C-99', name: 'Customer 99', domains: [], crmIds: [], customerKeys: ['C-99'], updatedAt: now });
+      const link = { id: 'link-1', from: { id: 'customer:C-17', name: 'C-17', domains: [], crmIds: [], customerKeys: ['C-17'], updatedAt: now }, intoId: 'acmeflavors.com', addedKeys: ['C-17'], linkedAt: now };
+      if (written >= 2) {
+        await old.put('scores', score);
+        await old.put('meta', { key: 'scoredAt', value: now });
+      }
+      if (written >= 3) await old.put('orderBuckets', mergeBucket(bucketId(lateOrder.accountId), await old.get('orderBuckets', bucketId(lateOrder.accountId)), [lateOrder]));
+      if (written >= 4) await old.put('accountStubBuckets', { id: bucketId(stub.id), stubs: [stub] });
+      old.close();
+
+      const db = await openKeepAccountDb({ name });
+      expect(db.version).toBe(DB_VERSION);
+      const byId = (a: Order, b: Order) => a.id.localeCompare(b.id);
+      expect((await allOrders(db)).sort(byId)).toEqual([...V1_ORDERS, ...(written >= 3 ? [lateOrder] : [])].sort(byId));
+      expect(await countRecords(db)).toEqual({
+        accounts: written >= 4 ? 2 : 1,
+        contacts: 1,
+        orders: V1_ORDERS.length + (written >= 3 ? 1 : 0),
+        activities: 1,
+        products: 1,
+        questionHistory: 1,
+        importHistory: 1,
+      });
+      expect((await loadAccountBundle(db, 'acmeflavors.com'))?.contacts.map((c) => c.email)).toEqual(['joe.park@acmeflavors.com']);
+      expect(await db.get('playbooks', 'mine')).toMatchObject({ name: 'Mine' });
+      expect(await db.get('questionHistory', 'q1')).toMatchObject({ text: 'Who else?' });
+      if (written >= 2) {
+        expect(await db.get('scores', 'acmeflavors.com')).toEqual(score);
+        expect(await db.get('meta', 'scoredAt')).toEqual({ key: 'scoredAt', value: now });
+      }
+      if (written >= 4) expect((await db.get('accountStubBuckets', bucketId(stub.id)))?.stubs.map((s) => s.id)).toEqual([stub.id]);
+      // Every store of the current version exists and takes its records.
+      await db.put('links', link);
+      expect(await db.get('links', 'link-1')).toEqual(link);
+      db.close();
+    });
+  }
 });

@@ -20,6 +20,17 @@ describe('resolveAccounts: one account per customer', () => {
     expect(moves.get('customer:10190')).toBe('crm:hubspot:77');
   });
 
+  it('never links customers through a shared mailbox (our own sales address in every invoice row)', () => {
+    const sales = 'orders@our-company.com';
+    const stubs = ['10190', '10200', '10300', '10400'].map((key) => stub(key, { emails: [sales] }));
+    const { moves, offers, contacts } = resolveAccounts(stubs, [{ email: sales }]);
+    expect([...moves]).toEqual([]);
+    expect(offers).toEqual([]);
+    expect(contacts.get(sales)).toBeUndefined();
+    // Two accounts sharing a buyer address are still one customer.
+    expect(resolveAccounts([stub('1', { emails: ['anna@bakery.de'] }), stub('2', { emails: ['anna@bakery.de'] })], []).moves.size).toBe(1);
+  });
+
   it('puts a buyer address with no account on the account it is a key of', () => {
     const { contacts } = resolveAccounts([stub('10190', { emails: ['anna@gmail.com'] })], [{ email: 'anna@gmail.com' }]);
     expect(contacts.get('anna@gmail.com')).toBe('customer:10190');

@@ -1,7 +1,7 @@
 // `npm run score` reads files through lib/import and scores with the extension's own path (commitImport + rescoreAll):
 // the same levels and probabilities as the sidebar, every format the options page reads, clear errors.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../demo';
 import { FIXED_DEMO_DAY } from '../../support/demoDay';
 import { demoDatabase } from '../service/demoDb';
+import { scoreFiles } from '../../../scripts/score';
 
 const root = resolve(__dirname, '../../..');
 const fixtures = resolve(root, 'tests/fixtures/risk');
@@ -79,17 +80,10 @@ describe('npm run score', () => {
   });
 
   it('gives every demo account the same level and probability as the extension', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'score-demo-'));
+    // In process (the same scoreFiles the command runs): the subprocess path is covered by the tests above.
     const data = generateDemoData({ today: FIXED_DEMO_DAY });
-    const paths = data.files.map((file) => {
-      const path = join(dir, file.name);
-      writeFileSync(path, file.text);
-      return path;
-    });
-    const out = join(dir, 'scores.csv');
-    const run = score(...paths, '--today', FIXED_DEMO_DAY, '--out', out);
-    expect(run.stderr).toBe('');
-    const cli = new Map(csvRows(out).map((r) => [r.account_id, r]));
+    const run = await scoreFiles({ files: data.files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) })), today: FIXED_DEMO_DAY });
+    const cli = new Map(run.rows.map((r) => [String(r.account_id), r]));
     const { db } = await demoDatabase('score-cli-vs-extension');
     const extension = await db.getAll('scores');
     expect(cli.size).toBe(extension.length);
@@ -98,6 +92,7 @@ describe('npm run score', () => {
       expect(row, risk.accountId).toBeDefined();
       expect(row!.risk_level, risk.accountId).toBe(risk.level);
       expect(row!.p_order_next_90_days, risk.accountId).toBe(risk.pActive!.toFixed(4));
+      expect(row!.as_of, risk.accountId).toBe(risk.asOf);
     }
     db.close();
   }, 120_000);

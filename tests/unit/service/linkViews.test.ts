@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { linkOffers, unplacedOrders } from '../../../lib/service/linkViews';
 import type { Account, Order } from '../../../lib/model/records';
@@ -34,5 +35,26 @@ describe('Link customers view', () => {
   it('offers the ambiguous matches with the names of the accounts', () => {
     const accounts = [account('mueller-bau.de', { name: 'Müller GmbH', domains: ['mueller-bau.de'] }), account('mueller-druck.de', { name: 'Müller GmbH', domains: ['mueller-druck.de'] })];
     expect(linkOffers({ accounts, contacts: [] }, [])).toEqual([{ kind: 'same-name', key: 'mueller', accountIds: ['mueller-bau.de', 'mueller-druck.de'], names: ['Müller GmbH', 'Müller GmbH'] }]);
+  });
+});
+
+describe('"Not the same customer"', () => {
+  it('is remembered: the offer is not made again, other offers stay', async () => {
+    const { openKeepAccountDb } = await import('../../../lib/db/schema');
+    const { dismissOffer, loadDismissals } = await import('../../../lib/service/linkDismissals');
+    const { offerId } = await import('../../../lib/service/linkViews');
+    const accounts = [
+      account('acme.com', { name: 'Acme GmbH', domains: ['acme.com'] }),
+      account('acme.de', { name: 'Acme GmbH', domains: ['acme.de'] }),
+      account('bright.com', { name: 'Bright Foods', domains: ['bright.com'] }),
+      account('bright.de', { name: 'Bright Foods', domains: ['bright.de'] }),
+    ];
+    const before = linkOffers({ accounts, contacts: [] }, []);
+    expect(before).toHaveLength(2);
+    const db = await openKeepAccountDb({ name: 'link-dismissals' });
+    await dismissOffer(db, offerId(before.find((o) => o.accountIds.includes('acme.com'))!));
+    const after = linkOffers({ accounts, contacts: [] }, [], await loadDismissals(db));
+    expect(after.map((o) => o.accountIds)).toEqual([['bright.com', 'bright.de']]);
+    db.close();
   });
 });

@@ -171,3 +171,18 @@ describe('sidebar state when there is nothing to show', () => {
     expect(unknown).toMatchObject({ status: 'no-match', people: [{ email: 'someone@unknown-co.example' }] });
   });
 });
+
+describe('the sidebar on a day long after the last export', () => {
+  it('says how old the order data is and counts the silence up to it, never to today (issue 13)', async () => {
+    const scenario = scenarios.find((s) => s.id === 'lapsing')!;
+    const page = pageOf(gmailThreadHtml({ me, subject: scenario.gmail!.subject, messages: scenario.gmail!.messages, replyOpen: true }), 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvPqLxq');
+    // Sixty days after the demo's import: the export (complete to the day before the demo day) is 61 days old.
+    const later = new Date(DEMO_NOW.getTime() + 60 * 86_400_000).toISOString();
+    const state = await buildSidebarState(db, page, { now: later });
+    expect(state.status).toBe('account');
+    if (state.status !== 'account') return;
+    const lines = state.insight.riskText!.explanation;
+    expect(lines[0]).toMatch(/^order data as of 22 Nov 2026 \(61 days old\) — import a fresh export$/);
+    expect(lines[1]).toBe('usually orders every 24 days; nothing for 77 days up to 22 Nov 2026 (3.2× the usual gap)');
+  });
+});
