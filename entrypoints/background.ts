@@ -15,6 +15,8 @@ import { saveFileSettings, saveMapping } from '../lib/service/mappingStore';
 import { readTeamPolicy } from '../lib/service/teamPolicy';
 import { addSelfHostedCrm, restoreSelfHostedScripts } from '../lib/service/selfHosted';
 import { now } from '../components/clock';
+import { answerCaptureNotice, forgetConversation, rememberConversation, saveCaptureSettings } from '../lib/service/capture';
+import { forgetAllTouches } from '../lib/db/touches';
 
 // The background owns the database: it opens it for writing and does every write the user asks for, on the typed
 // messages below. The one other writer is the import worker (lib/db/owner.ts, docs/ARCHITECTURE.md, "Who owns the database").
@@ -32,6 +34,12 @@ export default defineBackground(() => {
     recordQuestion: async (m) =>
       recordQuestionAsked(await db(), { ...m, id: `${m.accountId}|${m.questionId}|${now().getTime()}`, askedAt: now().toISOString() }),
     openOptions: async () => browser.runtime.openOptionsPage(),
+    // Issue 16: only adds remembered touches (lib/model/messages.ts says why a content script may ask this).
+    rememberConversation: async (m) => rememberConversation(await db(), m.page, { today: now().toISOString().slice(0, 10), policy: await readTeamPolicy() }),
+    forgetConversation: async (m) => forgetConversation(await db(), m.site, m.messageIds),
+    captureNotice: async (m) => answerCaptureNotice(await db(), m.action),
+    saveCaptureSettings: async (m) => saveCaptureSettings(await db(), m.settings),
+    forgetAllConversations: async () => forgetAllTouches(await db()),
     dataChanged: async () => linkAndRescore(await db(), now()),
     rescore: async () => rescoreAll(await db(), now()),
     deleteAccount: async (m) => deleteAccount(await db(), m.accountId),

@@ -82,6 +82,8 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
   let lastContext: PageContext | undefined;
   let chosenAccount: string | undefined;
   let request = 0;
+  /** Messages the rep chose to forget on this page ("Forget this conversation"): never remembered again from it. */
+  const forgotten = new Set<string>();
   let timer: number | undefined;
   let stopped = false;
   let watcher: PageWatch | undefined;
@@ -98,6 +100,11 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
   async function load(context: PageContext, quiet = false) {
     const id = ++request;
     if (!quiet) store.view.value = { kind: 'loading' };
+    // Remembered first, so that the sidebar already counts the conversation on screen (issue 16); never blocks it.
+    // The message bodies stay on the page: only the headers travel; messages the rep forgot here are not sent again.
+    const fresh = context.messages?.filter((message) => !forgotten.has(message.id));
+    if (fresh?.length) await deps.send({ type: 'rememberConversation', page: { ...context, bodyText: undefined, messages: fresh } }).catch(() => undefined);
+    if (id !== request || stopped || !ctx.isValid) return;
     const reply = await deps.send({ type: 'getSidebarState', page: context, accountId: chosenAccount }).catch((error: unknown) => ({
       ok: false as const,
       error: error instanceof Error ? error.message : String(error),
@@ -188,7 +195,28 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
       chosenAccount = accountId;
       if (lastContext) void load(lastContext);
     },
+    forgetConversation: () => void forgetConversation(),
+    captureNotice: (action) => void answerNotice(action),
+    learnMoreAboutCapture: () => void deps.send({ type: 'openOptions', section: 'data' }),
   };
+
+  /** Forgets the remembered messages of the conversation on screen; shown again without remembering it anew. */
+  async function forgetConversation() {
+    const context = lastContext;
+    const site = context?.site;
+    const ids = context?.messages?.map((message) => message.id) ?? [];
+    if (!context || (site !== 'gmail' && site !== 'outlook') || !ids.length) return;
+    for (const id of ids) forgotten.add(id);
+    const reply = await deps.send({ type: 'forgetConversation', site, messageIds: ids });
+    showToast(reply.ok ? 'This conversation is forgotten.' : reply.error);
+    if (reply.ok) void load(context, true);
+  }
+
+  async function answerNotice(action: 'seen' | 'turnOff') {
+    const reply = await deps.send({ type: 'captureNotice', action });
+    if (action === 'turnOff' && reply.ok) showToast('Remembering conversations is off. Turn it on again on the Data page.');
+    if (lastContext) void load(lastContext, true);
+  }
 
   const mounted = mountSidebar(doc, { store, actions, questionMode: deps.questionMode });
   const inset = createPageInset({

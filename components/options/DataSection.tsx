@@ -9,6 +9,7 @@ import { normalizeCompanyName } from '../../lib/model/identity';
 import { ask, formatNumber, optionsDb } from './backend';
 import { downloadText } from './download';
 import { ConfirmDialog } from './ConfirmDialog';
+import { CaptureCard } from './CaptureCard';
 import { now, todayIso } from '../clock';
 import { count } from '../../lib/words/format';
 import { Name } from '../shared/Name';
@@ -98,6 +99,7 @@ export function DataSection() {
           </div>
         ))}
       </div>
+      <CaptureCard onChange={(text) => setNotice({ tone: 'ok', text })} />
       <div class="card" style={{ marginTop: 16 }}>
         <h2>Last import per source</h2>
         {lastBySource.length === 0 ? (

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { AccountInsight, SidebarState, SuggestedQuestion } from '../../lib/model/insight';
+import type { AccountInsight, CaptureView, SidebarState, SuggestedQuestion } from '../../lib/model/insight';
 import type { SidebarActions, SidebarStore } from './store';
 import { tabAlert } from '../../lib/words/sidebar';
 import { daysAgoInWords } from '../../lib/words/format';
@@ -160,8 +160,45 @@ function StateView({ state, actions, questionMode }: { state: SidebarState; acti
         </div>
       );
     case 'account':
-      return <AccountView insight={state.insight} actions={actions} questionMode={questionMode} />;
+      return (
+        <>
+          {state.capture && <CaptureBox capture={state.capture} actions={actions} />}
+          <AccountView insight={state.insight} actions={actions} questionMode={questionMode} />
+        </>
+      );
   }
+}
+
+/** Remembering conversations (issue 16): the one-time notice with Turn off and Learn more, else what is remembered. */
+function CaptureBox({ capture, actions }: { capture: CaptureView; actions: SidebarActions }) {
+  if (capture.showNotice) {
+    return (
+      <div class="headline tone-info" role="note" data-ka="capture-notice">
+        <div>{capture.text}</div>
+        <div class="capture-actions">
+          <button class="secondary" type="button" onClick={() => actions.captureNotice('seen')} data-ka="capture-ok">
+            OK
+          </button>
+          <button class="secondary" type="button" onClick={() => actions.captureNotice('turnOff')} data-ka="capture-off">
+            Turn off
+          </button>
+          <button class="secondary" type="button" onClick={actions.learnMoreAboutCapture} data-ka="capture-learn">
+            Learn more
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <p class="sub" data-ka="capture">
+      {capture.text}{' '}
+      {capture.remembered > 0 && (
+        <button class="secondary" type="button" onClick={actions.forgetConversation} data-ka="capture-forget">
+          Forget this conversation
+        </button>
+      )}
+    </p>
+  );
 }
 
 function AccountView({ insight, actions, questionMode }: { insight: AccountInsight; actions: SidebarActions; questionMode: 'insert' | 'copy' }) {

@@ -26,4 +26,8 @@ export interface SidebarActions {
   useQuestion(question: SuggestedQuestion, accountId: string): void;
   openOptions(): void;
   chooseAccount(accountId: string): void;
+  /** Remembering conversations (issue 16): forget the one on screen, answer the one-time notice, read more. */
+  forgetConversation(): void;
+  captureNotice(action: 'seen' | 'turnOff'): void;
+  learnMoreAboutCapture(): void;
 }

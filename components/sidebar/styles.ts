@@ -35,6 +35,7 @@ button:focus-visible, summary:focus-visible, a:focus-visible, select:focus-visib
 .tone-warning { background: var(--warning-bg); border-color: #fedf89; } .tone-warning .title { color: var(--warning); }
 .tone-info { background: var(--info-bg); border-color: #b2ddff; } .tone-info .title { color: var(--info); }
 .tone-good { background: var(--good-bg); border-color: #abefc6; } .tone-good .title { color: var(--good); }
+.capture-actions { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; } .capture-actions button { margin: 0; }
 .section-title { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 0 0 6px; }
 .questions { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
 .question { border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; display: flex; flex-direction: column; gap: 6px; }

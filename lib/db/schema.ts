@@ -1,5 +1,5 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Account, AccountLink, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
+import type { Account, AccountLink, Activity, Contact, ImportRecord, Order, Product, QuestionAsked, Touch } from '../model/records';
 import { normalizeCompanyName } from '../model/identity';
 import type { Playbook } from '../model/playbook';
 import type { LapseRisk } from '../model/insight';
@@ -55,6 +55,8 @@ export interface KeepAccountDB extends DBSchema {
   meta: { key: string; value: MetaEntry };
   /** The user's links between accounts (lib/db/linking.ts), since v5. */
   links: { key: string; value: AccountLink };
+  /** Messages of conversations the rep opened, remembered on this computer (lib/db/touches.ts), since v6. */
+  touches: { key: string; value: Touch; indexes: { accountId: string; date: string } };
 }
 
 export type KeepAccountStore = StoreNames<KeepAccountDB>;
@@ -128,6 +130,12 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase<KeepAccountDB>, tx: Up
       for (const bucket of stubs.result) buckets.put({ ...bucket, stubs: bucket.stubs.map(rekey) });
     };
   },
+  // v6 (issue 16): remembered touches, one per message the rep opened, keyed "site:message id" (lib/db/touches.ts).
+  6: (db) => {
+    const touches = db.createObjectStore('touches', { keyPath: 'id' });
+    touches.createIndex('accountId', 'accountId');
+    touches.createIndex('date', 'date');
+  },
 };
 
 export const DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
@@ -146,5 +154,5 @@ export function openKeepAccountDb(options: { name?: string; version?: number } =
 }
 
 export const ALL_STORES: KeepAccountStore[] = [
-  'accounts', 'accountStubBuckets', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'scores', 'meta', 'links',
+  'accounts', 'accountStubBuckets', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'scores', 'meta', 'links', 'touches',
 ];

@@ -2,10 +2,13 @@
 // completely first, so that a damaged or foreign file is refused with the place of the problem.
 import { z } from 'zod';
 import { Playbook } from '../model/playbook';
-import { Account, AccountLink, Activity, Contact, ImportRecord, Order, Product, QuestionAsked } from '../model/records';
+import { Account, AccountLink, Activity, Contact, ImportRecord, Order, Product, QuestionAsked, Touch } from '../model/records';
 
 export const BACKUP_FORMAT = 'keep-account/backup';
-/** Version 2 adds `stores.links` (the user's links between accounts, #14); a version-1 backup is read as having none. */
+/**
+ * Version 2 adds `stores.links` (the user's links between accounts, #14); a version-1 backup is read as having none.
+ * `stores.touches` (the remembered conversations, #16) is optional in version 2: a backup made before has none.
+ */
 export const BACKUP_VERSION = 2;
 /** The backup versions this extension reads (older ones are migrated on reading). */
 export const BACKUP_VERSIONS = [1, 2] as const;
@@ -26,14 +29,14 @@ export const BackupFile = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt,
-  stores: z.object({ ...STORES, links: z.array(AccountLink) }),
+  stores: z.object({ ...STORES, links: z.array(AccountLink), touches: z.array(Touch).default([]) }),
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
 /** A version-1 backup, migrated to the current version on reading: no links yet. */
 const BackupFileV1 = z
   .object({ format: z.literal(BACKUP_FORMAT), version: z.literal(1), exportedAt, stores: z.object(STORES) })
-  .transform((v1): BackupFile => ({ ...v1, version: BACKUP_VERSION, stores: { ...v1.stores, links: [] } }));
+  .transform((v1): BackupFile => ({ ...v1, version: BACKUP_VERSION, stores: { ...v1.stores, links: [], touches: [] } }));
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');

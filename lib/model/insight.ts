@@ -136,6 +136,20 @@ export const AccountInsight = z.object({
 export type AccountInsight = z.infer<typeof AccountInsight>;
 
 /** What the sidebar gets back for a page: an insight, or a clear reason why there is none. */
+/** Remembering conversations on this page (issue 16), as the sidebar shows it. */
+export const CaptureView = z.object({
+  on: z.boolean(),
+  /** Team policy turned it off. */
+  setByTeam: z.boolean(),
+  /** Messages of the conversation on screen remembered on this computer. */
+  remembered: z.number().int().min(0),
+  /** The one-time notice is still to be shown. */
+  showNotice: z.boolean(),
+  /** What the sidebar says: the notice, or how much of this conversation is remembered (lib/words/capture.ts). */
+  text: z.string(),
+});
+export type CaptureView = z.infer<typeof CaptureView>;
+
 export const SidebarState = z.discriminatedUnion('status', [
   z.object({ status: z.literal('unrecognized'), reason: z.string() }),
   z.object({ status: z.literal('no-data') }),
@@ -151,6 +165,6 @@ export const SidebarState = z.discriminatedUnion('status', [
     status: z.literal('choose'),
     candidates: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
   }),
-  z.object({ status: z.literal('account'), insight: AccountInsight }),
+  z.object({ status: z.literal('account'), insight: AccountInsight, capture: CaptureView.optional() }),
 ]);
 export type SidebarState = z.infer<typeof SidebarState>;

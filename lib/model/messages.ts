@@ -1,4 +1,4 @@
-import { Settings } from './settings';
+import { CaptureSettings, Settings } from './settings';
 import { z } from 'zod';
 import { PageContext } from './page';
 import { Playbook } from './playbook';
@@ -29,6 +29,22 @@ export const ContentMessage = z.discriminatedUnion('type', [
     site: z.string().max(40),
   }),
   z.object({ type: z.literal('openOptions'), section: z.enum(['import', 'data', 'risk', 'playbooks', 'team']).optional() }),
+  /**
+   * Remember who wrote to whom in the open conversation (issue 16). The one write a content script may ask for, and
+   * acceptable because it can only add: the background derives the touches itself from the page (never takes stored
+   * records from the page), keeps only messages at accounts the book already knows (unless the rep allows new
+   * companies), never overwrites or deletes a remembered message, and changes no other store. Its size is the page's
+   * schema: at most 100 messages of at most 100 people (PageContext.messages). The worst a hostile page can do is add
+   * made-up messages about known accounts, which it could make the rep open anyway.
+   */
+  z.object({ type: z.literal('rememberConversation'), page: PageContext }),
+  /**
+   * "Forget this conversation" in the sidebar: forgets the remembered messages with these ids, nothing else. A page
+   * could only make the rep forget what was remembered of messages it names; no other data can be reached.
+   */
+  z.object({ type: z.literal('forgetConversation'), site: z.enum(['gmail', 'outlook']), messageIds: z.array(z.string().min(1).max(200)).min(1).max(100) }),
+  /** The one-time notice: seen, or "Turn off". Can only hide the notice or turn remembering off, never on. */
+  z.object({ type: z.literal('captureNotice'), action: z.enum(['seen', 'turnOff']) }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
@@ -57,6 +73,10 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('linkAccounts'), fromId: z.string().min(1).max(300), intoId: z.string().min(1).max(300) }),
   /** Undo one of the user's links (lib/db/linking.ts). */
   z.object({ type: z.literal('unlinkAccounts'), linkId: z.string().min(1).max(320) }),
+  /** Remembering conversations: the rep's settings (Data page). */
+  z.object({ type: z.literal('saveCaptureSettings'), settings: CaptureSettings }),
+  /** Forget every remembered conversation (Data page). */
+  z.object({ type: z.literal('forgetAllConversations') }),
   /** "Not the same customer": an offered match the user answered no to (lib/service/linkDismissals.ts). */
   z.object({ type: z.literal('dismissLinkOffer'), offerId: z.string().min(1).max(2000) }),
   z.object({ type: z.literal('addSelfHostedCrm'), origin: z.string().url().max(300), crm: z.enum(['twenty', 'espocrm', 'suitecrm', 'odoo']) }),

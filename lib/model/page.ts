@@ -40,6 +40,20 @@ export type NamedPerson = z.infer<typeof NamedPerson>;
 export const SiteName = z.union([z.literal('gmail'), z.literal('outlook'), CrmName, z.literal('unknown')]);
 export type SiteName = z.infer<typeof SiteName>;
 
+/**
+ * One message of an open conversation, as its header shows it: a stable id, when it was sent and who was on it (the
+ * signed-in user included, so that the direction can be told). Never the body. Feeds the remembered touches
+ * (lib/insights/people/touches.ts).
+ */
+export const MessageOnPage = z.object({
+  /** The site's own message id ("18ba1c0f2e3d4c11" in Gmail, the MSG_ id in Outlook). */
+  id: z.string().min(1).max(200),
+  /** When it was sent, as an ISO date-time (the page's local time read by the content script). */
+  sentAt: z.string().min(10).max(40).optional(),
+  people: z.array(PersonOnPage).max(100),
+});
+export type MessageOnPage = z.infer<typeof MessageOnPage>;
+
 /** What recognition found on the page: who is on screen. Sent from content scripts, so it is parsed. */
 export const PageContext = z.object({
   site: SiteName,
@@ -55,6 +69,10 @@ export const PageContext = z.object({
   companyName: z.string().max(300).optional(),
   companyDomain: z.string().max(253).optional(),
   reason: z.string().max(500).optional(),
+  /** The signed-in address (Gmail, Outlook), when the page shows it. */
+  signedIn: z.string().min(3).max(320).optional(),
+  /** The open conversation's messages with an id, newest last (Gmail, Outlook). */
+  messages: z.array(MessageOnPage).max(100).optional(),
 });
 export type PageContext = z.infer<typeof PageContext>;
 

@@ -78,5 +78,7 @@ export const TeamPolicy = z.object({
   lockedPlaybooks: z.array(z.string()).optional(),
   disabledPlaybooks: z.array(z.string()).optional(),
   customPlaybooks: z.array(Playbook).optional(),
+  /** "off": nothing of the conversations reps open is remembered, and reps cannot turn it on (shown as "set by your team"). */
+  capture: z.enum(['off', 'allowed']).optional(),
 });
 export type TeamPolicy = z.infer<typeof TeamPolicy>;

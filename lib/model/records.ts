@@ -99,8 +99,40 @@ export const Activity = z.object({
   email: z.string().min(3),
   date: IsoDate,
   kind: z.enum(['email-in', 'email-out', 'meeting', 'call']),
+  /**
+   * Only on activity read from a remembered touch (never stored in `activities`): how the person was on the message.
+   * 'cc' (or another recipient of an incoming message) says they were seen, not written to: it dates them, it does not
+   * count as a touch of theirs.
+   */
+  seenAs: z.enum(['from', 'to', 'cc']).optional(),
 });
 export type Activity = z.infer<typeof Activity>;
+
+export const TouchAddress = z.object({ email: z.string().min(3).max(320), name: z.string().max(200).optional() });
+export type TouchAddress = z.infer<typeof TouchAddress>;
+
+/**
+ * One message of a conversation the rep opened, remembered on this computer (issue 16): who wrote to whom and when,
+ * never the body; the subject only when the rep allows it. Keyed by site and message id, so opening the conversation
+ * again adds nothing. Addresses of the rep's own company, free-mail strangers and no-reply senders are never in it.
+ */
+export const Touch = z.object({
+  /** "gmail:<message id>" or "outlook:<message id>". */
+  id: z.string().min(1).max(220),
+  site: z.enum(['gmail', 'outlook']),
+  messageId: z.string().min(1).max(200),
+  /** ISO date-time it was sent. */
+  at: z.string().min(10).max(40),
+  date: IsoDate,
+  accountId: z.string().optional(),
+  /** 'out': the rep wrote it; 'in': written to the rep. */
+  direction: z.enum(['in', 'out']),
+  from: TouchAddress,
+  to: z.array(TouchAddress).max(100),
+  cc: z.array(TouchAddress).max(100),
+  subject: z.string().max(500).optional(),
+});
+export type Touch = z.infer<typeof Touch>;
 
 export const QuestionAsked = z.object({
   id: z.string().min(1),

@@ -7,6 +7,7 @@ import { fromStoredAccount, fromStoredContact, getMeta } from '../db/repo';
 import { allOrders } from '../db/orders';
 import { allAccounts } from '../db/accounts';
 import type { Account, Activity, Contact, Order } from '../model/records';
+import { mergeActivities } from '../insights/people/touches';
 import type { BuyingRole, LapseRisk, Opportunity } from '../model/insight';
 import { foldForSearch, searchWords } from '../model/identity';
 import { groupByAccount, type AccountRecords } from '../insights/people/identity';
@@ -29,14 +30,17 @@ export interface Book {
 }
 
 export async function loadBook(db: Db): Promise<Book> {
-  const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'activities', 'orderBuckets', 'scores']);
-  const [accounts, contacts, activities, orders, scores] = await Promise.all([
+  const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'activities', 'orderBuckets', 'scores', 'touches']);
+  const [accounts, contacts, imported, orders, scores, touches] = await Promise.all([
     allAccounts(tx),
     tx.objectStore('contacts').getAll(),
     tx.objectStore('activities').getAll(),
     allOrders(tx),
     tx.objectStore('scores').getAll(),
+    tx.objectStore('touches').getAll(),
   ]);
+  // Imported activity and the conversations remembered on this computer, each email counted once (issue 16).
+  const activities = mergeActivities(imported, touches);
   const profile = await getMeta<PeerProfile>(db, 'peerProfile');
   return {
     accounts: accounts.map(fromStoredAccount).sort((a, b) => a.name.localeCompare(b.name)),

@@ -9,14 +9,14 @@ import { BACKUP_VERSION, parseBackup, type BackupFile } from '../import';
 import { putAll, settle, writeInSlices } from './importCommit';
 
 /** The stores of the backup FILE (`stores.orders` is a flat array of orders, whatever the database keeps them in). */
-export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links'] as const;
+export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links', 'touches'] as const;
 /** The database stores a backup reads and a restore replaces (orders live in `orderBuckets` since schema v3, account stubs in `accountStubBuckets` since v4). */
-const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links'] as const;
+const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links', 'touches'] as const;
 
 /** The whole database as one versioned JSON document. */
 export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
   const tx = db.transaction([...DB_STORES]);
-  const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory, links] = await Promise.all([
+  const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory, links, touches] = await Promise.all([
     allAccounts(tx),
     tx.objectStore('contacts').getAll(),
     allOrders(tx),
@@ -26,6 +26,7 @@ export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
     tx.objectStore('questionHistory').getAll(),
     tx.objectStore('importHistory').getAll(),
     tx.objectStore('links').getAll(),
+    tx.objectStore('touches').getAll(),
   ]);
   const backup = {
     format: 'keep-account/backup',
@@ -41,6 +42,7 @@ export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
       questionHistory,
       importHistory,
       links,
+      touches,
     },
   };
   return JSON.stringify(backup);

@@ -8,6 +8,9 @@ import { scoreBook } from '../insights/risk';
 import { asOfByAccount, feedOfAccount, orderFeeds } from '../db/feeds';
 import { peerProfile } from '../insights/expansion';
 import { relinkAccounts, type LinkSummary } from '../db/linking';
+import { allTouches } from '../db/touches';
+import { mergeActivities } from '../insights/people/touches';
+import { applyRetention } from './capture';
 import { dataVersion, SCORED_VERSION_KEY } from '../db/pending';
 
 /**
@@ -18,9 +21,15 @@ import { dataVersion, SCORED_VERSION_KEY } from '../db/pending';
 export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number; scored: number; ms: number }> {
   const started = performance.now();
   const today = now.toISOString().slice(0, 10);
+  // Remembered conversations past the retention limit are forgotten first (issue 16).
+  await applyRetention(db, today);
   // Read before the data: a change committed meanwhile leaves the scores one version behind, and is scored again.
   const version = await dataVersion(db);
-  const [orders, storedAccounts, contacts, activities, feeds] = await Promise.all([allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities'), orderFeeds(db)]);
+  const [orders, storedAccounts, contacts, imported, feeds, touches] = await Promise.all([
+    allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities'), orderFeeds(db), allTouches(db),
+  ]);
+  // Imported activity and remembered touches, each email counted once.
+  const activities = mergeActivities(imported, touches);
   const accounts = storedAccounts.map(fromStoredAccount);
   // Every account is scored as of the day its order data is complete to (its source's as-of date), not today.
   const asOf = asOfByAccount(orders, feeds);

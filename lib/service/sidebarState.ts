@@ -12,6 +12,9 @@ import { indexedDbLookup } from '../db/lookup';
 import { matchAccount, resolveNames, type NamesOnPage } from '../db/match';
 import { hasOrders, ordersOfAccount } from '../db/orders';
 import { peopleFacts } from '../insights/people/people';
+import { mergeActivities } from '../insights/people/touches';
+import { touchesOfAccount } from '../db/touches';
+import { captureView } from './capture';
 import { customerSince } from '../insights/people/moves';
 import type { ChampionDeparture, MovedContactLead } from '../insights/people/types';
 import { expansionGaps, peerComparison, type PeerProfile } from '../insights/expansion';
@@ -98,7 +101,8 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
   const contactOnPage = contact ?? bundle.contacts.find((c) => page.people.some((p) => p.email === c.email));
   const insight = await accountInsight(db, bundle, build, { page, contact: contactOnPage, matchedBy, moved: moved && (await withTenure(db, moved, build.today)) });
   const namesNote = names && namesWithoutAddress(names.unresolved);
-  return { status: 'account', insight: namesNote ? { ...insight, namesNote } : insight };
+  const capture = await captureView(db, page, options.policy);
+  return { status: 'account', insight: namesNote ? { ...insight, namesNote } : insight, ...(capture ? { capture } : {}) };
 }
 
 async function accountInsight(
@@ -110,7 +114,9 @@ async function accountInsight(
   const { account } = bundle;
   const { today } = build;
   const profile = await scoredMeta<PeerProfile>(db, 'peerProfile');
-  const facts = peopleFacts(account, bundle.contacts, bundle.activities, { today, orders: bundle.orders });
+  // Imported activity and the conversations remembered on this computer, each email counted once (issue 16).
+  const activities = mergeActivities(bundle.activities, await touchesOfAccount(db, account.id));
+  const facts = peopleFacts(account, bundle.contacts, activities, { today, orders: bundle.orders });
   const departures = await storedDepartures(db, account.id);
   const gaps = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
   const risk = bundle.score;

@@ -70,6 +70,12 @@ export const GMAIL = {
     ],
     checkedAgainst: { 'thread-expanded.html': 5, 'thread-reply-open.html': 2 },
   },
+  /** The date cell of a message header: its title holds the full date and time ("Mon, Nov 16, 2026, 9:02 AM"). */
+  messageDate: {
+    label: "the message's date",
+    selectors: [{ css: '.g3[title]', seen: '2011' }, { css: '.gH [title][role="gridcell"]', seen: '2018' }],
+    checkedAgainst: { 'thread-expanded.html': 3, 'thread-reply-open.html': 0 },
+  },
   /** The "show details" table: rows labelled from:/to:/cc:/bcc: with span[email] cells. */
   detailRows: {
     label: "the message's details table",

@@ -1,7 +1,8 @@
 // Gmail: who is in the open conversation and in the reply/compose boxes. Selectors live in gmail-selectors.ts.
-import type { PageContext, PersonRole } from '../model/page';
+import type { MessageOnPage, PageContext, PersonRole } from '../model/page';
 import { normalizeEmail } from '../model/identity';
 import { all, emailsInText, emailsInTextNodes, first, isVisible, outermost, PeopleCollector, plainText, textOf } from './dom';
+import { sentAtOf } from './messageDate';
 import { GMAIL, joined, LIST_VIEWS, LIST_VIEWS_WITH_ARGUMENT, NON_CUSTOMER_VIEWS, QUOTED, type SelectorGroup } from './gmail-selectors';
 
 const MAX_MESSAGES = 100;
@@ -152,6 +153,17 @@ function readCompose(body: Element, people: PeopleCollector): { subject?: string
   return subject ? { subject: subject.slice(0, 500) } : {};
 }
 
+const MESSAGE_ID = /^[#A-Za-z0-9:_-]{6,200}$/;
+
+/** The message's stable id (the legacy hex id, else the msg-f id), its date, and everyone on it, the user included. */
+function headerOf(message: Element, people: PeopleCollector): MessageOnPage | undefined {
+  const id = message.getAttribute('data-legacy-message-id') ?? message.getAttribute('data-message-id') ?? '';
+  if (!MESSAGE_ID.test(id) || !people.people.length) return undefined;
+  const dated = first(message, GMAIL.messageDate.selectors.map((selector) => selector.css));
+  const sentAt = sentAtOf(dated?.getAttribute('title'));
+  return { id, ...(sentAt ? { sentAt } : {}), people: people.people.slice(0, 100) };
+}
+
 /** Editable message bodies of every open reply, forward and compose box, newest first. */
 export function findGmailComposeBodies(doc: Document): HTMLElement[] {
   const found = all(doc, joined(GMAIL.composeBody)).filter((element) => {
@@ -207,10 +219,20 @@ export function recognizeGmail(doc: Document, url: URL): PageContext {
 
   const recent = messages.slice(-MAX_MESSAGES);
   let missingHeaders = 0;
-  for (let i = recent.length - 1; i >= 0; i -= 1) if (!readMessage(recent[i]!, people)) missingHeaders += 1;
+  const headers: MessageOnPage[] = [];
+  for (let i = recent.length - 1; i >= 0; i -= 1) {
+    // Each message is read once into its own list (the user kept, for the direction), then added to the page's people.
+    const own = new PeopleCollector();
+    if (!readMessage(recent[i]!, own)) missingHeaders += 1;
+    for (const person of own.people) people.add(person.email, person.role, person.name);
+    const header = headerOf(recent[i]!, own);
+    if (header) headers.unshift(header);
+  }
   readComposes();
 
   const context: PageContext = { site: 'gmail', view: 'thread', people: people.people };
+  if (me) context.signedIn = me;
+  if (headers.length) context.messages = headers;
   const subjectText = subject ? textOf(subject, 500) : '';
   if (subjectText) context.subject = subjectText;
   for (let i = recent.length - 1; i >= 0; i -= 1) {

@@ -56,9 +56,23 @@ function withinBounds(context: PageContextType): PageContextType {
     companyName: cut(context.companyName, PAGE_LIMITS.companyName),
     companyDomain: context.companyDomain && context.companyDomain.length <= PAGE_LIMITS.domain ? context.companyDomain : undefined,
     reason: cut(context.reason, PAGE_LIMITS.reason),
+    signedIn: context.signedIn && context.signedIn.length >= 3 && context.signedIn.length <= PAGE_LIMITS.email ? context.signedIn : undefined,
+    messages: context.messages?.length ? boundedMessages(context.messages) : undefined,
   };
   for (const key of Object.keys(bounded) as (keyof PageContextType)[]) if (bounded[key] === undefined) delete bounded[key];
   return bounded;
+}
+
+function boundedMessages(messages: NonNullable<PageContextType['messages']>): PageContextType['messages'] {
+  const kept = messages
+    .filter((message) => message.id.length >= 1 && message.id.length <= PAGE_LIMITS.messageId)
+    .slice(-PAGE_LIMITS.messages)
+    .map((message) => ({
+      ...message,
+      people: message.people.filter((person) => person.email.length >= 3 && person.email.length <= PAGE_LIMITS.email).slice(0, PAGE_LIMITS.messagePeople)
+        .map((person) => (person.name ? { ...person, name: person.name.slice(0, PAGE_LIMITS.name) } : person)),
+    }));
+  return kept.length ? kept : undefined;
 }
 
 /** Editable message bodies of every open reply, forward and compose box, newest first; [] when none. */

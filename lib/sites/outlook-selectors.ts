@@ -95,6 +95,12 @@ export const OUTLOOK = {
     ],
     checkedAgainst: { 'reading-pane-en.html': 1, 'reading-pane-de.html': 1, 'conversation.html': 3, 'reply-open.html': 2, 'popout-read.html': 1, 'hover-card-only.html': 1, 'message-list.html': 0 },
   },
+  /** When the message was sent ("Wed 11/25/2026 8:01 AM"), in the expanded message's header. */
+  sentTime: {
+    label: "the message's date",
+    selectors: [{ css: '[data-testid="SentReceivedSavedTime"]', seen: '2024' }],
+    checkedAgainst: { 'conversation.html': 1, 'reading-pane-en.html': 1, 'message-list.html': 0 },
+  },
   recipients: {
     label: "the message's recipients (To, Cc)",
     selectors: [

@@ -1,6 +1,7 @@
 // Outlook on the web: who is in the conversation open in the reading pane (or a pop-out window) and in the compose
 // forms. Selectors and labels live in outlook-selectors.ts with their sources.
-import type { NamedPerson, PageContext, PersonRole } from '../model/page';
+import type { MessageOnPage, NamedPerson, PageContext, PersonRole } from '../model/page';
+import { sentAtOf } from './messageDate';
 import { all, emailsInText, emailsInTextNodes, first, isVisible, outermost, PeopleCollector, plainText, textOf } from './dom';
 import type { SelectorGroup } from './gmail-selectors';
 import { anyLabel, LABELS, OUTLOOK, QUOTED } from './outlook-selectors';
@@ -242,6 +243,19 @@ function newestBody(messages: Message[]): Element | undefined {
   return undefined;
 }
 
+const OUTLOOK_ID = /^MSG_([A-Za-z0-9_=+-]{4,180})_FROM$/;
+const SENT_TIME = joined(OUTLOOK.sentTime);
+
+/** The message's id (its From line's MSG_ id), the sent time its header shows, and everyone on it with an address. */
+function headerOf(message: Message, people: PeopleCollector): MessageOnPage | undefined {
+  const from = message.sender.element.closest('[id^="MSG_"]') ?? first(message.sender.element, ['[id^="MSG_"][id$="_FROM"]']);
+  const id = OUTLOOK_ID.exec(from?.id ?? '')?.[1];
+  if (!id || !people.people.length) return undefined;
+  const item = message.sender.element.closest('[role="listitem"]');
+  const sentAt = sentAtOf(item ? textOf(item.querySelector(SENT_TIME), 80) : undefined);
+  return { id, ...(sentAt ? { sentAt } : {}), people: people.people.slice(0, 100) };
+}
+
 function finish(context: PageContext, into: Collect): PageContext {
   const named = into.named.resolveOn(into.people);
   if (named.length) context.namedOnly = named;
@@ -275,16 +289,26 @@ export function recognizeOutlook(doc: Document, url: URL): PageContext {
   }
 
   let missingHeaders = 0;
+  const headers: MessageOnPage[] = [];
   for (let i = messages.length - 1; i >= 0; i -= 1) {
     const message = messages[i]!;
+    // Each message is read into its own lists (the user kept, for the direction), then added to the page's.
+    const own: Collect = { people: new PeopleCollector(), named: new NamedCollector(me.name) };
     const people = message.sender.personas.length ? outermost(message.sender.personas) : childPeople(message.sender.element);
-    const named = people.map((persona) => addPersona(persona, 'from', into));
+    const named = people.map((persona) => addPersona(persona, 'from', own));
     if (!named.some(Boolean)) missingHeaders += 1;
-    for (const well of message.wells) readRecipients(well, into);
+    for (const well of message.wells) readRecipients(well, own);
+    for (const person of own.people.people) into.people.add(person.email, person.role, person.name);
+    for (const person of own.named.named) into.named.add(person.name, person.role);
+    const header = headerOf(message, own.people);
+    if (header) headers.push(header);
   }
   readComposes();
 
   const context: PageContext = { site: 'outlook', view: composeBodies.length ? 'compose' : 'thread', people: into.people.people };
+  if (me.email) context.signedIn = me.email;
+  // OWA shows the newest message on top: newest last, as Gmail gives them.
+  if (headers.length) context.messages = headers;
   const heading = pane && first(pane, OUTLOOK.subject.selectors.map((selector) => selector.css));
   const subject = heading ? (heading.getAttribute('title') ?? '').trim() || textOf(heading, 500) : '';
   if (subject) context.subject = subject.slice(0, 500);

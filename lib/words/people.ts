@@ -107,8 +107,17 @@ export function leadReason(lead: MovedContactLead, pageCompanyName?: string): st
   return `${isolate(lead.name)} knows what working with you is like from ${isolate(lead.formerAccountName)}: an opening for a first meeting at ${leadCompany(lead, pageCompanyName)}.`;
 }
 
-export function newcomerText(n: Newcomer): string {
-  return `new contact: ${describePerson(n)}, first seen ${ageInWords(n.daysAgo)}`;
+const SEEN_AS: Record<NonNullable<Newcomer['seenAs']>, string> = { from: 'as sender', to: 'as recipient', cc: 'in cc' };
+
+/**
+ * "new contact: Ana Lopez, first seen 3 days ago", or for someone only a conversation shows: "new at Northwind Foods:
+ * Tom Baker (tom.baker@northwind-foods.com), first seen in cc today — not in your CRM".
+ */
+export function newcomerText(n: Newcomer, accountName?: string): string {
+  const where = accountName && !n.inCrm ? `new at ${isolate(accountName)}` : 'new contact';
+  const how = n.seenAs ? `${SEEN_AS[n.seenAs]} ` : '';
+  if (n.inCrm) return `${where}: ${describePerson(n)}, first seen ${how}${ageInWords(n.daysAgo)}`;
+  return `${where}: ${describePerson(n)} (${isolate(n.email)}), first seen ${how}${ageInWords(n.daysAgo)} — not in your CRM`;
 }
 
 /** The people section of the sidebar: people with roles, missing roles with why, notes (moves, threads, newcomers). */
@@ -121,7 +130,7 @@ export function peopleView(facts: PeopleFacts, departures: readonly ChampionDepa
     const done = [main.touchesInPeriod ? count(main.touchesInPeriod, 'touch', 'touches') : '', main.ordersInPeriod ? count(main.ordersInPeriod, 'order', 'orders') : ''].filter(Boolean);
     notes.push(`main contact: ${describePerson(main)}${done.length ? ` (${done.join(' and ')} this year)` : ''}`);
   }
-  for (const n of facts.newcomers) notes.push(newcomerText(n));
+  for (const n of facts.newcomers) notes.push(newcomerText(n, account.name));
   const missing = facts.gaps.flatMap((g) => {
     const role = gapRole(g);
     return role && g.kind !== 'single-threaded' ? [{ role, text: gapText(g), why: gapWhy(g, account.name) }] : [];

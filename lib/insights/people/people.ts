@@ -15,7 +15,6 @@ import type { CoverageGap, Newcomer, PeopleFacts, PeopleOptions, Person, PersonR
 export const daysBetween = (from: string, to: string): number => toDayNumber(to) - toDayNumber(from);
 
 const latest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a > b ? a : b);
-const earliest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a < b ? a : b);
 
 export const refOf = (p: PersonRef): PersonRef => ({ email: p.email, name: p.name, ...(p.title ? { title: p.title } : {}) });
 
@@ -36,6 +35,7 @@ export function peopleAt(account: Account, contacts: readonly Contact[], activit
         cls,
         roles: buyingRolesOf(cls),
         left: contact?.status === 'left',
+        inCrm: Boolean(contact),
         ...(contact?.lastActivity ? { lastTouch: contact.lastActivity } : {}),
         ...(contact?.createdAt ? { firstSeen: contact.createdAt } : {}),
         touchesInPeriod: 0,
@@ -56,8 +56,14 @@ export function peopleAt(account: Account, contacts: readonly Contact[], activit
     const known = byEmail.get(email);
     if (!known && !belongsTo(account, domains, email, touch.accountId)) continue;
     const person = known ?? add(email);
+    if (!person.firstSeen || touch.date < person.firstSeen) {
+      person.firstSeen = touch.date;
+      if (touch.seenAs) person.firstSeenAs = touch.seenAs;
+      else delete person.firstSeenAs;
+    }
+    // Seen in cc of a remembered message (lib/insights/people/touches.ts): dated, not a touch of theirs.
+    if (touch.seenAs === 'cc') continue;
     person.lastTouch = latest(person.lastTouch, touch.date);
-    person.firstSeen = earliest(person.firstSeen, touch.date);
     person.touchesEver++;
     const age = daysBetween(touch.date, options.today);
     if (age < period && touch.date <= options.today) {
@@ -145,7 +151,7 @@ function newcomersAmong(people: readonly Person[], options: PeopleOptions): Newc
     if (p.left || !p.firstSeen) return [];
     const daysAgo = daysBetween(p.firstSeen, options.today);
     if (daysAgo < 0 || daysAgo > window) return [];
-    return [{ ...refOf(p), firstSeen: p.firstSeen, daysAgo, economicBuyer: p.roles.includes('economic-buyer') }];
+    return [{ ...refOf(p), firstSeen: p.firstSeen, daysAgo, economicBuyer: p.roles.includes('economic-buyer'), inCrm: p.inCrm, ...(p.firstSeenAs ? { seenAs: p.firstSeenAs } : {}) }];
   });
 }
 

@@ -29,6 +29,10 @@ export interface Person extends PersonRef {
   roles: BuyingRole[];
   /** The CRM says the person left. */
   left: boolean;
+  /** A contact of the CRM data (false: known only from activity, invoices or remembered conversations). */
+  inCrm: boolean;
+  /** How the person was on the message they were first seen in, when that was a remembered one. */
+  firstSeenAs?: 'from' | 'to' | 'cc';
   lastTouch?: string;
   firstSeen?: string;
   touchesInPeriod: number;
@@ -84,6 +88,10 @@ export interface Newcomer extends PersonRef {
   firstSeen: string;
   daysAgo: number;
   economicBuyer: boolean;
+  /** In the CRM data; false: only a conversation or the activity log shows them. */
+  inCrm: boolean;
+  /** First seen in cc (or as sender, recipient) of a remembered message. */
+  seenAs?: 'from' | 'to' | 'cc';
 }
 
 export interface PeopleFacts {

@@ -71,7 +71,7 @@ const insight: AccountInsight = {
   questions: [{ playbookId: 'p', playbookName: `Team ${RLO}koobyalp`, questionId: 'q', text: `Who signs off at Bäckerei ${RLO}tdimhcS?`, why: 'because', setByTeam: true }],
   asked: [],
 };
-const actions: SidebarActions = { toggle() {}, useQuestion() {}, openOptions() {}, chooseAccount() {} };
+const actions: SidebarActions = { toggle() {}, useQuestion() {}, openOptions() {}, chooseAccount() {}, forgetConversation() {}, captureNotice() {}, learnMoreAboutCapture() {} };
 
 /** Every text node under `root` with its nearest isolating ancestor (bdi), for checking what shares a bidi run. */
 function textRuns(root: HTMLElement): { text: string; isolatedBy: Element | null }[] {

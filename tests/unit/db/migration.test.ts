@@ -4,6 +4,7 @@ import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, openKeepAccountDb, type KeepAccountDB } from '../../../lib/db/schema';
 import { countRecords, deleteAccount, loadAccountBundle, toStoredAccount, toStoredContact } from '../../../lib/db/repo';
 import { indexedDbLookup } from '../../../lib/db/lookup';
+import { addTouches, forgetTouchesBefore, touchesOfAccount } from '../../../lib/db/touches';
 import { allOrders, bucketId, mergeBucket, ordersOfAccount } from '../../../lib/db/orders';
 import type { Order } from '../../../lib/model/records';
 
@@ -113,6 +114,21 @@ describe('IndexedDB schema and migrations', () => {
     expect((await indexedDbLookup(db).accountsByName('baeckerei schroeder')).map((a) => a.id)).toEqual(['baeckerei-schroeder.de']);
     expect((await db.get('accountStubBuckets', 'b:1'))?.stubs.map((s) => s.nameKey)).toEqual(['customer 7']);
     expect((await countRecords(db)).accounts).toBe(3);
+    db.close();
+  });
+
+  it('adds the touches store on the way to v6 (issue 16), keyed by message, found by account and date', async () => {
+    await fillVersion1('touches-test');
+    (await openKeepAccountDb({ name: 'touches-test', version: 5 })).close();
+    const db = await openKeepAccountDb({ name: 'touches-test' });
+    expect(DB_VERSION).toBeGreaterThanOrEqual(6);
+    expect((await countRecords(db)).activities).toBe(1);
+    const touch = { id: 'gmail:18ba', site: 'gmail' as const, messageId: '18ba', at: now, date: now.slice(0, 10), accountId: 'acmeflavors.com', direction: 'in' as const, from: { email: 'joe.park@acmeflavors.com' }, to: [], cc: [] };
+    expect(await addTouches(db, [touch])).toBe(1);
+    expect(await addTouches(db, [{ ...touch, to: [{ email: 'x@acmeflavors.com' }] }])).toBe(0);
+    expect(await touchesOfAccount(db, 'acmeflavors.com')).toEqual([touch]);
+    expect(await forgetTouchesBefore(db, '2026-11-23')).toBe(0);
+    expect(await forgetTouchesBefore(db, '2026-11-24')).toBe(1);
     db.close();
   });
 

@@ -13,6 +13,11 @@ function handlers(): Handlers {
     getSidebarState: ok,
     recordQuestion: ok,
     openOptions: ok,
+    rememberConversation: ok,
+    forgetConversation: ok,
+    captureNotice: ok,
+    saveCaptureSettings: ok,
+    forgetAllConversations: ok,
     dataChanged: ok,
     rescore: ok,
     deleteAccount: ok,
@@ -47,6 +52,8 @@ const PRIVILEGED: [PageMessage['type'], unknown][] = [
   ['addSelfHostedCrm', { type: 'addSelfHostedCrm', origin: 'https://crm.example.org', crm: 'odoo' }],
   ['linkAccounts', { type: 'linkAccounts', fromId: 'customer:10190', intoId: 'baeckerei-schroeder.de' }],
   ['unlinkAccounts', { type: 'unlinkAccounts', linkId: 'link:customer:10190' }],
+  ['saveCaptureSettings', { type: 'saveCaptureSettings', settings: { enabled: false } }],
+  ['forgetAllConversations', { type: 'forgetAllConversations' }],
 ];
 
 describe('routeMessage: every message parsed, every sender checked', () => {
@@ -54,6 +61,18 @@ describe('routeMessage: every message parsed, every sender checked', () => {
     const h = handlers();
     expect(await routeMessage({ type: 'getSidebarState', page }, contentScript, self, h)).toEqual({ ok: true, value: 'done' });
     expect(h.getSidebarState).toHaveBeenCalledOnce();
+  });
+
+  it('takes "remember this conversation" from a content script only within the page schema\'s bounds (issue 16)', async () => {
+    const h = handlers();
+    const message = { id: '18ba1c0f2e3d4c11', sentAt: '2026-11-16T09:02:00.000Z', people: [{ email: 'ann@northwind-foods.com', role: 'from' }] };
+    expect(await routeMessage({ type: 'rememberConversation', page: { ...page, messages: [message] } }, contentScript, self, h)).toEqual({ ok: true, value: 'done' });
+    const tooMany = { type: 'rememberConversation', page: { ...page, messages: Array.from({ length: 101 }, (_, i) => ({ ...message, id: `m${i}` })) } };
+    expect(await routeMessage(tooMany, contentScript, self, h)).toMatchObject({ ok: false, error: expect.stringContaining('rememberConversation') });
+    const crowded = { type: 'rememberConversation', page: { ...page, messages: [{ ...message, people: Array.from({ length: 101 }, (_, i) => ({ email: `p${i}@x.com`, role: 'cc' })) }] } };
+    expect(await routeMessage(crowded, contentScript, self, h)).toMatchObject({ ok: false });
+    expect(await routeMessage({ type: 'rememberConversation', page: { ...page, messages: [{ ...message, id: '' }] } }, contentScript, self, h)).toMatchObject({ ok: false });
+    expect(h.rememberConversation).toHaveBeenCalledOnce();
   });
 
   it('tests every privileged message type (a new write message is added to the list above, and so refused from content scripts)', () => {
