@@ -33,7 +33,9 @@ export default defineBackground(() => {
     getSidebarState: async (m) => buildSidebarState(await db(), m.page, { chosenAccountId: m.accountId, policy: await readTeamPolicy(), now: now().toISOString() }),
     recordQuestion: async (m) =>
       recordQuestionAsked(await db(), { ...m, id: `${m.accountId}|${m.questionId}|${now().getTime()}`, askedAt: now().toISOString() }),
-    openOptions: async () => browser.runtime.openOptionsPage(),
+    // At the section asked for ("Learn more" → the Data page); openOptionsPage cannot carry a #section.
+    openOptions: async (m) =>
+      m.section ? void (await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${m.section}`) })) : browser.runtime.openOptionsPage(),
     // Issue 16: only adds remembered touches (lib/model/messages.ts says why a content script may ask this).
     rememberConversation: async (m) => rememberConversation(await db(), m.page, { today: now().toISOString().slice(0, 10), policy: await readTeamPolicy() }),
     forgetConversation: async (m) => forgetConversation(await db(), m.site, m.messageIds),

@@ -69,6 +69,13 @@ test('remembered conversations feed the sidebar with no activity import; the Dat
   await expect(single.locator('main')).toContainText('Northwind Foods');
   await expect(single.locator('main')).toContainText('6 of 6');
   await single.close();
+  // Learn more opens the options page at the Data section, where remembering is explained and switched.
+  const learnMore = browser.context.waitForEvent('page');
+  await clickInSidebar(page, '[data-ka="capture-learn"]');
+  const learn = await learnMore;
+  await learn.waitForLoadState();
+  expect(learn.url()).toMatch(/options\.html#data$/);
+  await learn.close();
   await clickInSidebar(page, '[data-ka="capture-ok"]');
   await waitForSidebarText(page, (t) => t.includes('2 messages of this conversation remembered'));
   await clickInSidebar(page, '[data-ka="capture-forget"]');
