@@ -7,6 +7,7 @@ import { buildSidebarState, previewQuestionsForAccount } from '../lib/service/si
 import { linkAndRescore, rescoreAll } from '../lib/service/rescore';
 import { rescoreDue } from '../lib/db/pending';
 import { linkAccounts, unlinkAccounts } from '../lib/db/linking';
+import { countDataChangeNow } from '../lib/db/pending';
 import { savePlaybooks } from '../lib/service/playbookStore';
 import { restoreBackup } from '../lib/service/backup';
 import { saveSettings } from '../lib/service/settings';
@@ -62,11 +63,13 @@ export default defineBackground(() => {
     // A link or its undo changes which orders an account has: rescored at once, as after an import.
     linkAccounts: async (m) => {
       const linked = await linkAccounts(await db(), m.fromId, m.intoId, now().toISOString());
+      await countDataChangeNow(await db());
       await rescoreAll(await db(), now());
       return linked;
     },
     unlinkAccounts: async (m) => {
       const linked = await unlinkAccounts(await db(), m.linkId);
+      await countDataChangeNow(await db());
       await rescoreAll(await db(), now());
       return linked;
     },

@@ -1,4 +1,6 @@
+import { unwrap } from 'idb';
 import type { ReadOnlyDb } from './readOnly';
+import type { Db } from './schema';
 
 // A rescore the service worker never finished (Chromium stops an idle or busy worker whenever it likes) is finished
 // on its next wake-up. Every write that changes what the scores depend on (an import, a restore) counts one more
@@ -13,6 +15,16 @@ export function countDataChange(tx: IDBTransaction): void {
   const meta = tx.objectStore('meta');
   const request = meta.get(DATA_VERSION_KEY);
   request.onsuccess = () => meta.put({ key: DATA_VERSION_KEY, value: versionOf(request.result) + 1 });
+}
+
+/**
+ * One more change, in a transaction of its own, for a change written in another (a link or its undo, lib/db/linking.ts):
+ * counted right after it commits, so that a worker stopped during the rescore that follows finishes it on waking.
+ */
+export async function countDataChangeNow(db: Db): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  countDataChange(unwrap(tx) as unknown as IDBTransaction);
+  await tx.done;
 }
 
 const versionOf = (entry: unknown): number => {

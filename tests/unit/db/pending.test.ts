@@ -51,3 +51,16 @@ describe('a rescore that never finished is due', () => {
     db.close();
   });
 });
+
+describe('a link or its undo', () => {
+  it('counts a change once it is written, so a rescore cut short after it is due', async () => {
+    const { countDataChangeNow } = await import('../../../lib/db/pending');
+    const { db } = await demoDatabase('pending-link');
+    expect(await rescoreDue(db)).toBe(false);
+    await countDataChangeNow(db);
+    expect(await rescoreDue(db)).toBe(true);
+    await linkAndRescore(db, DEMO_NOW);
+    expect(await rescoreDue(db)).toBe(false);
+    db.close();
+  });
+});
