@@ -11,7 +11,8 @@ import { ColumnMappingSchema, FileSettingsSchema } from './mapping';
  * The largest message, in bytes of its JSON text (UTF-8), that Chrome passes between extension parts. Chrome sends
  * one-time messages as JSON ("a one-time JSON-serializable message",
  * https://developer.chrome.com/docs/extensions/develop/concepts/messaging) and refuses one whose JSON text is over
- * 64 MiB with "Message length exceeded maximum allowed length." (Chromium: kMaxMessageLength in
+ * 64 MiB (Chromium 150 says "Message exceeded maximum allowed size of 64MiB.", seen in tests/e2e/reliability.spec.ts;
+ * older versions "Message length exceeded maximum allowed length."; Chromium: kMaxMessageLength in
  * extensions/renderer/api/messaging/messaging_util.cc; TestMaximumMessageSize in messaging_util_unittest.cc refuses
  * 65 MiB). Firefox clones messages structurally instead; the Chrome limit is the one that holds in both.
  */
