@@ -5,7 +5,7 @@
 // are passed in.
 import type { LapseRisk, RiskLevel, RiskModel } from '../../model/insight';
 import { dayToIso, toDayNumber } from '../../model/days';
-import { chooseModelByBacktest, MIN_BACKTEST, expectedOrders, fitModel, forecaster, modelLabel, type BookFit, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
+import { chooseModelByBacktest, MIN_BACKTEST, expectedOrdersOver, fitModel, forecaster, modelLabel, type BookFit, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gammaGamma';
 import { sumLogGaps, type CnbdRow } from './mbgcnbd';
 import { groupPurchaseDays, type PurchaseDays } from './summary';
@@ -115,6 +115,7 @@ function scoreSegment(orders: readonly AccountOrder[], all: PurchaseDays | undef
   if (!book) return { scores: rows.map((_, k) => unscored(grouped, k, endDayOf, scoredAt)), model: { label: 'none', chosenBy: 'no-fit', horizonDays: HORIZON_DAYS, ...(whyNoBacktest ? { note: whyNoBacktest } : {}) } };
 
   const predict = forecaster(book, HORIZON_DAYS / WEEK);
+  const ordersInAYear = expectedOrdersOver(book, YEAR_DAYS / WEEK);
   const forecasts = rows.map(predict);
   const thresholds = choice ? { high: choice.high.atOrBelow, watch: choice.watch.atOrBelow } : calibratedThresholds(forecasts.map((f) => f.pActive));
   const spend = spendModel(rows);
@@ -137,7 +138,7 @@ function scoreSegment(orders: readonly AccountOrder[], all: PurchaseDays | undef
     }
     const orderValue = spend ? gammaGammaExpectedSpend(spend, row.frequency, row.monetaryValue) : row.monetaryValue || totals[from];
     const fullYear = asOfDay - days[from] >= YEAR_DAYS - 1;
-    const ordersInAYearIfActive = forecast.pAlive > 1e-6 ? expectedOrders(book!, YEAR_DAYS / WEEK, row) / forecast.pAlive : 0;
+    const ordersInAYearIfActive = forecast.pAlive > 1e-6 ? ordersInAYear(row) / forecast.pAlive : 0;
     const annualValue = fullYear ? lastTwelveMonths : orderValue * ordersInAYearIfActive;
     return {
       accountId: grouped.customerIds[k],

@@ -5,7 +5,7 @@
 // the user's own orders. Candidates: BG/NBD (Fader, Hardie & Lee 2005) and MBG/CNBD-k (Reutterer, Platzer &
 // Schröder 2021, IJRM 38(1); BG/NBD with Erlang-k gaps, which rewards regular reorder cycles). Pareto/NBD is left to
 // `npm run validate`: its P(active) needs a numerical integral per account and its fit is 10× slower.
-import { bgNbdExpectedPurchases, bgNbdPAlive, bgNbdPredictor, fitBgNbd, type BgNbdFit } from './bgNbd';
+import { bgNbdPAlive, bgNbdPredictor, fitBgNbd, type BgNbdFit } from './bgNbd';
 import { fitMbgCnbd, type CnbdRow, type MbgCnbdFit } from './mbgcnbd';
 import { mbgCnbdPredictor } from './mbgcnbdPredict';
 import { auc, brierScore, sortByScore } from './metrics';
@@ -52,10 +52,14 @@ export function forecaster(book: BookFit, horizon: number): (row: CnbdRow) => Fo
   });
 }
 
-/** E[orders in (T, T+t]] for one account (t in the fit's unit); used for the one-off year figures. */
-export function expectedOrders(book: BookFit, t: number, row: CnbdRow): number {
-  if (book.model === 'bgnbd') return bgNbdExpectedPurchases(book.fit, t, row.frequency, row.recency, row.T);
-  return mbgCnbdPredictor(book.fit, t, book.fit.variant).expected(row.frequency, row.recency, row.T);
+/** E[orders in (T, T+t]] for many accounts (t in the fit's unit), the predictor built once: the year figures. */
+export function expectedOrdersOver(book: BookFit, t: number): (row: CnbdRow) => number {
+  if (book.model === 'bgnbd') {
+    const predict = bgNbdPredictor(book.fit, t);
+    return (row) => predict(row.frequency, row.recency, row.T);
+  }
+  const predictor = mbgCnbdPredictor(book.fit, t, book.fit.variant);
+  return (row) => predictor.expected(row.frequency, row.recency, row.T);
 }
 
 export interface FlagThreshold {
