@@ -141,9 +141,12 @@ function againstTruth(bt: Backtest, alive: (id: string) => boolean): string[] {
       return `${p.label} AUC ${f3(auc(values, labels))}, Brier ${f3(brierScore(values, labels))}`;
     });
   const aliveCount = truth.filter(Boolean).length;
+  // The headroom of the AUC goal: a ranking that knows who is still buying (and nothing else) predicts the holdout this well.
+  const ceiling = auc(Float64Array.from(repeat, (i) => (truth[i] ? 1 : 0)), repeat.map((i) => bt.split.bought[i]));
   return [
     `truth: ${int(aliveCount)} of ${int(truth.length)} accounts (${pct(aliveCount / truth.length)}) still buying at the calibration end; ` +
       `P(alive) against it, repeat buyers: ${parts.join('; ')}`,
+    `ceiling: ranking the repeat buyers by the truth alone (still buying at the calibration end or not) gives AUC ${f3(ceiling)} for "bought in the holdout" — what any model could reach by knowing who stopped`,
   ];
 }
 
