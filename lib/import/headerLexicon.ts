@@ -14,6 +14,11 @@
 //   CSV_EXPORT_GUIDE.md); Sage 50 RImport: "N° de pièce", "N° de compte" (github.com/khaleddesign/compta SAGE_EXPORT.md).
 // - SAP SD billing documents, German field labels of VBRK/VBRP: Faktura, Fakturadatum, Auftraggeber, Debitor, Material,
 //   Fakturierte Menge, Nettowert, Belegwährung (the data element labels; not checked against a live export here).
+// - SAP FI customer line items (FBL5N-style ALV list exported to a file) as one company loads them into SQL, column for
+//   column with an "SAP-" prefix: "Buchungskreis", "Konto", "Debitor/Kreditor", "Belegnummer", "Belegart",
+//   "Buchungsdatum", "Belegdatum", "Betrag in Hauswährung", "Hauswährung", "Betrag in Belegwährung", "Belegwährung",
+//   "Menge" (github.com/minhazrwe/Finrecon_tes dbo/Tables/AWV_Export.sql, read 2026-12-01). "Debitor/Kreditor" names
+//   the customer where "Konto" may be the ledger account; the amount in document currency goes with "Belegwährung".
 // - Lexware faktura exports (Kundennummer, Rechnungsnummer, Rechnungsdatum, Artikelnummer, Bezeichnung, Menge,
 //   Einzelpreis, Gesamtpreis): the product's list-view column names, not checked against a live export here.
 // The rest are the plain words of each language. A guess in any language but English only pre-fills the mapping step:
@@ -72,7 +77,7 @@ const PERSON_NAME: FieldNames = {
 
 const CUSTOMER_ID: FieldNames = {
   en: ['customerid', 'customerno', 'customernumber', 'custid', 'clientid', 'clientno', 'customercode', 'accountnumber', 'debtorno', 'buyerid'],
-  de: ['Kundennummer', 'Kunden-Nr.', 'Kundennr', 'Kd.-Nr.', 'KdNr', 'Debitor', 'Debitorennummer', 'Debitor-Nr.', 'Debitorenkonto', 'Auftraggeber', 'Konto'],
+  de: ['Kundennummer', 'Kunden-Nr.', 'Kundennr', 'Kd.-Nr.', 'KdNr', 'Debitor', 'Debitorennummer', 'Debitor-Nr.', 'Debitorenkonto', 'Debitor/Kreditor', 'Auftraggeber', 'Konto'],
   nl: ['Klantnummer', 'Klantnr.', 'Klantcode', 'Debiteurnummer', 'Debiteurnr.', 'Deb.nr.', 'Debiteur', 'Relatienummer'],
   fr: ['N° client', 'Nº client', 'Numéro client', 'Numéro de client', 'Code client', 'Réf. client', 'Compte client', 'N° compte tiers', 'Compte tiers'],
   es: ['Nº cliente', 'N° cliente', 'Número de cliente', 'Núm. cliente', 'Código cliente', 'Código de cliente', 'Cód. cliente', 'ID cliente'],
@@ -143,7 +148,7 @@ export const HEADER_LEXICON: Record<ImportKind, Partial<Record<TargetField, Fiel
     },
     amount: {
       en: ['amount', 'linetotal', 'total', 'netamount', 'totalamount', 'lineamount', 'revenue', 'sales', 'value', 'dollarvalue', 'subtotal'],
-      de: ['Nettobetrag', 'Netto', 'Nettowert', 'Betrag', 'Umsatz', 'Umsatz (ohne Soll/Haben-Kz)', 'Gesamtpreis', 'Gesamtbetrag', 'Positionswert', 'Summe', 'Wert', 'Bruttobetrag', 'Brutto'],
+      de: ['Nettobetrag', 'Netto', 'Nettowert', 'Betrag in Belegwährung', 'Betrag in BW', 'Betrag in Hauswährung', 'Betrag in HW', 'Betrag', 'Umsatz', 'Umsatz (ohne Soll/Haben-Kz)', 'Gesamtpreis', 'Gesamtbetrag', 'Positionswert', 'Summe', 'Wert', 'Bruttobetrag', 'Brutto'],
       nl: ['Bedrag', 'Nettobedrag', 'Netto bedrag', 'Bedrag excl. btw', 'Totaalbedrag', 'Totaal', 'Regelbedrag', 'Omzet', 'Waarde'],
       fr: ['Montant HT', 'Total HT', 'Montant net', 'Montant', 'Total', 'Montant TTC', "Chiffre d'affaires"],
       es: ['Importe', 'Importe neto', 'Base imponible', 'Importe total', 'Total', 'Neto', 'Monto'],
