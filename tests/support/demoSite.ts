@@ -44,7 +44,7 @@ export function demoSite(data: DemoData): { route: Route; pages: DemoPage[] } {
           ? `/contacts/24681357/record/${c.objectType === 'company' ? '0-2' : '0-1'}/${c.recordId}`
           : `/lightning/r/${c.objectType === 'company' ? 'Account' : 'Contact'}/${c.recordId}/view`;
       const host = c.crm === 'hubspot' ? 'app.hubspot.com' : 'acme.lightning.force.com';
-      crm.set(`${host}${path}`, crmRecordHtml({ crm: c.crm, recordName: c.recordName, email: c.email, company: c.company, website: c.website, title: c.title }));
+      crm.set(`${host}${path}`, crmRecordHtml({ crm: c.crm, objectType: c.objectType, recordName: c.recordName, email: c.email, company: c.company, website: c.website, title: c.title }));
       pages.push({ scenario: scenario.id, label: `${c.crm === 'hubspot' ? 'HubSpot' : 'Salesforce'} — ${scenario.title}`, url: `https://${host}${path}` });
     }
   }
