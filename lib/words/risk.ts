@@ -124,8 +124,19 @@ function trackRecordOfOne(model: RiskModel, today: string): string {
   if (record.high.flagged === 0) {
     return `Checked on your orders: on ${on} this would have flagged no account high; ${count(record.stopped, 'account')} of ${record.accounts.toLocaleString('en')} placed no order in the next ${model.horizonDays} days.`;
   }
+  // Counts, not probabilities: 10 of 10 is "all", never the 99% a chance is capped at.
+  const quiet = Math.round(record.high.precision * record.high.flagged);
+  const caught = Math.round(record.high.recall * record.stopped);
   return (
     `Checked on your orders: of the ${count(record.high.flagged, 'account')} this would have flagged high on ${on}, ` +
-    `${percent(record.high.precision)}% placed no order in the next ${model.horizonDays} days; it caught ${percent(record.high.recall)}% of the accounts that stopped.`
+    `${shareOf(quiet, record.high.flagged)} placed no order in the next ${model.horizonDays} days; it caught ${shareOf(caught, record.stopped)} of the ` +
+    `${count(record.stopped, 'account')} that stopped.`
   );
+}
+
+/** A counted share: "all", "none", or a percentage that says neither when it is neither (1 of 200 is 1%, 199 of 200 is 99%). */
+function shareOf(part: number, whole: number): string {
+  if (whole > 0 && part >= whole) return 'all';
+  if (part <= 0) return 'none';
+  return `${Math.min(99, Math.max(1, Math.round((100 * part) / whole)))}%`;
 }
