@@ -1,0 +1,11 @@
+// What the rep reads when the browser refuses to store more (IndexedDB's QuotaExceededError aborts the one
+// transaction of an import or a restore, so nothing of it was written: lib/service/importCommit.ts settle()).
+
+/** What was being saved when the storage ran out. */
+export type StorageFullWhat = 'import' | 'restore';
+
+export function storageFullText(what: StorageFullWhat): string {
+  return what === 'import'
+    ? 'Not enough storage: the browser refused to store this file (storage quota reached). Nothing from this file was saved; your data is as it was. Free disk space or delete data you no longer need (Your data → Delete), then import the file again.'
+    : 'Not enough storage: the browser refused to store this backup (storage quota reached). Nothing changed; your data is as it was. Free disk space, then restore the backup again.';
+}
