@@ -16,3 +16,7 @@ export function storageFullText(what: StorageFullWhat): string {
  */
 export const RELOAD_AFTER_UPGRADE =
   'Keep Account was updated in another tab or window. This page let go of your data so that the update could finish, and shows nothing new until it is reloaded. Your data is safe.';
+
+/** An import committed from a page whose code is older than the database (upgraded meanwhile by a newer version). */
+export const IMPORT_AFTER_UPGRADE =
+  'Keep Account was updated in another tab or window, so this page can no longer save. Nothing from this file was saved; reload this page and import the file again.';
