@@ -23,7 +23,13 @@ import { forgetAllTouches } from '../lib/db/touches';
 // messages below. The one other writer is the import worker (lib/db/owner.ts, docs/ARCHITECTURE.md, "Who owns the database").
 export default defineBackground(() => {
   let dbPromise: Promise<Db> | undefined;
-  const db = () => (dbPromise ??= openKeepAccountDb());
+  // A connection closed for a schema upgrade elsewhere (versionchange), or an open that failed, is opened again on
+  // the next call rather than kept broken.
+  const db = () =>
+    (dbPromise ??= openKeepAccountDb({ onVersionChange: () => (dbPromise = undefined) }).catch((error: unknown) => {
+      dbPromise = undefined;
+      throw error;
+    }));
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   const toggleSidebar = async (tabId: number | undefined) => {

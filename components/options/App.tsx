@@ -7,6 +7,8 @@ import { TeamSection } from './TeamSection';
 import { AccountsSection } from './AccountsSection';
 import { SingleThreadedSection } from './SingleThreadedSection';
 import { LinkSection } from './LinkSection';
+import { replacedByUpgrade } from './backend';
+import { RELOAD_AFTER_UPGRADE } from '../../lib/words/storage';
 
 const SECTIONS = [
   { id: 'import', label: 'Import data', icon: '⤓' },
@@ -49,6 +51,14 @@ export function OptionsApp() {
         <p class="promise">Your data stays in this browser. Keep Account has no server and sends nothing anywhere.</p>
       </nav>
       <main>
+        {replacedByUpgrade.value && (
+          <div class="notice warn row" role="alert" data-testid="reload-after-upgrade">
+            <span class="grow">{RELOAD_AFTER_UPGRADE}</span>
+            <button type="button" class="primary" onClick={() => location.reload()}>
+              Reload this page
+            </button>
+          </div>
+        )}
         {section === 'import' && <ImportSection />}
         {section === 'data' && <DataSection />}
         {section === 'risk' && <RiskSection />}

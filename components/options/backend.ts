@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { signal } from '@preact/signals';
 import { loadSettings } from '../../lib/service/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { browser } from 'wxt/browser';
@@ -8,11 +9,18 @@ import { loadBook, type Book } from '../../lib/service/accountViews';
 import { moneyExact } from '../../lib/words/format';
 
 let dbPromise: Promise<ReadOnlyDb> | undefined;
+
+/**
+ * True once this page's connection was closed for a schema upgrade opened elsewhere (a newer version of the
+ * extension): the page runs the old code, so it asks the user to reload (App.tsx) instead of opening again.
+ */
+export const replacedByUpgrade = signal(false);
+
 /**
  * The options page reads the IndexedDB the background owns (same extension origin) through a read-only handle; every
  * change goes to the background as a message (`ask`). The import worker is the one exception (lib/db/owner.ts).
  */
-export const optionsDb = () => (dbPromise ??= openReadOnlyDb());
+export const optionsDb = () => (dbPromise ??= openReadOnlyDb({ onVersionChange: () => (replacedByUpgrade.value = true) }));
 
 /**
  * The whole book for the account views. loadBook only reads (one readonly transaction and a meta get) but its

@@ -2,7 +2,7 @@
 // does every write (docs/ARCHITECTURE.md, "Who owns the database"); the options page reads IndexedDB directly because a large book is
 // tens of megabytes, which runtime messages would copy as JSON on every visit of a section.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { openKeepAccountDb, type Db, type KeepAccountDB } from './schema';
+import { openKeepAccountDb, type Db, type KeepAccountDB, type OpenOptions } from './schema';
 
 type Store = StoreNames<KeepAccountDB>;
 
@@ -54,6 +54,6 @@ export function readOnly(db: Db): ReadOnlyDb {
 }
 
 /** Opens the database for reading (the options page); the connection is the same origin's, the handle has no writes. */
-export async function openReadOnlyDb(): Promise<ReadOnlyDb> {
-  return readOnly(await openKeepAccountDb());
+export async function openReadOnlyDb(options: Pick<OpenOptions, 'onVersionChange'> = {}): Promise<ReadOnlyDb> {
+  return readOnly(await openKeepAccountDb(options));
 }

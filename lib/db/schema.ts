@@ -140,15 +140,29 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase<KeepAccountDB>, tx: Up
 
 export const DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
 
-export function openKeepAccountDb(options: { name?: string; version?: number } = {}): Promise<Db> {
+export interface OpenOptions {
+  name?: string;
+  version?: number;
+  /**
+   * Called after this connection has closed itself because another context opened the database with a higher
+   * version (a schema upgrade: the `versionchange` event). The connection is gone: the caller must open again, or
+   * tell the user to reload a page that still runs the old code.
+   */
+  onVersionChange?: () => void;
+}
+
+export function openKeepAccountDb(options: OpenOptions = {}): Promise<Db> {
   const version = options.version ?? DB_VERSION;
   return openDB<KeepAccountDB>(options.name ?? DB_NAME, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
     },
     blocking(_current, _next, event) {
-      // Another context (a newer extension version) wants to upgrade: step aside rather than block it.
+      // Another context (a newer extension version) wants to upgrade: step aside rather than block it. Transactions
+      // already running finish first (close() waits for them: https://w3c.github.io/IndexedDB/#dom-idbdatabase-close),
+      // then the upgrade runs; nothing new starts on this connection.
       (event.target as IDBDatabase).close();
+      options.onVersionChange?.();
     },
   });
 }

@@ -81,7 +81,7 @@ export async function restoreBackup(db: Db, text: string): Promise<RestoreResult
       ...(Object.entries(rest) as [string, unknown[]][]).map(([store, rows]) => putAll(tx, store, rows)),
     ]),
   );
-  await settle(tx, undefined, 'The restore was interrupted; nothing changed.');
+  await settle(tx, undefined, 'The restore was interrupted; nothing changed.', 'restore');
   return {
     ok: true,
     counts: Object.fromEntries(Object.entries(backup.stores).map(([store, rows]) => [store, (rows as unknown[]).length])),

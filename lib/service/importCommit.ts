@@ -6,6 +6,7 @@ import { accountWrites } from '../db/accounts';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
 import { orderBucketWrites } from '../db/orders';
 import { mergeAccount, mergeContact } from '../import';
+import { storageFullText, type StorageFullWhat } from '../words/storage';
 
 export interface ImportBatch {
   accounts: Account[];
@@ -15,9 +16,11 @@ export interface ImportBatch {
   products?: Product[];
 }
 
+/** The browser refused the transaction for want of space (QuotaExceededError): nothing of it was written. */
 export class StorageFullError extends Error {
-  constructor() {
-    super('The browser refused to store more data (storage quota reached). Nothing from this file was saved; free space or delete old data and try again.');
+  constructor(readonly what: StorageFullWhat) {
+    super(storageFullText(what));
+    this.name = 'StorageFullError';
   }
 }
 
@@ -80,7 +83,7 @@ export function writeInSlices(sources: WriteSource[], options: CommitOptions = {
 }
 
 /** Settles when the transaction commits; rejects when it aborts. `signal` aborts it. */
-export async function settle(tx: IDBTransaction, signal: AbortSignal | undefined, interrupted: string): Promise<void> {
+export async function settle(tx: IDBTransaction, signal: AbortSignal | undefined, interrupted: string, what: StorageFullWhat = 'import'): Promise<void> {
   const abort = () => {
     try {
       tx.abort();
@@ -96,7 +99,7 @@ export async function settle(tx: IDBTransaction, signal: AbortSignal | undefined
     });
   } catch (error) {
     abort();
-    if ((error as { name?: string })?.name === 'QuotaExceededError') throw new StorageFullError();
+    if ((error as { name?: string })?.name === 'QuotaExceededError') throw new StorageFullError(what);
     if (signal?.aborted) throw cancelled();
     throw error;
   } finally {

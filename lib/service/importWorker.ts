@@ -10,6 +10,7 @@ import { WorkerRequest } from '../import/worker';
 import { ImportRecord } from '../model/records';
 import { openKeepAccountDb } from '../db/schema';
 import { commitImport, StorageFullError } from './importCommit';
+import { IMPORT_AFTER_UPGRADE } from '../words/storage';
 
 /** What the page sees of a parsed file: everything but the rows themselves. */
 export type ImportSummary = Omit<ImportPreview, 'batch'> & {
@@ -88,7 +89,9 @@ export function serveImportSession(scope: Scope): void {
         scope.postMessage({ type: 'committed' });
       }
     } catch (error) {
-      const text = error instanceof StorageFullError || error instanceof Error ? error.message : String(error);
+      // A newer version upgraded the database since this page loaded: its code cannot open it (VersionError).
+      const newer = (error as { name?: string })?.name === 'VersionError';
+      const text = newer ? IMPORT_AFTER_UPGRADE : error instanceof StorageFullError || error instanceof Error ? error.message : String(error);
       scope.postMessage({ type: 'error', message: text });
     } finally {
       busy = false;

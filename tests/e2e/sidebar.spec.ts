@@ -100,8 +100,8 @@ test('collapse and expand with the mouse, the keyboard and the browser shortcut;
   await browser.serviceWorker.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
     const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-    // Same path as chrome.commands.onCommand: the command handler sends the toggle to the tab.
-    await api.tabs.sendMessage(tab.id!, { type: 'toggleSidebar' });
+    // The background's own onCommand listener, fired as Chrome fires it (tests/e2e/shortcut.spec.ts says how and why).
+    (api.commands.onCommand as unknown as { dispatch(command: string, tab: unknown): void }).dispatch('toggle-sidebar', tab);
   });
   await waitForSidebarText(page, (t) => t.includes('Local data only'));
   await page.close();

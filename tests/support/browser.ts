@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
@@ -30,6 +30,8 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** Resolve EVERY hostname to the fixture server (the no-network test records what would have left). */
   mapAllHosts?: boolean;
+  /** Another unpacked build to load instead of EXTENSION_DIR (e.g. extensionCopy's, with one manifest change). */
+  extensionDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -41,7 +43,8 @@ export interface ExtensionBrowser {
 
 /** Launches Chromium with the built extension, all fixture hosts resolved to the local server, and no network. */
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${EXTENSION_DIR} is missing.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${extensionDir} is missing.`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'keep-account-profile-'));
   const rules = options.mapAllHosts
     ? `MAP * 127.0.0.1:${options.port}`
@@ -51,8 +54,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     headless: options.headless ?? true,
     viewport: { width: 1440, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -84,6 +87,20 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of the built extension in a temporary folder with its manifest changed by `change` and nothing else (the
+ * same code, the same key and so the same id). For the rare test that needs Chromium to treat the extension
+ * differently; the caller says why. Remove the folder when done.
+ */
+export function extensionCopy(change: (manifest: Record<string, unknown>) => Record<string, unknown>): string {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${EXTENSION_DIR} is missing.`);
+  const dir = mkdtempSync(join(tmpdir(), 'keep-account-build-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(change(manifest), null, 2));
+  return dir;
 }
 
 /**
