@@ -7,8 +7,7 @@ import type { LapseRisk, RiskLevel, RiskModel } from '../../model/insight';
 import { dayToIso, toDayNumber } from '../../model/days';
 import { chooseModelByBacktest, MIN_BACKTEST, expectedOrdersOver, fitModel, forecaster, modelLabel, type BookFit, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gammaGamma';
-import { sumLogGaps, type CnbdRow } from './mbgcnbd';
-import { groupPurchaseDays, type PurchaseDays } from './summary';
+import { PurchaseDaysBuilder, purchaseDaysUpTo, summarizePurchaseDays, type CustomerSummaryWithGaps, type PurchaseDays } from './summary';
 
 export interface AccountOrder {
   accountId: string;
@@ -52,16 +51,20 @@ export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAcc
   return scoreBook(orders, options).scores;
 }
 
-/** Every account's lapse risk and the book's model: which one, why, and its track record on the book's own orders. */
-export function scoreBook(orders: readonly AccountOrder[], options: ScoreAccountsOptions): BookScores {
+/**
+ * Every account's lapse risk and the book's model: which one, why, and its track record on the book's own orders.
+ * The book is its orders, or their purchase days already grouped by account (PurchaseDaysBuilder: a large book
+ * streamed in, never held as order objects; its `currencies` give each score's currency).
+ */
+export function scoreBook(book: readonly AccountOrder[] | PurchaseDays, options: ScoreAccountsOptions): BookScores {
   const today = toDayNumber(options.today);
   const scoredAt = options.scoredAt ?? options.today;
-  const segments = segmentsOf(orders, options.segmentOf);
   // Each order's date is read once, here: everything after works on purchase days grouped by account (typed arrays).
-  const grouped = segments.map((segment) => groupPurchaseDays(segment.orders, today, (order) => order.accountId));
+  const grouped = isOrderList(book) ? accountPurchaseDays(book, today) : book;
   const endDayOf = asOfDays(grouped, today, options.asOf);
-  if (segments.length <= 1) return scoreSegment(segments[0]?.orders ?? [], grouped[0], endDayOf, scoredAt);
-  const parts = segments.map((segment, i) => ({ id: segment.id, ...scoreSegment(segment.orders, grouped[i]!, endDayOf, scoredAt) }));
+  const segments = segmentsOf(grouped, options.segmentOf);
+  if (segments.length <= 1) return scoreSegment(segments.length ? grouped : undefined, segments[0]?.customers, endDayOf, scoredAt);
+  const parts = segments.map((segment) => ({ id: segment.id, ...scoreSegment(grouped, segment.customers, endDayOf, scoredAt) }));
   const main = parts.reduce((p, q) => (q.scores.length > p.scores.length ? q : p));
   return {
     scores: parts.flatMap((part) => part.scores),
@@ -69,31 +72,44 @@ export function scoreBook(orders: readonly AccountOrder[], options: ScoreAccount
   };
 }
 
-/** Orders by population; a population too small for a backtest joins the largest. */
-function segmentsOf(orders: readonly AccountOrder[], segmentOf: ScoreAccountsOptions['segmentOf']): { id: string; orders: AccountOrder[] }[] {
-  if (!segmentOf) return [{ id: 'book', orders: [...orders] }];
-  const byId = new Map<string, { id: string; orders: AccountOrder[]; accounts: Set<string> }>();
-  for (const order of orders) {
-    const id = segmentOf(order.accountId);
-    let segment = byId.get(id);
-    if (!segment) byId.set(id, (segment = { id, orders: [], accounts: new Set() }));
-    segment.orders.push(order);
-    segment.accounts.add(order.accountId);
-  }
-  const all = [...byId.values()].sort((p, q) => q.accounts.size - p.accounts.size);
+const isOrderList = (book: readonly AccountOrder[] | PurchaseDays): book is readonly AccountOrder[] => Array.isArray(book);
+
+/** The orders on or before `today`, grouped by account and day; each account's currency is that of its first order. */
+function accountPurchaseDays(orders: readonly AccountOrder[], today: number): PurchaseDays {
+  const builder = new PurchaseDaysBuilder(today, orders.length);
+  for (const order of orders) builder.addOrder(order.accountId, order.date, order.amount, order.currency);
+  return builder.build();
+}
+
+/**
+ * The accounts of each population (indices into `grouped`, in the order they first appear); a population too small
+ * for a backtest joins the largest. `customers` undefined: every account.
+ */
+function segmentsOf(grouped: PurchaseDays, segmentOf: ScoreAccountsOptions['segmentOf']): { id: string; customers?: readonly number[] }[] {
+  if (!segmentOf) return [{ id: 'book' }];
+  const byId = new Map<string, number[]>();
+  grouped.customerIds.forEach((accountId, k) => {
+    const id = segmentOf(accountId);
+    const customers = byId.get(id);
+    if (customers) customers.push(k);
+    else byId.set(id, [k]);
+  });
+  const all = [...byId].sort((p, q) => q[1].length - p[1].length);
   const [largest, ...rest] = all;
   if (!largest) return [];
   const kept = [largest];
   for (const segment of rest) {
-    if (segment.accounts.size >= MIN_BACKTEST.accounts) kept.push(segment);
-    else largest.orders.push(...segment.orders);
+    if (segment[1].length >= MIN_BACKTEST.accounts) kept.push(segment);
+    else largest[1].push(...segment[1]);
   }
-  return kept.map(({ id, orders: o }) => ({ id, orders: o }));
+  return kept.map(([id, customers]) => ({ id, customers }));
 }
 
-function scoreSegment(orders: readonly AccountOrder[], all: PurchaseDays | undefined, endDayOf: (accountId: string) => number, scoredAt: string): BookScores {
-  const grouped = all ? upTo(all, endDayOf) : undefined;
-  const rows = grouped ? summaries(grouped, endDayOf) : [];
+function scoreSegment(all: PurchaseDays | undefined, customers: readonly number[] | undefined, endDayOf: (accountId: string) => number, scoredAt: string): BookScores {
+  // Each account's days up to its own as-of day: the data of its source cannot vouch for the days after it.
+  const grouped = all ? purchaseDaysUpTo(all, customers, endDayOf) : undefined;
+  const asOf = grouped ? Int32Array.from(grouped.customerIds, endDayOf) : new Int32Array(0);
+  const rows = grouped ? summarizePurchaseDays(grouped, (k) => asOf[k], WEEK, { logGaps: true }) : [];
   if (!grouped || !rows.length) return { scores: [], model: { label: 'none', chosenBy: 'no-orders', horizonDays: HORIZON_DAYS } };
 
   let choice: ModelChoiceByBacktest | undefined;
@@ -112,22 +128,33 @@ function scoreSegment(orders: readonly AccountOrder[], all: PurchaseDays | undef
       // try the next candidate
     }
   }
-  if (!book) return { scores: rows.map((_, k) => unscored(grouped, k, endDayOf, scoredAt)), model: { label: 'none', chosenBy: 'no-fit', horizonDays: HORIZON_DAYS, ...(whyNoBacktest ? { note: whyNoBacktest } : {}) } };
+  if (!book) return { scores: rows.map((_, k) => unscored(grouped, k, asOf[k], scoredAt)), model: { label: 'none', chosenBy: 'no-fit', horizonDays: HORIZON_DAYS, ...(whyNoBacktest ? { note: whyNoBacktest } : {}) } };
 
+  // The intermediate figures per account live in typed arrays; a LapseRisk object is made once, at the end.
   const predict = forecaster(book, HORIZON_DAYS / WEEK);
   const ordersInAYear = expectedOrdersOver(book, YEAR_DAYS / WEEK);
-  const forecasts = rows.map(predict);
-  const thresholds = choice ? { high: choice.high.atOrBelow, watch: choice.watch.atOrBelow } : calibratedThresholds(forecasts.map((f) => f.pActive));
+  const n = rows.length;
+  const pAlive = new Float64Array(n);
+  const pActive = new Float64Array(n);
+  const expected = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const forecast = predict(rows[k]);
+    pAlive[k] = forecast.pAlive;
+    pActive[k] = forecast.pActive;
+    expected[k] = forecast.expected;
+  }
+  const thresholds = choice ? { high: choice.high.atOrBelow, watch: choice.watch.atOrBelow } : calibratedThresholds(pActive);
   const spend = spendModel(rows);
   const label = modelLabel(book);
-  const scores = rows.map((row, k): LapseRisk => {
-    const from = grouped.start[k];
-    const to = grouped.start[k + 1];
-    const { days, totals } = grouped;
-    const asOfDay = endDayOf(grouped.customerIds[k]);
-    const forecast = forecasts[k];
-    const gaps: number[] = [];
-    for (let i = from + 1; i < to; i++) gaps.push(days[i] - days[i - 1]);
+  const { days, totals, start } = grouped;
+  const gaps = new Float64Array(maxDays(start) + 1);
+  const scores: LapseRisk[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = rows[k];
+    const from = start[k];
+    const to = start[k + 1];
+    const asOfDay = asOf[k];
+    for (let i = from + 1; i < to; i++) gaps[i - from - 1] = days[i] - days[i - 1];
     // What is at stake: the spend of the twelve months up to the data's date, the figure a rep can check in the ERP.
     // Younger accounts: a year at the pace the model expects while it keeps buying.
     let lastTwelveMonths = 0;
@@ -138,30 +165,30 @@ function scoreSegment(orders: readonly AccountOrder[], all: PurchaseDays | undef
     }
     const orderValue = spend ? gammaGammaExpectedSpend(spend, row.frequency, row.monetaryValue) : row.monetaryValue || totals[from];
     const fullYear = asOfDay - days[from] >= YEAR_DAYS - 1;
-    const ordersInAYearIfActive = forecast.pAlive > 1e-6 ? ordersInAYear(row) / forecast.pAlive : 0;
+    const ordersInAYearIfActive = pAlive[k] > 1e-6 ? ordersInAYear(row) / pAlive[k] : 0;
     const annualValue = fullYear ? lastTwelveMonths : orderValue * ordersInAYearIfActive;
-    return {
+    scores[k] = {
       accountId: grouped.customerIds[k],
-      level: levelOf(forecast.pActive, thresholds),
-      pAlive: clamp01(forecast.pAlive),
-      pActive: clamp01(forecast.pActive),
+      level: levelOf(pActive[k], thresholds),
+      pAlive: clamp01(pAlive[k]),
+      pActive: clamp01(pActive[k]),
       horizonDays: HORIZON_DAYS,
       asOf: dayToIso(asOfDay),
       orderCount: to - from,
       lastOrderDate: dayToIso(days[to - 1]),
       daysSinceLastOrder: asOfDay - days[to - 1],
-      ...(gaps.length ? { medianGapDays: median(gaps) } : {}),
-      expectedOrdersNext90: forecast.expected,
+      ...(to - from > 1 ? { medianGapDays: median(gaps.subarray(0, to - from - 1)) } : {}),
+      expectedOrdersNext90: expected[k],
       annualValue: roundMoney(annualValue),
       // The year's value times the chance the account has stopped: never more than the annual value.
-      valueAtRisk: roundMoney(annualValue * (1 - clamp01(forecast.pAlive))),
-      currency: orders[grouped.firstTransaction[k]].currency,
+      valueAtRisk: roundMoney(annualValue * (1 - clamp01(pAlive[k]))),
+      currency: grouped.currencies?.[k],
       thinEvidence: to - from < 3,
       ...(annualValue <= 0 && yearBeforeLastOrder > 0 ? { spendInLastYearOfOrdering: roundMoney(yearBeforeLastOrder) } : {}),
       model: label,
       scoredAt,
     };
-  });
+  }
   return { scores, model: modelInfo(label, choice, thresholds, whyNoBacktest) };
 }
 
@@ -177,7 +204,7 @@ function levelOf(pActive: number, t: Thresholds): Exclude<RiskLevel, 'unknown'> 
  * the model gives it at most a (1 − target) chance of an order, so that a calibrated model's "high" has the target
  * precision; the targets rise with the book's expected share of quiet accounts, as in the backtest.
  */
-function calibratedThresholds(pActive: readonly number[]): Thresholds {
+function calibratedThresholds(pActive: Float64Array): Thresholds {
   const quiet = pActive.reduce((sum, p) => sum + (1 - p), 0) / pActive.length;
   const high = Math.max(LEVEL_PRECISION.high, quiet + (1 - quiet) / 2);
   const watch = Math.max(LEVEL_PRECISION.watch, quiet + (1 - quiet) / 4);
@@ -204,38 +231,11 @@ function modelInfo(label: string, choice: ModelChoiceByBacktest | undefined, thr
   };
 }
 
-/**
- * Each account's purchase days up to its own as-of day: the days after it are dropped (the data of that source cannot
- * vouch for them), and an account with none left is left out.
- */
-function upTo(grouped: PurchaseDays, endDayOf: (id: string) => number): PurchaseDays {
-  const { customerIds, start, days, totals, firstTransaction } = grouped;
-  const ids: string[] = [];
-  const first: number[] = [];
-  const newStart: number[] = [];
-  const keptDays: number[] = [];
-  const keptTotals: number[] = [];
-  for (let k = 0; k < customerIds.length; k++) {
-    const end = endDayOf(customerIds[k]);
-    let to = start[k];
-    while (to < start[k + 1] && days[to] <= end) to++;
-    if (to === start[k]) continue;
-    ids.push(customerIds[k]);
-    first.push(firstTransaction[k]);
-    newStart.push(keptDays.length);
-    for (let i = start[k]; i < to; i++) {
-      keptDays.push(days[i]);
-      keptTotals.push(totals[i]);
-    }
-  }
-  newStart.push(keptDays.length);
-  return { customerIds: ids, start: Int32Array.from(newStart), days: Int32Array.from(keptDays), totals: Float64Array.from(keptTotals), firstTransaction: Int32Array.from(first) };
-}
-
 /** The as-of day of each account (a day number), never after today. */
-function asOfDays(grouped: readonly PurchaseDays[], today: number, asOf: ScoreAccountsOptions['asOf']): (accountId: string) => number {
+function asOfDays(grouped: PurchaseDays, today: number, asOf: ScoreAccountsOptions['asOf']): (accountId: string) => number {
   let newest = -Infinity;
-  for (const { days } of grouped) for (let i = 0; i < days.length; i++) if (days[i] > newest) newest = days[i];
+  const { days } = grouped;
+  for (let i = 0; i < days.length; i++) if (days[i] > newest && days[i] <= today) newest = days[i];
   const bookDefault = Number.isFinite(newest) ? newest : today;
   if (typeof asOf === 'string') {
     const day = Math.min(today, toDayNumber(asOf));
@@ -253,26 +253,14 @@ function asOfDays(grouped: readonly PurchaseDays[], today: number, asOf: ScoreAc
   };
 }
 
-/** (x, t_x, T, Σ log gaps, mean repeat spend) per account in weeks, T measured to the account's own as-of day. */
-function summaries(grouped: PurchaseDays, endDayOf: (id: string) => number): (CnbdRow & { monetaryValue: number })[] {
-  const { customerIds, start, days, totals } = grouped;
-  return customerIds.map((id, k) => {
-    const from = start[k];
-    const to = start[k + 1];
-    const frequency = to - from - 1;
-    let repeatSpend = 0;
-    for (let i = from + 1; i < to; i++) repeatSpend += totals[i];
-    return {
-      frequency,
-      recency: (days[to - 1] - days[from]) / WEEK,
-      T: (endDayOf(id) - days[from]) / WEEK,
-      litt: sumLogGaps(days, from, to, WEEK),
-      monetaryValue: frequency > 0 ? repeatSpend / frequency : 0,
-    };
-  });
+/** The most purchase days any account has. */
+function maxDays(start: Int32Array): number {
+  let most = 0;
+  for (let k = 0; k + 1 < start.length; k++) most = Math.max(most, start[k + 1] - start[k]);
+  return most;
 }
 
-function spendModel(rows: readonly (CnbdRow & { monetaryValue: number })[]): GammaGammaParams | undefined {
+function spendModel(rows: readonly CustomerSummaryWithGaps[]): GammaGammaParams | undefined {
   const repeatBuyers = rows.filter((row) => row.frequency > 0 && row.monetaryValue > 0);
   if (repeatBuyers.length < 3) return undefined;
   try {
@@ -284,10 +272,9 @@ function spendModel(rows: readonly (CnbdRow & { monetaryValue: number })[]): Gam
   }
 }
 
-function unscored(grouped: PurchaseDays, k: number, endDayOf: (id: string) => number, scoredAt: string): LapseRisk {
+function unscored(grouped: PurchaseDays, k: number, asOfDay: number, scoredAt: string): LapseRisk {
   const from = grouped.start[k];
   const to = grouped.start[k + 1];
-  const asOfDay = endDayOf(grouped.customerIds[k]);
   return {
     accountId: grouped.customerIds[k],
     level: 'unknown',
@@ -302,8 +289,9 @@ function unscored(grouped: PurchaseDays, k: number, endDayOf: (id: string) => nu
   };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((p, q) => p - q);
+/** The median of `values`, which it sorts in place. */
+function median(values: Float64Array): number {
+  const sorted = values.sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -1,6 +1,6 @@
 // Lapse-risk engine: purchase summaries, BG/NBD, Pareto/NBD and Gamma-Gamma models, and the
 // per-account lapse risk the sidebar shows. Pure functions; no DOM, no storage.
-export { summarizeTransactions, groupPurchaseDays, type Transaction, type SummaryOptions, type CustomerSummary, type TimeUnit } from './summary';
+export { summarizeTransactions, summarizePurchaseDays, groupPurchaseDays, purchaseDaysUpTo, PurchaseDaysBuilder, type PurchaseDays, type CustomerSummaryWithGaps, type Transaction, type SummaryOptions, type CustomerSummary, type TimeUnit } from './summary';
 export { toDayNumber, dayToIso } from '../../model/days';
 export {
   fitBgNbd,
