@@ -60,7 +60,7 @@ export function scoreBook(book: readonly AccountOrder[] | PurchaseDays, options:
   const today = toDayNumber(options.today);
   const scoredAt = options.scoredAt ?? options.today;
   // Each order's date is read once, here: everything after works on purchase days grouped by account (typed arrays).
-  const grouped = isOrderList(book) ? accountPurchaseDays(book, today) : book;
+  const grouped = isOrderList(book) ? accountPurchaseDays([book], today) : book;
   const endDayOf = asOfDays(grouped, today, options.asOf);
   const segments = segmentsOf(grouped, options.segmentOf);
   if (segments.length <= 1) return scoreSegment(segments.length ? grouped : undefined, segments[0]?.customers, endDayOf, scoredAt);
@@ -74,10 +74,13 @@ export function scoreBook(book: readonly AccountOrder[] | PurchaseDays, options:
 
 const isOrderList = (book: readonly AccountOrder[] | PurchaseDays): book is readonly AccountOrder[] => Array.isArray(book);
 
-/** The orders on or before `today`, grouped by account and day; each account's currency is that of its first order. */
-function accountPurchaseDays(orders: readonly AccountOrder[], today: number): PurchaseDays {
-  const builder = new PurchaseDaysBuilder(today, orders.length);
-  for (const order of orders) builder.addOrder(order.accountId, order.date, order.amount, order.currency);
+/**
+ * The orders on or before `today` (a day number), grouped by account and day; each account's currency is that of its
+ * first order. The orders are read chunk by chunk (a database's order buckets, one after the other): never concatenated.
+ */
+export function accountPurchaseDays(chunks: Iterable<readonly AccountOrder[]>, today: number): PurchaseDays {
+  const builder = new PurchaseDaysBuilder(today, Array.isArray(chunks) ? chunks.reduce((n, chunk) => n + chunk.length, 0) : undefined);
+  for (const orders of chunks) for (const order of orders) builder.addOrder(order.accountId, order.date, order.amount, order.currency);
   return builder.build();
 }
 

@@ -18,7 +18,7 @@ export { fitParetoNbd, paretoNbdPAlive, paretoNbdExpectedPurchases, paretoNbdLog
 export { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams, type GammaGammaFit } from './gammaGamma';
 export { chooseModel, type ModelChoice, type ModelName } from './chooseModel';
 export type { RfmRow } from './rows';
-export { scoreAccounts, scoreBook, HORIZON_DAYS, LEVEL_PRECISION, type AccountOrder, type ScoreAccountsOptions, type BookScores } from './accountRisk';
+export { scoreAccounts, scoreBook, accountPurchaseDays, HORIZON_DAYS, LEVEL_PRECISION, type AccountOrder, type ScoreAccountsOptions, type BookScores } from './accountRisk';
 export {
   fitMbgCnbd,
   mbgCnbdLogLikelihood,
