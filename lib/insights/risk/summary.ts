@@ -75,6 +75,8 @@ export class PurchaseDaysBuilder {
   /** Orders kept, and orders seen (the next order's index in the input). */
   private kept = 0;
   private seen = 0;
+  private lastId: string | undefined;
+  private lastIndex = -1;
 
   constructor(
     private readonly endDay = Number.MAX_SAFE_INTEGER,
@@ -103,7 +105,8 @@ export class PurchaseDaysBuilder {
     if (amount !== undefined && !Number.isFinite(amount)) throw new RangeError(`transaction ${i} (customer ${customerId}): amount is not a number`);
     if (!Number.isInteger(day)) throw new RangeError(`transaction ${i} (customer ${customerId}): not a day number: ${day}`);
     if (day > this.endDay) return;
-    let k = this.indexOf.get(customerId);
+    // Logs and order buckets list a customer's orders together: the same customer as the last order needs no lookup.
+    let k = customerId === this.lastId ? this.lastIndex : this.indexOf.get(customerId);
     if (k === undefined) {
       k = this.customerIds.length;
       this.indexOf.set(customerId, k);
@@ -112,6 +115,8 @@ export class PurchaseDaysBuilder {
       this.currencies.push(currency);
       if (currency !== undefined) this.hasCurrency = true;
     }
+    this.lastId = customerId;
+    this.lastIndex = k;
     if (this.kept === this.dayOf.length) this.grow();
     this.customerOf[this.kept] = k;
     this.dayOf[this.kept] = day;
@@ -150,6 +155,7 @@ export class PurchaseDaysBuilder {
     }
     this.customerOf = this.dayOf = new Int32Array(0);
     this.amountOf = new Float64Array(0);
+    this.indexOf.clear();
     // Collapse each customer's orders into distinct days.
     const start = new Int32Array(customers + 1);
     const days = new Int32Array(kept);
