@@ -7,7 +7,8 @@ import type { LapseRisk, RiskLevel, RiskModel } from '../../model/insight';
 import { dayToIso, toDayNumber } from '../../model/days';
 import { chooseModelByBacktest, MIN_BACKTEST, expectedOrdersOver, fitModel, forecaster, modelLabel, type BookFit, type FittedModel, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gammaGamma';
-import { PurchaseDaysBuilder, purchaseDaysUpTo, summarizePurchaseDays, type CustomerSummaryWithGaps, type PurchaseDays } from './summary';
+import type { CnbdRow } from './mbgcnbd';
+import { PurchaseDaysBuilder, purchaseDaysUpTo, summaryColumns, type PurchaseDays, type SummaryColumns } from './summary';
 
 export interface AccountOrder {
   accountId: string;
@@ -173,24 +174,19 @@ function scoreSegment(all: PurchaseDays | undefined, customers: readonly number[
 
 /**
  * The book's model refitted on everything (the first of `models` that fits) and each account's figures from it, in
- * typed arrays: the summary rows the fit needs are dropped before the scores are made.
+ * typed arrays. The summary is kept as columns; row objects exist only while the fit runs, and the forecasts read
+ * one reused row.
  */
 function forecastEveryAccount(grouped: PurchaseDays, asOf: Int32Array, models: readonly FittedModel[]) {
-  const rows = summarizePurchaseDays(grouped, (k) => asOf[k], WEEK, { logGaps: true });
-  let book: BookFit | undefined;
-  for (const model of models) {
-    try {
-      book = fitModel(model, rows);
-      break;
-    } catch {
-      // try the next candidate
-    }
-  }
+  const columns = summaryColumns(grouped, (k) => asOf[k], WEEK, { logGaps: true });
+  const { frequency, recency, T, monetaryValue } = columns;
+  const litt = columns.litt!;
+  const n = frequency.length;
+  const book = refit(models, Array.from({ length: n }, (_, k): CnbdRow => ({ frequency: frequency[k], recency: recency[k], T: T[k], litt: litt[k] })));
   if (!book) return undefined;
   const predict = forecaster(book, HORIZON_DAYS / WEEK);
   const ordersInAYear = expectedOrdersOver(book, YEAR_DAYS / WEEK);
-  const spend = spendModel(rows);
-  const n = rows.length;
+  const spend = spendModel(columns);
   const figures = {
     label: modelLabel(book),
     pAlive: new Float64Array(n),
@@ -201,16 +197,31 @@ function forecastEveryAccount(grouped: PurchaseDays, asOf: Int32Array, models: r
     /** Orders in a year at the pace the model expects while the account keeps buying. */
     ordersInAYearIfActive: new Float64Array(n),
   };
+  const row: CnbdRow = { frequency: 0, recency: 0, T: 0, litt: 0 };
   for (let k = 0; k < n; k++) {
-    const row = rows[k];
+    row.frequency = frequency[k];
+    row.recency = recency[k];
+    row.T = T[k];
+    row.litt = litt[k];
     const forecast = predict(row);
     figures.pAlive[k] = forecast.pAlive;
     figures.pActive[k] = forecast.pActive;
     figures.expected[k] = forecast.expected;
-    figures.orderValue[k] = spend ? gammaGammaExpectedSpend(spend, row.frequency, row.monetaryValue) : row.monetaryValue || grouped.totals[grouped.start[k]];
+    figures.orderValue[k] = spend ? gammaGammaExpectedSpend(spend, frequency[k], monetaryValue[k]) : monetaryValue[k] || grouped.totals[grouped.start[k]];
     figures.ordersInAYearIfActive[k] = forecast.pAlive > 1e-6 ? ordersInAYear(row) / forecast.pAlive : 0;
   }
   return figures;
+}
+
+function refit(models: readonly FittedModel[], rows: readonly CnbdRow[]): BookFit | undefined {
+  for (const model of models) {
+    try {
+      return fitModel(model, rows);
+    } catch {
+      // try the next candidate
+    }
+  }
+  return undefined;
 }
 
 type Thresholds = { high: number; watch: number };
@@ -281,8 +292,10 @@ function maxDays(start: Int32Array): number {
   return most;
 }
 
-function spendModel(rows: readonly CustomerSummaryWithGaps[]): GammaGammaParams | undefined {
-  const repeatBuyers = rows.filter((row) => row.frequency > 0 && row.monetaryValue > 0);
+/** Gamma-Gamma on the repeat buyers with a positive spend (rows made for them alone), when it fits and is usable. */
+function spendModel({ frequency, monetaryValue }: SummaryColumns): GammaGammaParams | undefined {
+  const repeatBuyers: { frequency: number; monetaryValue: number }[] = [];
+  for (let k = 0; k < frequency.length; k++) if (frequency[k] > 0 && monetaryValue[k] > 0) repeatBuyers.push({ frequency: frequency[k], monetaryValue: monetaryValue[k] });
   if (repeatBuyers.length < 3) return undefined;
   try {
     const spend = fitGammaGamma(repeatBuyers);

@@ -94,7 +94,7 @@ export class PurchaseDaysBuilder {
     try {
       day = toDayNumber(date);
     } catch (error) {
-      throw new RangeError(`transaction ${this.seen} (customer ${customerId}): ${(error as Error).message}`);
+      throw new RangeError(`transaction ${this.seen++} (customer ${customerId}): ${(error as Error).message}`);
     }
     this.add(customerId, day, amount, currency);
   }
@@ -216,31 +216,52 @@ export function summarizeTransactions(
 /** A summary row with Σ log inter-purchase gaps (in the unit), the extra statistic of MBG/CNBD-k. */
 export type CustomerSummaryWithGaps = CustomerSummary & { litt: number };
 
+/** The summary of every customer as columns (entry k is customer k of the PurchaseDays): no object per customer. */
+export interface SummaryColumns {
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  monetaryValue: Float64Array;
+  /** Σ log inter-purchase gaps, when asked for. */
+  litt?: Float64Array;
+}
+
 /**
- * One row per customer of `grouped`, T measured to `endDay`: one day for everyone, or each customer's own (a function
- * of the customer's index in `grouped`, such as the as-of day of its order data).
+ * (x, t_x, T, mean repeat spend) of every customer of `grouped` in the unit, T measured to `endDay`: one day for
+ * everyone, or each customer's own (a function of the customer's index in `grouped`, such as the as-of day of its
+ * order data).
  */
-export function summarizePurchaseDays(grouped: PurchaseDays, endDay: number | ((customer: number) => number), unitDays: number): CustomerSummary[];
-export function summarizePurchaseDays(grouped: PurchaseDays, endDay: number | ((customer: number) => number), unitDays: number, options: { logGaps: true }): CustomerSummaryWithGaps[];
-export function summarizePurchaseDays(grouped: PurchaseDays, endDay: number | ((customer: number) => number), unitDays: number, options?: { logGaps: true }): CustomerSummary[] {
+export function summaryColumns(grouped: PurchaseDays, endDay: number | ((customer: number) => number), unitDays: number, options?: { logGaps: true }): SummaryColumns {
   const { customerIds, start, days, totals } = grouped;
+  const n = customerIds.length;
   const endOf = typeof endDay === 'number' ? () => endDay : endDay;
-  const rows: CustomerSummary[] = new Array(customerIds.length);
-  for (let k = 0; k < customerIds.length; k++) {
+  const columns: SummaryColumns = { frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n), monetaryValue: new Float64Array(n) };
+  const litt = options?.logGaps ? (columns.litt = new Float64Array(n)) : undefined;
+  for (let k = 0; k < n; k++) {
     const from = start[k];
     const to = start[k + 1];
     const frequency = to - from - 1;
     let repeatSpend = 0;
     for (let i = from + 1; i < to; i++) repeatSpend += totals[i];
-    const customerId = customerIds[k];
-    const recency = (days[to - 1] - days[from]) / unitDays;
-    const T = (endOf(k) - days[from]) / unitDays;
-    const monetaryValue = frequency > 0 ? repeatSpend / frequency : 0;
-    rows[k] = options?.logGaps
-      ? ({ customerId, frequency, recency, T, monetaryValue, litt: sumLogGaps(days, from, to, unitDays) } as CustomerSummaryWithGaps)
-      : { customerId, frequency, recency, T, monetaryValue };
+    columns.frequency[k] = frequency;
+    columns.recency[k] = (days[to - 1] - days[from]) / unitDays;
+    columns.T[k] = (endOf(k) - days[from]) / unitDays;
+    columns.monetaryValue[k] = frequency > 0 ? repeatSpend / frequency : 0;
+    if (litt) litt[k] = sumLogGaps(days, from, to, unitDays);
   }
-  return rows;
+  return columns;
+}
+
+/** One summary row per customer of `grouped` (summaryColumns as objects). */
+export function summarizePurchaseDays(grouped: PurchaseDays, endDay: number | ((customer: number) => number), unitDays: number): CustomerSummary[];
+export function summarizePurchaseDays(grouped: PurchaseDays, endDay: number | ((customer: number) => number), unitDays: number, options: { logGaps: true }): CustomerSummaryWithGaps[];
+export function summarizePurchaseDays(grouped: PurchaseDays, endDay: number | ((customer: number) => number), unitDays: number, options?: { logGaps: true }): CustomerSummary[] {
+  const { frequency, recency, T, monetaryValue, litt } = summaryColumns(grouped, endDay, unitDays, options);
+  return grouped.customerIds.map((customerId, k) =>
+    litt
+      ? ({ customerId, frequency: frequency[k], recency: recency[k], T: T[k], monetaryValue: monetaryValue[k], litt: litt[k] } as CustomerSummaryWithGaps)
+      : { customerId, frequency: frequency[k], recency: recency[k], T: T[k], monetaryValue: monetaryValue[k] },
+  );
 }
 
 /**
