@@ -97,6 +97,12 @@ function run(mode: string) {
     const { scores, model } = timed(score, () => scoreBook(grouped, { today: END, asOf: END }));
     figures.model = model.label;
     figures.high = scores.filter((s) => s.level === 'high').length;
+    // What stays: the book's purchase days and a LapseRisk per account.
+    figures.rssAfterMB = rssMB();
+    const memory = process.memoryUsage();
+    figures.heapAfterMB = memory.heapUsed / 2 ** 20;
+    figures.heapTotalAfterMB = memory.heapTotal / 2 ** 20;
+    figures.arrayBuffersAfterMB = memory.arrayBuffers / 2 ** 20;
   } else {
     const fit = timed(score, () => {
       const rows = summarizePurchaseDays(grouped, toDayNumber(END), 7);
