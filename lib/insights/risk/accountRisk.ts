@@ -182,7 +182,16 @@ function forecastEveryAccount(grouped: PurchaseDays, asOf: Int32Array, models: r
   const { frequency, recency, T, monetaryValue } = columns;
   const litt = columns.litt!;
   const n = frequency.length;
-  const book = refit(models, Array.from({ length: n }, (_, k): CnbdRow => ({ frequency: frequency[k], recency: recency[k], T: T[k], litt: litt[k] })));
+  // One-order accounts with the same T share one row object, as in the backtest's split (rows are only read).
+  const oneOrder = new Map<number, CnbdRow>();
+  const rowOf = (k: number): CnbdRow => ({ frequency: frequency[k], recency: recency[k], T: T[k], litt: litt[k] });
+  const rowAt = (k: number): CnbdRow => {
+    if (frequency[k] > 0) return rowOf(k);
+    let row = oneOrder.get(T[k]);
+    if (!row) oneOrder.set(T[k], (row = rowOf(k)));
+    return row;
+  };
+  const book = refit(models, Array.from({ length: n }, (_, k) => rowAt(k)));
   if (!book) return undefined;
   const predict = forecaster(book, HORIZON_DAYS / WEEK);
   const ordersInAYear = expectedOrdersOver(book, YEAR_DAYS / WEEK);
