@@ -157,7 +157,7 @@ function scoreSegment(all: PurchaseDays | undefined, customers: readonly number[
       orderCount: to - from,
       lastOrderDate: dayToIso(days[to - 1]),
       daysSinceLastOrder: asOfDay - days[to - 1],
-      medianGapDays: to - from > 1 ? median(gaps.subarray(0, to - from - 1)) : undefined,
+      medianGapDays: to - from > 1 ? medianOfFirst(gaps, to - from - 1) : undefined,
       expectedOrdersNext90: expected[k],
       annualValue: roundMoney(annualValue),
       // The year's value times the chance the account has stopped: never more than the annual value.
@@ -332,11 +332,18 @@ function unscored(grouped: PurchaseDays, k: number, asOfDay: number, scoredAt: s
   };
 }
 
-/** The median of `values`, which it sorts in place. */
-function median(values: Float64Array): number {
-  const sorted = values.sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** The median of the first `count` entries of `values`, which it sorts in place (insertion sort: a handful of gaps). */
+function medianOfFirst(values: Float64Array, count: number): number {
+  if (count > 64) values.subarray(0, count).sort();
+  else
+    for (let i = 1; i < count; i++) {
+      const v = values[i];
+      let j = i - 1;
+      for (; j >= 0 && values[j] > v; j--) values[j + 1] = values[j];
+      values[j + 1] = v;
+    }
+  const mid = count >> 1;
+  return count % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
