@@ -126,7 +126,8 @@ async function bucket(source: OrdersSource, id: string): Promise<OrderBucket | u
   return 'objectStore' in source ? source.objectStore('orderBuckets').get(id) : source.get('orderBuckets', id);
 }
 
-async function buckets(source: OrdersSource): Promise<OrderBucket[]> {
+/** Every order bucket (each holds the orders of the accounts hashing to it): read the book bucket by bucket. */
+export async function orderBuckets(source: OrdersSource): Promise<OrderBucket[]> {
   return 'objectStore' in source ? source.objectStore('orderBuckets').getAll() : source.getAll('orderBuckets');
 }
 
@@ -137,12 +138,12 @@ export async function ordersOfAccount(source: OrdersSource, accountId: string): 
 
 /** Every stored order. */
 export async function allOrders(source: OrdersSource): Promise<Order[]> {
-  return (await buckets(source)).flatMap((b) => b.orders);
+  return (await orderBuckets(source)).flatMap((b) => b.orders);
 }
 
 /** How many orders are stored. */
 export async function countOrders(source: OrdersSource): Promise<number> {
-  return (await buckets(source)).reduce((sum, b) => sum + b.orders.length, 0);
+  return (await orderBuckets(source)).reduce((sum, b) => sum + b.orders.length, 0);
 }
 
 /** Whether an account has any order. */

@@ -1,10 +1,10 @@
 import type { Db } from '../db/schema';
 import { saveScores } from '../db/repo';
-import { allOrders } from '../db/orders';
+import { orderBuckets } from '../db/orders';
 import { allAccounts } from '../db/accounts';
 import { fromStoredAccount, fromStoredContact } from '../db/repo';
 import { championMoves } from '../insights/people/moves';
-import { scoreBook } from '../insights/risk';
+import { accountPurchaseDays, scoreBook, toDayNumber } from '../insights/risk';
 import { asOfByAccount, feedOfAccount, orderFeeds } from '../db/feeds';
 import { peerProfile } from '../insights/expansion';
 import { relinkAccounts, type LinkSummary } from '../db/linking';
@@ -25,9 +25,10 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
   await applyRetention(db, today);
   // Read before the data: a change committed meanwhile leaves the scores one version behind, and is scored again.
   const version = await dataVersion(db);
-  const [orders, storedAccounts, contacts, imported, feeds, touches] = await Promise.all([
-    allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities'), orderFeeds(db), allTouches(db),
+  const [buckets, storedAccounts, contacts, imported, feeds, touches] = await Promise.all([
+    orderBuckets(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities'), orderFeeds(db), allTouches(db),
   ]);
+  const orders = buckets.flatMap((bucket) => bucket.orders);
   // Imported activity and remembered touches, each email counted once.
   const activities = mergeActivities(imported, touches);
   const accounts = storedAccounts.map(fromStoredAccount);
@@ -35,10 +36,12 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
   const asOf = asOfByAccount(orders, feeds);
   // Each order source is its own population: an unrelated import never moves another source's probabilities.
   const feedOf = feedOfAccount(orders, feeds);
-  const { scores, model } = scoreBook(
-    orders.map((o) => ({ accountId: o.accountId, date: o.date, amount: o.amount, currency: o.currency })),
-    { today, asOf: (id) => asOf.get(id), segmentOf: (id) => feedOf.get(id) ?? 'unfed' },
-  );
+  // The orders go into the model's typed arrays bucket by bucket (PurchaseDaysBuilder), no copy of them made.
+  const { scores, model } = scoreBook(accountPurchaseDays(buckets.map((bucket) => bucket.orders), toDayNumber(today)), {
+    today,
+    asOf: (id) => asOf.get(id),
+    segmentOf: (id) => feedOf.get(id) ?? 'unfed',
+  });
   const profile = peerProfile(accounts, orders, { today });
   // Champion moves need the whole book (a person's old and new addresses sit at different accounts).
   const moves = championMoves(accounts, contacts.map(fromStoredContact), activities, { today, orders });

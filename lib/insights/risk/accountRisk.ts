@@ -5,10 +5,9 @@
 // are passed in.
 import type { LapseRisk, RiskLevel, RiskModel } from '../../model/insight';
 import { dayToIso, toDayNumber } from '../../model/days';
-import { chooseModelByBacktest, MIN_BACKTEST, expectedOrdersOver, fitModel, forecaster, modelLabel, type BookFit, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
-import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gammaGamma';
-import { sumLogGaps, type CnbdRow } from './mbgcnbd';
-import { groupPurchaseDays, type PurchaseDays } from './summary';
+import { forecastEveryAccount } from './bookFigures';
+import { chooseModelByBacktest, MIN_BACKTEST, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
+import { PurchaseDaysBuilder, purchaseDaysUpTo, type PurchaseDays } from './summary';
 
 export interface AccountOrder {
   accountId: string;
@@ -42,7 +41,6 @@ export interface BookScores {
 }
 
 export const HORIZON_DAYS = 90;
-const WEEK = 7;
 const YEAR_DAYS = 365;
 
 /** Precision "high" and "watch" must reach in the backtest (raised on books where most accounts are quiet anyway). */
@@ -52,16 +50,20 @@ export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAcc
   return scoreBook(orders, options).scores;
 }
 
-/** Every account's lapse risk and the book's model: which one, why, and its track record on the book's own orders. */
-export function scoreBook(orders: readonly AccountOrder[], options: ScoreAccountsOptions): BookScores {
+/**
+ * Every account's lapse risk and the book's model: which one, why, and its track record on the book's own orders.
+ * The book is its orders, or their purchase days already grouped by account (PurchaseDaysBuilder: a large book
+ * streamed in, never held as order objects; its `currencies` give each score's currency).
+ */
+export function scoreBook(book: readonly AccountOrder[] | PurchaseDays, options: ScoreAccountsOptions): BookScores {
   const today = toDayNumber(options.today);
   const scoredAt = options.scoredAt ?? options.today;
-  const segments = segmentsOf(orders, options.segmentOf);
   // Each order's date is read once, here: everything after works on purchase days grouped by account (typed arrays).
-  const grouped = segments.map((segment) => groupPurchaseDays(segment.orders, today, (order) => order.accountId));
+  const grouped = isOrderList(book) ? accountPurchaseDays([book], today) : book;
   const endDayOf = asOfDays(grouped, today, options.asOf);
-  if (segments.length <= 1) return scoreSegment(segments[0]?.orders ?? [], grouped[0], endDayOf, scoredAt);
-  const parts = segments.map((segment, i) => ({ id: segment.id, ...scoreSegment(segment.orders, grouped[i]!, endDayOf, scoredAt) }));
+  const segments = segmentsOf(grouped, options.segmentOf);
+  if (segments.length <= 1) return scoreSegment(segments.length ? grouped : undefined, segments[0]?.customers, endDayOf, scoredAt);
+  const parts = segments.map((segment) => ({ id: segment.id, ...scoreSegment(grouped, segment.customers, endDayOf, scoredAt) }));
   const main = parts.reduce((p, q) => (q.scores.length > p.scores.length ? q : p));
   return {
     scores: parts.flatMap((part) => part.scores),
@@ -69,32 +71,47 @@ export function scoreBook(orders: readonly AccountOrder[], options: ScoreAccount
   };
 }
 
-/** Orders by population; a population too small for a backtest joins the largest. */
-function segmentsOf(orders: readonly AccountOrder[], segmentOf: ScoreAccountsOptions['segmentOf']): { id: string; orders: AccountOrder[] }[] {
-  if (!segmentOf) return [{ id: 'book', orders: [...orders] }];
-  const byId = new Map<string, { id: string; orders: AccountOrder[]; accounts: Set<string> }>();
-  for (const order of orders) {
-    const id = segmentOf(order.accountId);
-    let segment = byId.get(id);
-    if (!segment) byId.set(id, (segment = { id, orders: [], accounts: new Set() }));
-    segment.orders.push(order);
-    segment.accounts.add(order.accountId);
-  }
-  const all = [...byId.values()].sort((p, q) => q.accounts.size - p.accounts.size);
+const isOrderList = (book: readonly AccountOrder[] | PurchaseDays): book is readonly AccountOrder[] => Array.isArray(book);
+
+/**
+ * The orders on or before `today` (a day number), grouped by account and day; each account's currency is that of its
+ * first order. The orders are read chunk by chunk (a database's order buckets, one after the other): never concatenated.
+ */
+export function accountPurchaseDays(chunks: Iterable<readonly AccountOrder[]>, today: number): PurchaseDays {
+  const builder = new PurchaseDaysBuilder(today, Array.isArray(chunks) ? chunks.reduce((n, chunk) => n + chunk.length, 0) : undefined);
+  for (const orders of chunks) for (const order of orders) builder.addOrder(order.accountId, order.date, order.amount, order.currency);
+  return builder.build();
+}
+
+/**
+ * The accounts of each population (indices into `grouped`, in the order they first appear); a population too small
+ * for a backtest joins the largest. `customers` undefined: every account.
+ */
+function segmentsOf(grouped: PurchaseDays, segmentOf: ScoreAccountsOptions['segmentOf']): { id: string; customers?: readonly number[] }[] {
+  if (!segmentOf) return [{ id: 'book' }];
+  const byId = new Map<string, number[]>();
+  grouped.customerIds.forEach((accountId, k) => {
+    const id = segmentOf(accountId);
+    const customers = byId.get(id);
+    if (customers) customers.push(k);
+    else byId.set(id, [k]);
+  });
+  const all = [...byId].sort((p, q) => q[1].length - p[1].length);
   const [largest, ...rest] = all;
   if (!largest) return [];
   const kept = [largest];
   for (const segment of rest) {
-    if (segment.accounts.size >= MIN_BACKTEST.accounts) kept.push(segment);
-    else largest.orders.push(...segment.orders);
+    if (segment[1].length >= MIN_BACKTEST.accounts) kept.push(segment);
+    else largest[1].push(...segment[1]);
   }
-  return kept.map(({ id, orders: o }) => ({ id, orders: o }));
+  return kept.map(([id, customers]) => ({ id, customers }));
 }
 
-function scoreSegment(orders: readonly AccountOrder[], all: PurchaseDays | undefined, endDayOf: (accountId: string) => number, scoredAt: string): BookScores {
-  const grouped = all ? upTo(all, endDayOf) : undefined;
-  const rows = grouped ? summaries(grouped, endDayOf) : [];
-  if (!grouped || !rows.length) return { scores: [], model: { label: 'none', chosenBy: 'no-orders', horizonDays: HORIZON_DAYS } };
+function scoreSegment(all: PurchaseDays | undefined, customers: readonly number[] | undefined, endDayOf: (accountId: string) => number, scoredAt: string): BookScores {
+  // Each account's days up to its own as-of day: the data of its source cannot vouch for the days after it.
+  const grouped = all ? purchaseDaysUpTo(all, customers, endDayOf) : undefined;
+  if (!grouped || !grouped.customerIds.length) return { scores: [], model: { label: 'none', chosenBy: 'no-orders', horizonDays: HORIZON_DAYS } };
+  const asOf = Int32Array.from(grouped.customerIds, endDayOf);
 
   let choice: ModelChoiceByBacktest | undefined;
   let whyNoBacktest: string | undefined;
@@ -103,31 +120,19 @@ function scoreSegment(orders: readonly AccountOrder[], all: PurchaseDays | undef
   } catch (error) {
     whyNoBacktest = (error as Error).message;
   }
-  let book: BookFit | undefined;
-  for (const model of choice ? [choice.chosen, 'bgnbd' as const] : (['bgnbd', 'mbgcnbd'] as const)) {
-    try {
-      book = fitModel(model, rows);
-      break;
-    } catch {
-      // try the next candidate
-    }
-  }
-  if (!book) return { scores: rows.map((_, k) => unscored(grouped, k, endDayOf, scoredAt)), model: { label: 'none', chosenBy: 'no-fit', horizonDays: HORIZON_DAYS, ...(whyNoBacktest ? { note: whyNoBacktest } : {}) } };
+  const figures = forecastEveryAccount(grouped, asOf, choice ? [choice.chosen, 'bgnbd'] : ['bgnbd', 'mbgcnbd'], HORIZON_DAYS);
+  if (!figures) return { scores: grouped.customerIds.map((_, k) => unscored(grouped, k, asOf[k], scoredAt)), model: { label: 'none', chosenBy: 'no-fit', horizonDays: HORIZON_DAYS, ...(whyNoBacktest ? { note: whyNoBacktest } : {}) } };
 
-  const predict = forecaster(book, HORIZON_DAYS / WEEK);
-  const ordersInAYear = expectedOrdersOver(book, YEAR_DAYS / WEEK);
-  const forecasts = rows.map(predict);
-  const thresholds = choice ? { high: choice.high.atOrBelow, watch: choice.watch.atOrBelow } : calibratedThresholds(forecasts.map((f) => f.pActive));
-  const spend = spendModel(rows);
-  const label = modelLabel(book);
-  const scores = rows.map((row, k): LapseRisk => {
-    const from = grouped.start[k];
-    const to = grouped.start[k + 1];
-    const { days, totals } = grouped;
-    const asOfDay = endDayOf(grouped.customerIds[k]);
-    const forecast = forecasts[k];
-    const gaps: number[] = [];
-    for (let i = from + 1; i < to; i++) gaps.push(days[i] - days[i - 1]);
+  const { label, pAlive, pActive, expected, orderValue, ordersInAYearIfActive } = figures;
+  const thresholds = choice ? { high: choice.high.atOrBelow, watch: choice.watch.atOrBelow } : calibratedThresholds(pActive);
+  const { customerIds, days, totals, start, currencies } = grouped;
+  const gaps = new Float64Array(maxDays(start) + 1);
+  const scores: LapseRisk[] = new Array(customerIds.length);
+  for (let k = 0; k < customerIds.length; k++) {
+    const from = start[k];
+    const to = start[k + 1];
+    const asOfDay = asOf[k];
+    for (let i = from + 1; i < to; i++) gaps[i - from - 1] = days[i] - days[i - 1];
     // What is at stake: the spend of the twelve months up to the data's date, the figure a rep can check in the ERP.
     // Younger accounts: a year at the pace the model expects while it keeps buying.
     let lastTwelveMonths = 0;
@@ -136,32 +141,32 @@ function scoreSegment(orders: readonly AccountOrder[], all: PurchaseDays | undef
       if (days[i] > asOfDay - YEAR_DAYS) lastTwelveMonths += totals[i];
       if (days[i] > days[to - 1] - YEAR_DAYS) yearBeforeLastOrder += totals[i];
     }
-    const orderValue = spend ? gammaGammaExpectedSpend(spend, row.frequency, row.monetaryValue) : row.monetaryValue || totals[from];
     const fullYear = asOfDay - days[from] >= YEAR_DAYS - 1;
-    const ordersInAYearIfActive = forecast.pAlive > 1e-6 ? ordersInAYear(row) / forecast.pAlive : 0;
-    const annualValue = fullYear ? lastTwelveMonths : orderValue * ordersInAYearIfActive;
-    return {
-      accountId: grouped.customerIds[k],
-      level: levelOf(forecast.pActive, thresholds),
-      pAlive: clamp01(forecast.pAlive),
-      pActive: clamp01(forecast.pActive),
+    const annualValue = fullYear ? lastTwelveMonths : orderValue[k] * ordersInAYearIfActive[k];
+    // One object literal with every key (an absent figure is undefined, which JSON and the schema read as absent):
+    // a literal with spreads in it costs ~5 µs per account, a plain one ~1 µs.
+    scores[k] = {
+      accountId: customerIds[k],
+      level: levelOf(pActive[k], thresholds),
+      pAlive: clamp01(pAlive[k]),
+      pActive: clamp01(pActive[k]),
       horizonDays: HORIZON_DAYS,
       asOf: dayToIso(asOfDay),
       orderCount: to - from,
       lastOrderDate: dayToIso(days[to - 1]),
       daysSinceLastOrder: asOfDay - days[to - 1],
-      ...(gaps.length ? { medianGapDays: median(gaps) } : {}),
-      expectedOrdersNext90: forecast.expected,
+      medianGapDays: to - from > 1 ? medianOfFirst(gaps, to - from - 1) : undefined,
+      expectedOrdersNext90: expected[k],
       annualValue: roundMoney(annualValue),
       // The year's value times the chance the account has stopped: never more than the annual value.
-      valueAtRisk: roundMoney(annualValue * (1 - clamp01(forecast.pAlive))),
-      currency: orders[grouped.firstTransaction[k]].currency,
+      valueAtRisk: roundMoney(annualValue * (1 - clamp01(pAlive[k]))),
+      currency: currencies?.[k],
       thinEvidence: to - from < 3,
-      ...(annualValue <= 0 && yearBeforeLastOrder > 0 ? { spendInLastYearOfOrdering: roundMoney(yearBeforeLastOrder) } : {}),
+      spendInLastYearOfOrdering: annualValue <= 0 && yearBeforeLastOrder > 0 ? roundMoney(yearBeforeLastOrder) : undefined,
       model: label,
       scoredAt,
     };
-  });
+  }
   return { scores, model: modelInfo(label, choice, thresholds, whyNoBacktest) };
 }
 
@@ -177,7 +182,7 @@ function levelOf(pActive: number, t: Thresholds): Exclude<RiskLevel, 'unknown'> 
  * the model gives it at most a (1 − target) chance of an order, so that a calibrated model's "high" has the target
  * precision; the targets rise with the book's expected share of quiet accounts, as in the backtest.
  */
-function calibratedThresholds(pActive: readonly number[]): Thresholds {
+function calibratedThresholds(pActive: Float64Array): Thresholds {
   const quiet = pActive.reduce((sum, p) => sum + (1 - p), 0) / pActive.length;
   const high = Math.max(LEVEL_PRECISION.high, quiet + (1 - quiet) / 2);
   const watch = Math.max(LEVEL_PRECISION.watch, quiet + (1 - quiet) / 4);
@@ -204,38 +209,11 @@ function modelInfo(label: string, choice: ModelChoiceByBacktest | undefined, thr
   };
 }
 
-/**
- * Each account's purchase days up to its own as-of day: the days after it are dropped (the data of that source cannot
- * vouch for them), and an account with none left is left out.
- */
-function upTo(grouped: PurchaseDays, endDayOf: (id: string) => number): PurchaseDays {
-  const { customerIds, start, days, totals, firstTransaction } = grouped;
-  const ids: string[] = [];
-  const first: number[] = [];
-  const newStart: number[] = [];
-  const keptDays: number[] = [];
-  const keptTotals: number[] = [];
-  for (let k = 0; k < customerIds.length; k++) {
-    const end = endDayOf(customerIds[k]);
-    let to = start[k];
-    while (to < start[k + 1] && days[to] <= end) to++;
-    if (to === start[k]) continue;
-    ids.push(customerIds[k]);
-    first.push(firstTransaction[k]);
-    newStart.push(keptDays.length);
-    for (let i = start[k]; i < to; i++) {
-      keptDays.push(days[i]);
-      keptTotals.push(totals[i]);
-    }
-  }
-  newStart.push(keptDays.length);
-  return { customerIds: ids, start: Int32Array.from(newStart), days: Int32Array.from(keptDays), totals: Float64Array.from(keptTotals), firstTransaction: Int32Array.from(first) };
-}
-
 /** The as-of day of each account (a day number), never after today. */
-function asOfDays(grouped: readonly PurchaseDays[], today: number, asOf: ScoreAccountsOptions['asOf']): (accountId: string) => number {
+function asOfDays(grouped: PurchaseDays, today: number, asOf: ScoreAccountsOptions['asOf']): (accountId: string) => number {
   let newest = -Infinity;
-  for (const { days } of grouped) for (let i = 0; i < days.length; i++) if (days[i] > newest) newest = days[i];
+  const { days } = grouped;
+  for (let i = 0; i < days.length; i++) if (days[i] > newest && days[i] <= today) newest = days[i];
   const bookDefault = Number.isFinite(newest) ? newest : today;
   if (typeof asOf === 'string') {
     const day = Math.min(today, toDayNumber(asOf));
@@ -253,41 +231,16 @@ function asOfDays(grouped: readonly PurchaseDays[], today: number, asOf: ScoreAc
   };
 }
 
-/** (x, t_x, T, Σ log gaps, mean repeat spend) per account in weeks, T measured to the account's own as-of day. */
-function summaries(grouped: PurchaseDays, endDayOf: (id: string) => number): (CnbdRow & { monetaryValue: number })[] {
-  const { customerIds, start, days, totals } = grouped;
-  return customerIds.map((id, k) => {
-    const from = start[k];
-    const to = start[k + 1];
-    const frequency = to - from - 1;
-    let repeatSpend = 0;
-    for (let i = from + 1; i < to; i++) repeatSpend += totals[i];
-    return {
-      frequency,
-      recency: (days[to - 1] - days[from]) / WEEK,
-      T: (endDayOf(id) - days[from]) / WEEK,
-      litt: sumLogGaps(days, from, to, WEEK),
-      monetaryValue: frequency > 0 ? repeatSpend / frequency : 0,
-    };
-  });
+/** The most purchase days any account has. */
+function maxDays(start: Int32Array): number {
+  let most = 0;
+  for (let k = 0; k + 1 < start.length; k++) most = Math.max(most, start[k + 1] - start[k]);
+  return most;
 }
 
-function spendModel(rows: readonly (CnbdRow & { monetaryValue: number })[]): GammaGammaParams | undefined {
-  const repeatBuyers = rows.filter((row) => row.frequency > 0 && row.monetaryValue > 0);
-  if (repeatBuyers.length < 3) return undefined;
-  try {
-    const spend = fitGammaGamma(repeatBuyers);
-    // q ≤ 1 means an infinite population mean spend: unusable for shrinkage, use each account's own mean.
-    return spend.q > 1 && [spend.p, spend.q, spend.v].every(Number.isFinite) ? spend : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function unscored(grouped: PurchaseDays, k: number, endDayOf: (id: string) => number, scoredAt: string): LapseRisk {
+function unscored(grouped: PurchaseDays, k: number, asOfDay: number, scoredAt: string): LapseRisk {
   const from = grouped.start[k];
   const to = grouped.start[k + 1];
-  const asOfDay = endDayOf(grouped.customerIds[k]);
   return {
     accountId: grouped.customerIds[k],
     level: 'unknown',
@@ -302,10 +255,18 @@ function unscored(grouped: PurchaseDays, k: number, endDayOf: (id: string) => nu
   };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((p, q) => p - q);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** The median of the first `count` entries of `values`, which it sorts in place (insertion sort: a handful of gaps). */
+function medianOfFirst(values: Float64Array, count: number): number {
+  if (count > 64) values.subarray(0, count).sort();
+  else
+    for (let i = 1; i < count; i++) {
+      const v = values[i];
+      let j = i - 1;
+      for (; j >= 0 && values[j] > v; j--) values[j + 1] = values[j];
+      values[j + 1] = v;
+    }
+  const mid = count >> 1;
+  return count % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);

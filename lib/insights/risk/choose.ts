@@ -161,7 +161,8 @@ export function chooseModelByBacktest(book: readonly BookOrder[] | PurchaseDays,
   if (split.rows.length < MIN_BACKTEST.accounts || repeatBuyers < MIN_BACKTEST.repeatBuyers) {
     throw new RangeError(`too little history for a backtest: ${split.rows.length} accounts older than ${horizonDays} days, ${repeatBuyers} of them repeat buyers`);
   }
-  const repeatIndex = split.repeat.flatMap((r, i) => (r ? [i] : []));
+  const repeatIndex: number[] = [];
+  for (let i = 0; i < split.repeat.length; i++) if (split.repeat[i]) repeatIndex.push(i);
   const scored: (CandidateScore & { pActive: Float64Array })[] = [];
   for (const model of models) {
     let book: BookFit;

@@ -1,6 +1,6 @@
 // Lapse-risk engine: purchase summaries, BG/NBD, Pareto/NBD and Gamma-Gamma models, and the
 // per-account lapse risk the sidebar shows. Pure functions; no DOM, no storage.
-export { summarizeTransactions, groupPurchaseDays, type Transaction, type SummaryOptions, type CustomerSummary, type TimeUnit } from './summary';
+export { summarizeTransactions, summarizePurchaseDays, groupPurchaseDays, purchaseDaysUpTo, PurchaseDaysBuilder, type PurchaseDays, type CustomerSummaryWithGaps, type Transaction, type SummaryOptions, type CustomerSummary, type TimeUnit } from './summary';
 export { toDayNumber, dayToIso } from '../../model/days';
 export {
   fitBgNbd,
@@ -18,7 +18,7 @@ export { fitParetoNbd, paretoNbdPAlive, paretoNbdExpectedPurchases, paretoNbdLog
 export { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams, type GammaGammaFit } from './gammaGamma';
 export { chooseModel, type ModelChoice, type ModelName } from './chooseModel';
 export type { RfmRow } from './rows';
-export { scoreAccounts, scoreBook, HORIZON_DAYS, LEVEL_PRECISION, type AccountOrder, type ScoreAccountsOptions, type BookScores } from './accountRisk';
+export { scoreAccounts, scoreBook, accountPurchaseDays, HORIZON_DAYS, LEVEL_PRECISION, type AccountOrder, type ScoreAccountsOptions, type BookScores } from './accountRisk';
 export {
   fitMbgCnbd,
   mbgCnbdLogLikelihood,

@@ -38,11 +38,63 @@ export function auc(scores: ArrayLike<number>, labels: ArrayLike<boolean>, weigh
   return u / (pos.length * neg.length);
 }
 
-/** Indices ordered by ascending score. */
+/** Indices ordered by ascending score; equal scores keep their index order (a stable sort). */
 export function sortByScore(scores: ArrayLike<number>): Int32Array {
-  const order = Int32Array.from({ length: scores.length }, (_, i) => i);
-  order.sort((p, q) => scores[p] - scores[q]);
+  const n = scores.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < RADIX_FROM || !LITTLE_ENDIAN || !radixSort(scores, order)) order.sort((p, q) => scores[p] - scores[q]);
   return order;
+}
+
+const RADIX_FROM = 4096;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * LSD radix sort of `order` (0..n−1) by score, 16 bits a pass over the doubles' bit patterns made monotonic (sign bit
+ * flipped for positives, all bits for negatives; −0 read as 0): the same permutation as the stable comparison sort
+ * (ECMAScript's sort is stable), in 4 linear passes instead of n log n comparisons. False when a score is NaN (the
+ * comparison sort then decides, as it always did).
+ */
+function radixSort(scores: ArrayLike<number>, order: Int32Array): boolean {
+  const n = order.length;
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = scores[i];
+    if (v !== v) return false;
+    values[i] = v + 0; // −0 → 0: the comparison sort counts them equal
+  }
+  const bits = new Uint32Array(values.buffer);
+  const keys = new Uint32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const lo = bits[2 * i];
+    const hi = bits[2 * i + 1];
+    const negative = hi >>> 31 === 1;
+    keys[2 * i] = negative ? ~lo >>> 0 : lo;
+    keys[2 * i + 1] = negative ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
+  }
+  const count = new Int32Array(65536);
+  let from: Int32Array = order;
+  let to: Int32Array = new Int32Array(n);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass >> 1;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(keys[2 * i + word] >>> shift) & 0xffff]++;
+    if (count[(keys[word] >>> shift) & 0xffff] === n) continue; // every key has this digit: nothing to move
+    for (let d = 0, sum = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let j = 0; j < n; j++) {
+      const i = from[j];
+      to[count[(keys[2 * i + word] >>> shift) & 0xffff]++] = i;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== order) order.set(from);
+  return true;
 }
 
 /** AUC given the ascending order of the scores: one pass over tie groups. */

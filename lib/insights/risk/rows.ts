@@ -35,8 +35,9 @@ export function checkRow(row: RfmRow, index: number) {
 }
 
 export function aggregateRows(rows: readonly RfmRow[]): AggregatedRows {
-  // Nested maps with number keys: much faster than building string keys from fractional weeks.
-  const index = new Map<number, Map<number, Map<number, number>>>();
+  // One open-addressing table on the (x, t_x, T) triple's bits, its slots holding the index of the distinct row:
+  // the distinct rows come out in the order they first appear, as they did from nested Maps, at a fraction of the cost.
+  const table = new TripleTable();
   const x: number[] = [];
   const recency: number[] = [];
   const T: number[] = [];
@@ -49,17 +50,13 @@ export function aggregateRows(rows: readonly RfmRow[]): AggregatedRows {
     checkRow(row, i);
     const w = row.weight ?? 1;
     if (w === 0) continue;
-    let byRecency = index.get(row.T);
-    if (byRecency === undefined) index.set(row.T, (byRecency = new Map()));
-    let byFrequency = byRecency.get(row.recency);
-    if (byFrequency === undefined) byRecency.set(row.recency, (byFrequency = new Map()));
-    const at = byFrequency.get(row.frequency);
-    if (at === undefined) {
-      byFrequency.set(row.frequency, x.length);
+    const at = table.find(row.frequency, row.recency, row.T, x, recency, T);
+    if (at < 0) {
       x.push(row.frequency);
       recency.push(row.recency);
       T.push(row.T);
       weight.push(w);
+      table.insert(x.length - 1, x, recency, T);
     } else weight[at] += w;
     totalWeight += w;
     totalPurchases += w * row.frequency;
@@ -100,3 +97,49 @@ export function distinctValues(values: Float64Array): { values: Float64Array; in
  * log-parameters of order one whatever the unit; the penalizer then acts on the rescaled parameters.
  */
 export const timeScaleFor = (maxT: number): number => (maxT > 0 ? 10 / maxT : 1);
+
+/** Slots of distinct (x, recency, T) triples, found by the triple's bits (−0 read as 0, as a Map key is). */
+class TripleTable {
+  private slots = new Int32Array(1024).fill(-1);
+  private used = 0;
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Uint32Array(this.bits.buffer);
+
+  /** The index of the row equal to (x, recency, T), or −1. */
+  find(x: number, recency: number, T: number, xs: readonly number[], recencies: readonly number[], Ts: readonly number[]): number {
+    const mask = this.slots.length - 1;
+    for (let slot = this.hash(x, recency, T) & mask; ; slot = (slot + 1) & mask) {
+      const at = this.slots[slot];
+      if (at < 0 || (xs[at] === x && recencies[at] === recency && Ts[at] === T)) return at;
+    }
+  }
+
+  /** Files row `at`, the last of the rows (not in the table yet). */
+  insert(at: number, xs: readonly number[], recencies: readonly number[], Ts: readonly number[]): void {
+    if (2 * (this.used + 1) > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let i = 0; i < at; i++) this.place(i, xs[i], recencies[i], Ts[i]);
+    }
+    this.used++;
+    this.place(at, xs[at], recencies[at], Ts[at]);
+  }
+
+  private place(at: number, x: number, recency: number, T: number) {
+    const mask = this.slots.length - 1;
+    let slot = this.hash(x, recency, T) & mask;
+    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = at;
+  }
+
+  private hash(x: number, recency: number, T: number): number {
+    return this.mix(this.mix(this.mix(0x811c9dc5, x), recency), T);
+  }
+
+  /** FNV-1a-like step over the two 32-bit words of `value`, then a final avalanche of the low bits. */
+  private mix(h: number, value: number): number {
+    this.bits[0] = value + 0;
+    h = Math.imul(h ^ this.words[0], 0x01000193);
+    h = Math.imul(h ^ this.words[1], 0x01000193);
+    return (h ^ (h >>> 15)) >>> 0;
+  }
+}

@@ -67,6 +67,9 @@ export function splitPurchaseDays(grouped: PurchaseDays, options: PerCustomerSpl
     horizon: horizonDays / unitDays,
     unitDays,
   };
+  // The rows of one-order customers with the same T are equal: they share one object (rows are only read), so that
+  // a book of a million mostly one-order customers holds a few hundred of them rather than a million.
+  const oneOrder = new Map<number, BacktestSplit['rows'][number]>();
   let n = 0;
   for (let k = 0; k < customerIds.length; k++) {
     const from = start[k];
@@ -80,12 +83,13 @@ export function splitPurchaseDays(grouped: PurchaseDays, options: PerCustomerSpl
     while (end < to && days[end] <= endDay) end++;
     const x = cut - from - 1;
     split.customerIds.push(customerIds[k]);
-    split.rows.push({
-      frequency: x,
-      recency: (days[cut - 1] - days[from]) / unitDays,
-      T: (calibrationDay - days[from]) / unitDays,
-      litt: sumLogGaps(days, from, cut, unitDays),
-    });
+    const T = (calibrationDay - days[from]) / unitDays;
+    let row = x === 0 ? oneOrder.get(T) : undefined;
+    if (!row) {
+      row = { frequency: x, recency: (days[cut - 1] - days[from]) / unitDays, T, litt: sumLogGaps(days, from, cut, unitDays) };
+      if (x === 0) oneOrder.set(T, row);
+    }
+    split.rows.push(row);
     split.holdoutPurchases[n] = end - cut;
     split.silenceDays[n] = calibrationDay - days[cut - 1];
     split.bought.push(end > cut);
