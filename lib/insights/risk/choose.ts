@@ -52,6 +52,16 @@ export function forecaster(book: BookFit, horizon: number): (row: CnbdRow) => Fo
   });
 }
 
+/** P(at least one order in the horizon) alone, for many accounts: what the backtest scores (no P(alive) or expected orders). */
+export function pActiveOver(book: BookFit, horizon: number): (row: CnbdRow) => number {
+  if (book.model === 'mbgcnbd') {
+    const predictor = mbgCnbdPredictor(book.fit, horizon, book.fit.variant);
+    return (row) => predictor.pActive(row.frequency, row.recency, row.T);
+  }
+  const fit = book.fit;
+  return (row) => bgNbdPActive(fit, horizon, row.frequency, row.recency, row.T);
+}
+
 /** E[orders in (T, T+t]] for many accounts (t in the fit's unit), the predictor built once: the year figures. */
 export function expectedOrdersOver(book: BookFit, t: number): (row: CnbdRow) => number {
   if (book.model === 'bgnbd') {
@@ -171,8 +181,8 @@ export function chooseModelByBacktest(book: readonly BookOrder[] | PurchaseDays,
     } catch {
       continue; // a degenerate fit leaves the candidate out
     }
-    const predict = forecaster(book, split.horizon);
-    const pActive = Float64Array.from(split.rows, (row) => predict(row).pActive);
+    const predict = pActiveOver(book, split.horizon);
+    const pActive = Float64Array.from(split.rows, predict);
     if (!pActive.every(Number.isFinite)) continue;
     scored.push({
       model,
