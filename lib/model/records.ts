@@ -160,6 +160,10 @@ export const AccountLink = z.object({
 });
 export type AccountLink = z.infer<typeof AccountLink>;
 
+/** "Not the same customer": the ids of the link offers the user answered no to (meta "linkDismissals", and backups). */
+export const LinkDismissals = z.array(z.string().max(2000)).max(10_000);
+
+
 export const ImportRecord = z.object({
   id: z.string().min(1),
   fileName: z.string(),
