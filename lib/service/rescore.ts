@@ -5,7 +5,7 @@ import { allAccounts } from '../db/accounts';
 import { fromStoredAccount, fromStoredContact } from '../db/repo';
 import { championMoves } from '../insights/people/moves';
 import { scoreBook } from '../insights/risk';
-import { asOfByAccount, feedOfAccount, orderFeeds } from '../db/feeds';
+import { accountFeeds, orderFeeds } from '../db/feeds';
 import { peerProfile } from '../insights/expansion';
 import { relinkAccounts, type LinkSummary } from '../db/linking';
 import { allTouches } from '../db/touches';
@@ -31,10 +31,9 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
   // Imported activity and remembered touches, each email counted once.
   const activities = mergeActivities(imported, touches);
   const accounts = storedAccounts.map(fromStoredAccount);
-  // Every account is scored as of the day its order data is complete to (its source's as-of date), not today.
-  const asOf = asOfByAccount(orders, feeds);
-  // Each order source is its own population: an unrelated import never moves another source's probabilities.
-  const feedOf = feedOfAccount(orders, feeds);
+  // Every account is scored as of the day its order data is complete to (its source's as-of date), not today; and each
+  // order source is its own population: an unrelated import never moves another source's probabilities. One pass.
+  const { asOf, feedOf } = accountFeeds(orders, feeds);
   const { scores, model } = scoreBook(
     orders.map((o) => ({ accountId: o.accountId, date: o.date, amount: o.amount, currency: o.currency })),
     { today, asOf: (id) => asOf.get(id), segmentOf: (id) => feedOf.get(id) ?? 'unfed' },
