@@ -131,6 +131,16 @@ describe('relinking with aliases', () => {
     db.close();
   });
 
+  it('moves touches whether the store is read whole (few touches) or asked per moved account (many)', async () => {
+    const db = await fresh();
+    const many = Array.from({ length: 9 }, (_, i) => touch(`gmail:n${i}`, i < 3 ? 'b.com' : 'a.com'));
+    await seed(db, many);
+    await relinkAccounts(db);
+    await linkAccounts(db, 'b.com', 'a.com', NOW);
+    expect((await db.getAll('touches')).every((t) => t.accountId === 'a.com')).toBe(true);
+    db.close();
+  });
+
   it('a link that fails leaves orders, aliases and touches as they were (one transaction)', async () => {
     const db = await fresh();
     await seed(db, [touch('gmail:m1', 'b.com')]);
