@@ -35,5 +35,5 @@ scope.onmessage = async (event) => {
   const again = await relinkAccounts(db);
   const noop = performance.now() - t;
   db.close();
-  scope.postMessage({ decided, decide, merged: linked.merged, moved: onStubOrders, relink, t: (globalThis as any).__t, againMerged: again.merged, noop });
+  scope.postMessage({ decided, decide, merged: linked.merged, moved: onStubOrders, relink, againMerged: again.merged, noop });
 };
