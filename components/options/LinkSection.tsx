@@ -4,6 +4,7 @@ import { listLinks } from '../../lib/db/linking';
 import { accountChoices, searchAccounts, type AccountChoice } from '../../lib/service/accountViews';
 import { linkOffers, offerId, unplacedOrders, type OfferRow, type UnplacedRow } from '../../lib/service/linkViews';
 import { loadDismissals } from '../../lib/service/linkDismissals';
+import { linkOfferReason } from '../../lib/words/links';
 import { ask, formatMoney, formatNumber, optionsDb, readBook } from './backend';
 import { todayIso } from '../clock';
 
@@ -103,7 +104,7 @@ export function LinkSection() {
                   {state.offers.map((offer) => (
                     <tr key={`${offer.kind}-${offer.key}-${offer.accountIds.join()}`}>
                       <td>{offer.names.map((n, i) => <div key={offer.accountIds[i]}><bdi>{n}</bdi> <span class="muted small">{offer.accountIds[i]}</span></div>)}</td>
-                      <td class="small">{offer.kind === 'same-name' ? `the same name (“${offer.key}”), but different websites, customer numbers or CRM records` : `both have ${offer.key}, but different websites`}</td>
+                      <td class="small">{linkOfferReason(offer.reason)}</td>
                       <td>
                         {offer.accountIds.slice(1).map((id, i) => (
                           <button type="button" key={id} onClick={() => link({ id, name: offer.names[i + 1]! }, { id: offer.accountIds[0]!, name: offer.names[0]! })}>

@@ -22,36 +22,44 @@ export async function orderFeeds(db: ReadOnlyDb): Promise<OrderFeed[]> {
 }
 
 /**
- * Each account's as-of day: the latest as-of of the feeds its orders came from. Orders with no feed (imported before
- * feeds existed, a restored backup, the demo) count as one source complete to its own newest order.
+ * Both facts the scoring run needs per account, in one pass over the orders:
+ * - `asOf`: the account's as-of day, the latest as-of of the feeds its orders came from. Orders with no feed (imported
+ *   before feeds existed, a restored backup, the demo) count as one source complete to its own newest order.
+ * - `feedOf`: the account's population for the lapse model, the order source holding most of its lines ("unfed" for
+ *   lines with no known source; the first such source on a tie). Each source is scored with a model of its own
+ *   (lib/insights/risk scoreBook `segmentOf`).
  */
-export function asOfByAccount(orders: readonly Order[], feeds: readonly OrderFeed[]): Map<string, string> {
+export function accountFeeds(orders: readonly Order[], feeds: readonly OrderFeed[]): { asOf: Map<string, string>; feedOf: Map<string, string> } {
   const feedAsOf = new Map(feeds.map((f) => [f.id, f.asOf]));
   let unfed = '';
-  for (const o of orders) if (!o.feed || !feedAsOf.has(o.feed)) unfed = o.date > unfed ? o.date : unfed;
-  const byAccount = new Map<string, string>();
+  /** Per account: the latest as-of of its known feeds, whether it has unfed lines, and its lines per feed. */
+  const byAccount = new Map<string, { asOf: string; unfed: boolean; counts: Map<string, number> }>();
   for (const o of orders) {
-    const asOf = (o.feed && feedAsOf.get(o.feed)) || unfed;
-    const known = byAccount.get(o.accountId);
-    if (!known || asOf > known) byAccount.set(o.accountId, asOf);
+    let facts = byAccount.get(o.accountId);
+    if (!facts) byAccount.set(o.accountId, (facts = { asOf: '', unfed: false, counts: new Map() }));
+    const known = o.feed ? feedAsOf.get(o.feed) : undefined;
+    if (known === undefined) {
+      if (o.date > unfed) unfed = o.date;
+      facts.unfed = true;
+    } else if (known > facts.asOf) facts.asOf = known;
+    const feed = known === undefined ? 'unfed' : o.feed!;
+    facts.counts.set(feed, (facts.counts.get(feed) ?? 0) + 1);
   }
-  return byAccount;
+  const asOf = new Map<string, string>();
+  const feedOf = new Map<string, string>();
+  for (const [account, facts] of byAccount) {
+    asOf.set(account, facts.unfed && unfed > facts.asOf ? unfed : facts.asOf);
+    feedOf.set(account, [...facts.counts].reduce((p, q) => (q[1] > p[1] ? q : p))[0]);
+  }
+  return { asOf, feedOf };
 }
 
-/**
- * Each account's population for the lapse model: the order source holding most of its lines ("unfed" for lines with
- * no known source). Each source is scored with a model of its own (lib/insights/risk scoreBook `segmentOf`).
- */
+/** Each account's as-of day (accountFeeds). */
+export function asOfByAccount(orders: readonly Order[], feeds: readonly OrderFeed[]): Map<string, string> {
+  return accountFeeds(orders, feeds).asOf;
+}
+
+/** Each account's population for the lapse model (accountFeeds). */
 export function feedOfAccount(orders: readonly Order[], feeds: readonly OrderFeed[]): Map<string, string> {
-  const known = new Set(feeds.map((f) => f.id));
-  const counts = new Map<string, Map<string, number>>();
-  for (const o of orders) {
-    const feed = o.feed && known.has(o.feed) ? o.feed : 'unfed';
-    let byFeed = counts.get(o.accountId);
-    if (!byFeed) counts.set(o.accountId, (byFeed = new Map()));
-    byFeed.set(feed, (byFeed.get(feed) ?? 0) + 1);
-  }
-  const out = new Map<string, string>();
-  for (const [account, byFeed] of counts) out.set(account, [...byFeed].reduce((p, q) => (q[1] > p[1] ? q : p))[0]);
-  return out;
+  return accountFeeds(orders, feeds).feedOf;
 }

@@ -1,10 +1,12 @@
 // Orders are stored in buckets: one record per bucket holding every order of the accounts whose id hashes to it
 // (schema v3, store `orderBuckets`). IndexedDB costs about the same per put whatever the record's size (~70 µs
 // in Chromium), so 200,000 order lines as ≤ 1,024 bucket records commit in a fraction of the time of 200,000 records.
-// Every read and write of orders goes through this module; nothing else touches the `orderBuckets` store.
+// Every read and write of orders goes through this module and lib/db/orderMoves.ts (linking: an absorbed account's
+// orders stay where they are and count for the account it went into, through the alias record); nothing else touches
+// the `orderBuckets` store.
 import { unwrap, type IDBPTransaction } from 'idb';
 import type { Order } from '../model/records';
-import type { KeepAccountDB, KeepAccountStore, OrderBucket } from './schema';
+import type { KeepAccountDB, KeepAccountStore, OrderAliases, OrderBucket } from './schema';
 import type { ReadOnlyDb } from './readOnly';
 
 /**
@@ -122,42 +124,116 @@ export function putOrders(tx: IDBTransaction | AnyTx<'readwrite' | 'versionchang
   });
 }
 
+/** The alias record's id in `orderBuckets` (schema.ts OrderAliases): not of the form "b:<n>", so no bucket range holds it. */
+export const ALIASES_ID = 'aliases';
+/** Every bucket's key, and not the alias record's. */
+const bucketRange = () => IDBKeyRange.bound('b:', 'b:\uffff');
+
 async function bucket(source: OrdersSource, id: string): Promise<OrderBucket | undefined> {
-  return 'objectStore' in source ? source.objectStore('orderBuckets').get(id) : source.get('orderBuckets', id);
+  return (await ('objectStore' in source ? source.objectStore('orderBuckets').get(id) : source.get('orderBuckets', id))) as OrderBucket | undefined;
 }
 
-/** Every order bucket (each holds the orders of the accounts hashing to it): read the book bucket by bucket. */
-export async function orderBuckets(source: OrdersSource): Promise<OrderBucket[]> {
-  return 'objectStore' in source ? source.objectStore('orderBuckets').getAll() : source.getAll('orderBuckets');
+async function buckets(source: OrdersSource): Promise<OrderBucket[]> {
+  return (await ('objectStore' in source ? source.objectStore('orderBuckets').getAll(bucketRange()) : source.getAll('orderBuckets', bucketRange()))) as OrderBucket[];
 }
 
-/** Every order of one account. */
+/** Absorbed account id → the id of the account it went into (lib/db/orderMoves.ts writes them when accounts are linked). */
+export async function orderAliases(source: OrdersSource): Promise<Map<string, string>> {
+  const stored = (await ('objectStore' in source ? source.objectStore('orderBuckets').get(ALIASES_ID) : source.get('orderBuckets', ALIASES_ID))) as OrderAliases | undefined;
+  return new Map(stored?.into ?? []);
+}
+
+/**
+ * The orders as the book sees them: a line stored under an absorbed account's id belongs to the account it went into
+ * (its accountId is rewritten in place: the records were just read), unless that account holds the same order id itself
+ * (the same line imported again after the link, under the surviving id): the line is then counted once, the survivor's.
+ * The lines come in bucket order, an absorbed line at the end of its new account's bucket, where moving it would have
+ * put it (and where a re-import under the surviving id puts it): the scoring run sees the same list either way.
+ */
+export function resolveAliases(stored: readonly OrderBucket[], into: ReadonlyMap<string, string>): Order[] {
+  if (!into.size) return stored.flatMap((b) => b.orders);
+  const targets = new Set(into.values());
+  const own = new Set<string>();
+  for (const b of stored) for (const o of b.orders) if (targets.has(o.accountId) && !into.has(o.accountId)) own.add(`${o.accountId}\n${o.id}`);
+  const direct = new Map<string, Order[]>();
+  const absorbed = new Map<string, Order[]>();
+  for (const b of stored) {
+    const kept: Order[] = [];
+    direct.set(b.id, kept);
+    for (const o of b.orders) {
+      const to = into.get(o.accountId);
+      if (to === undefined) {
+        kept.push(o);
+        continue;
+      }
+      const key = `${to}\n${o.id}`;
+      if (own.has(key)) continue;
+      own.add(key);
+      o.accountId = to;
+      const at = bucketId(to);
+      let list = absorbed.get(at);
+      if (!list) absorbed.set(at, (list = []));
+      list.push(o);
+    }
+  }
+  const ids = [...new Set([...direct.keys(), ...absorbed.keys()])].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+  return ids.flatMap((id) => [...(direct.get(id) ?? []), ...(absorbed.get(id) ?? [])]);
+}
+
+/** The ids whose orders count for `accountId`: its own (unless it went into another account) and those it absorbed. */
+export function idsOfAccount(into: ReadonlyMap<string, string>, accountId: string): string[] {
+  const ids = into.has(accountId) ? [] : [accountId];
+  for (const [from, to] of into) if (to === accountId) ids.push(from);
+  return ids;
+}
+
+/** Every order of one account: from its bucket and from the buckets of the accounts it absorbed. */
 export async function ordersOfAccount(source: OrdersSource, accountId: string): Promise<Order[]> {
-  return ((await bucket(source, bucketId(accountId)))?.orders ?? []).filter((o) => o.accountId === accountId);
+  const [into, home] = await Promise.all([orderAliases(source), bucket(source, bucketId(accountId))]);
+  const ids = new Set(idsOfAccount(into, accountId));
+  const others = [...new Set([...ids].map(bucketId))].filter((id) => id !== bucketId(accountId));
+  const read = [home, ...(await Promise.all(others.map((id) => bucket(source, id))))].filter((b) => b !== undefined);
+  return resolveAliases(read, into).filter((o) => o.accountId === accountId);
 }
 
 /** Every stored order. */
 export async function allOrders(source: OrdersSource): Promise<Order[]> {
-  return (await orderBuckets(source)).flatMap((b) => b.orders);
+  const [stored, into] = await Promise.all([buckets(source), orderAliases(source)]);
+  return resolveAliases(stored, into);
 }
 
 /** How many orders are stored. */
 export async function countOrders(source: OrdersSource): Promise<number> {
-  return (await orderBuckets(source)).reduce((sum, b) => sum + b.orders.length, 0);
+  const [stored, into] = await Promise.all([buckets(source), orderAliases(source)]);
+  return into.size ? resolveAliases(stored, into).length : stored.reduce((sum, b) => sum + b.orders.length, 0);
 }
 
 /** Whether an account has any order. */
 export async function hasOrders(source: OrdersSource, accountId: string): Promise<boolean> {
-  return ((await bucket(source, bucketId(accountId)))?.orders ?? []).some((o) => o.accountId === accountId);
+  return (await ordersOfAccount(source, accountId)).length > 0;
 }
 
-/** Deletes every order of one account inside the caller's read-write transaction. */
+/** Stores the alias map inside the caller's read-write transaction (none left: the record goes). */
+export function putOrderAliases(tx: AnyTx<'readwrite'>, into: ReadonlyMap<string, string>): Promise<unknown> {
+  const store = tx.objectStore('orderBuckets');
+  return into.size ? store.put({ id: ALIASES_ID, into: [...into] }) : store.delete(ALIASES_ID);
+}
+
+/** Deletes every order of one account (those it absorbed too) inside the caller's read-write transaction. */
 export async function deleteOrdersOfAccount(tx: AnyTx<'readwrite'>, accountId: string): Promise<void> {
   const store = tx.objectStore('orderBuckets');
-  const id = bucketId(accountId);
-  const stored = await store.get(id);
-  if (!stored) return;
-  const kept = stored.orders.filter((o) => o.accountId !== accountId);
-  if (kept.length === stored.orders.length) return;
-  await (kept.length ? store.put({ id, orders: kept }) : store.delete(id));
+  const into = await orderAliases(tx);
+  const ids = new Set(idsOfAccount(into, accountId));
+  await Promise.all(
+    [...new Set([...ids].map(bucketId))].map(async (id) => {
+      const stored = await bucket(tx, id);
+      if (!stored) return;
+      const kept = stored.orders.filter((o) => !ids.has(o.accountId));
+      if (kept.length === stored.orders.length) return;
+      await (kept.length ? store.put({ id, orders: kept }) : store.delete(id));
+    }),
+  );
+  const before = into.size;
+  for (const id of ids) if (id !== accountId) into.delete(id);
+  if (into.size !== before) await putOrderAliases(tx, into);
 }

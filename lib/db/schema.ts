@@ -25,6 +25,17 @@ export interface OrderBucket {
   orders: Order[];
 }
 
+/**
+ * The one record of `orderBuckets` that is not a bucket (id "aliases", outside the buckets' keys "b:…"): account ids
+ * that went into another account, and that account's id. The orders stored under an absorbed id count for the account
+ * it went into (lib/db/orders.ts reads them so), so that linking writes this record instead of rewriting buckets.
+ */
+export interface OrderAliases {
+  id: 'aliases';
+  /** [absorbed account id, surviving account id]. */
+  into: [string, string][];
+}
+
 /** Account stubs as stored since v4: every stub whose id hashes to bucket n (lib/db/accounts.ts). */
 export interface AccountStubBucket {
   /** "b:<n>", the orders' bucket function. */
@@ -43,7 +54,7 @@ export interface KeepAccountDB extends DBSchema {
   /** One record per order line until v2; empty since v3 (kept so that no migration drops a store). */
   orders: { key: string; value: Order; indexes: { accountId: string } };
   /** Orders, in buckets (lib/db/orders.ts): read and written only through that module. */
-  orderBuckets: { key: string; value: OrderBucket };
+  orderBuckets: { key: string; value: OrderBucket | OrderAliases };
   /** Account stubs (order-log customers with nothing but a customer number), in buckets: only through lib/db/accounts.ts. */
   accountStubBuckets: { key: string; value: AccountStubBucket };
   products: { key: string; value: Product };

@@ -2,16 +2,29 @@
 // completely first, so that a damaged or foreign file is refused with the place of the problem.
 import { z } from 'zod';
 import { Playbook } from '../model/playbook';
-import { Account, AccountLink, Activity, Contact, ImportRecord, Order, Product, QuestionAsked, Touch } from '../model/records';
+import { Account, AccountLink, Activity, Contact, ImportRecord, LinkDismissals, Order, Product, QuestionAsked, Touch } from '../model/records';
+import { ColumnMappingSchema, FileSettingsSchema } from '../model/mapping';
 
 export const BACKUP_FORMAT = 'keep-account/backup';
 /**
  * Version 2 adds `stores.links` (the user's links between accounts, #14); a version-1 backup is read as having none.
  * `stores.touches` (the remembered conversations, #16) is optional in version 2: a backup made before has none.
+ * Version 3 adds `remembered`: what the user answered that is kept beside the data (meta store): the "Not the same
+ * customer" answers, the column mappings saved per layout of headers and the currency and decimal mark answered for
+ * them. An older backup has no `remembered`, and restoring it leaves what this computer remembers as it is.
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** The backup versions this extension reads (older ones are migrated on reading). */
-export const BACKUP_VERSIONS = [1, 2] as const;
+export const BACKUP_VERSIONS = [1, 2, 3] as const;
+
+/** A layout of headers (lib/import/mapping.ts mappingKey). */
+const LayoutKey = z.string().min(1).max(200);
+export const Remembered = z.object({
+  linkDismissals: LinkDismissals,
+  mappings: z.array(z.object({ layout: LayoutKey, mapping: ColumnMappingSchema })).max(10_000),
+  fileSettings: z.array(z.object({ layout: LayoutKey, settings: FileSettingsSchema })).max(10_000),
+});
+export type Remembered = z.infer<typeof Remembered>;
 
 const STORES = {
   accounts: z.array(Account),
@@ -25,13 +38,17 @@ const STORES = {
 };
 const exportedAt = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date and time');
 
-export const BackupFile = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
-  exportedAt,
-  stores: z.object({ ...STORES, links: z.array(AccountLink), touches: z.array(Touch).default([]) }),
-});
-export type BackupFile = z.infer<typeof BackupFile>;
+const STORES_V2 = z.object({ ...STORES, links: z.array(AccountLink), touches: z.array(Touch).default([]) });
+
+const BackupFileV3 = z.object({ format: z.literal(BACKUP_FORMAT), version: z.literal(BACKUP_VERSION), exportedAt, stores: STORES_V2, remembered: Remembered });
+/** A backup as restored: `remembered` is missing when it came from a version before 3. */
+export type BackupFile = Omit<z.infer<typeof BackupFileV3>, 'remembered'> & { remembered?: Remembered };
+export const BackupFile = BackupFileV3;
+
+/** A version-2 backup, read as the current version: nothing remembered beside the data. */
+const BackupFileV2 = z
+  .object({ format: z.literal(BACKUP_FORMAT), version: z.literal(2), exportedAt, stores: STORES_V2 })
+  .transform((v2): BackupFile => ({ ...v2, version: BACKUP_VERSION }));
 
 /** A version-1 backup, migrated to the current version on reading: no links yet. */
 const BackupFileV1 = z
@@ -58,7 +75,7 @@ export function parseBackup(text: string): { ok: true; backup: BackupFile } | { 
     return { ok: false, error: `This backup is version ${head.version}, made by a newer Keep Account; update the extension to restore it.` };
   }
   if (!(BACKUP_VERSIONS as readonly unknown[]).includes(head.version)) {
-    const reads = `it reads backup version ${BACKUP_VERSIONS.join(' or ')}. Nothing was restored.`;
+    const reads = `it reads backup version ${BACKUP_VERSIONS.slice(0, -1).join(', ')} or ${BACKUP_VERSIONS.at(-1)}. Nothing was restored.`;
     return {
       ok: false,
       error:
@@ -67,7 +84,7 @@ export function parseBackup(text: string): { ok: true; backup: BackupFile } | { 
           : `This backup is version ${JSON.stringify(head.version)}, which this version of Keep Account cannot read: ${reads}`,
     };
   }
-  const parsed = head.version === 1 ? BackupFileV1.safeParse(json) : BackupFile.safeParse(json);
+  const parsed = head.version === 1 ? BackupFileV1.safeParse(json) : head.version === 2 ? BackupFileV2.safeParse(json) : BackupFileV3.safeParse(json);
   if (parsed.success) return { ok: true, backup: parsed.data };
   const issues = parsed.error.issues;
   const first = issues[0];

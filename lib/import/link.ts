@@ -13,7 +13,7 @@
 //    they are offered to the user instead.
 // The surviving id is the best of the group (a domain before a CRM id, a name, a customer number; then the smaller),
 // so that the result does not depend on the order files were imported in.
-import type { Account, AccountLink, Contact } from '../model/records';
+import type { Account, AccountLink, Contact, LinkKey } from '../model/records';
 import { normalizeCompanyName } from '../model/identity';
 import { hasPlaceholderName, mergeAccount } from './merge';
 
@@ -22,6 +22,8 @@ export interface LinkOffer {
   kind: 'same-name' | 'shared-key';
   /** The normalized name or the shared key ("customer:10190"). */
   key: string;
+  /** The shared key as data (kind 'shared-key'), for the sentence that says why the accounts are offered. */
+  shared?: LinkKey;
   accountIds: string[];
 }
 
@@ -38,16 +40,38 @@ export interface Resolution {
   offers: LinkOffer[];
 }
 
-/** Every key of an account, as the strings the union-find joins on (a domain is its own key). */
-export function keysOf(account: Pick<Account, 'id' | 'domains' | 'customerKeys' | 'crmIds' | 'emails' | 'taxIds'>): string[] {
+/** Every key of an account, as data, in the order keysOf writes them. */
+export function accountKeys(account: Pick<Account, 'id' | 'domains' | 'customerKeys' | 'crmIds' | 'emails' | 'taxIds'>): LinkKey[] {
   return [
-    account.id,
-    ...account.domains,
-    ...(account.customerKeys ?? []).map((k) => `customer:${k}`),
-    ...account.crmIds.map((c) => `crm:${c.crm}:${c.recordId}`),
-    ...(account.taxIds ?? []).map((v) => `vat:${v}`),
-    ...(account.emails ?? []).map((e) => `email:${e}`),
+    { kind: 'account-id', value: account.id },
+    ...account.domains.map((value) => ({ kind: 'domain' as const, value })),
+    ...(account.customerKeys ?? []).map((value) => ({ kind: 'customer-number' as const, value })),
+    ...account.crmIds.map((c) => ({ kind: 'crm-record' as const, crm: c.crm, value: c.recordId })),
+    ...(account.taxIds ?? []).map((value) => ({ kind: 'vat-id' as const, value })),
+    ...(account.emails ?? []).map((value) => ({ kind: 'email' as const, value })),
   ];
+}
+
+/** A key as the string the union-find joins on (a domain and an account id are their own key). */
+export function keyText(key: LinkKey): string {
+  switch (key.kind) {
+    case 'account-id':
+    case 'domain':
+      return key.value;
+    case 'customer-number':
+      return `customer:${key.value}`;
+    case 'crm-record':
+      return `crm:${key.crm}:${key.value}`;
+    case 'vat-id':
+      return `vat:${key.value}`;
+    case 'email':
+      return `email:${key.value}`;
+  }
+}
+
+/** Every key of an account, as the strings the union-find joins on. */
+export function keysOf(account: Pick<Account, 'id' | 'domains' | 'customerKeys' | 'crmIds' | 'emails' | 'taxIds'>): string[] {
+  return accountKeys(account).map(keyText);
 }
 
 /** How good an id is to keep: a domain, then a CRM id, a name, a customer number, anything else. */
@@ -137,8 +161,8 @@ export function resolveAccounts(accounts: readonly Account[], contacts: readonly
     absorb(traits[root]!, traits[child]!);
     return true;
   };
-  const pending: { kind: LinkOffer['kind']; key: string; members: number[] }[] = [];
-  const offer = (kind: LinkOffer['kind'], key: string, members: number[]) => pending.push({ kind, key, members });
+  const pending: { kind: LinkOffer['kind']; key: string; members: number[]; shared?: LinkKey }[] = [];
+  const offer = (kind: LinkOffer['kind'], key: string, members: number[], shared?: LinkKey) => pending.push({ kind, key, members, ...(shared ? { shared } : {}) });
 
   // 1. The user's links.
   const preferred = new Set<string>();
@@ -166,18 +190,18 @@ export function resolveAccounts(accounts: readonly Account[], contacts: readonly
   }
   const sharedMailboxes = new Set([...carriers].filter(([, set]) => set.size >= SHARED_MAILBOX_ACCOUNTS).map(([key]) => key));
   const owner = new Map<string, number>();
-  const join = (key: string, i: number) => {
+  const join = (key: string, i: number, typed: LinkKey) => {
     if (sharedMailboxes.has(key)) return;
     const first = owner.get(key);
     if (first === undefined) owner.set(key, i);
-    else if (!union(first, i, 'domains')) offer('shared-key', key, [first, i]);
+    else if (!union(first, i, 'domains')) offer('shared-key', key, [first, i], typed);
   };
   sorted.forEach((account, i) => {
-    for (const key of keysOf(account)) join(key, i);
+    for (const key of accountKeys(account)) join(keyText(key), i, key);
   });
   for (const contact of contacts) {
     const i = contact.accountId === undefined ? undefined : index.get(contact.accountId);
-    if (i !== undefined) join(`email:${contact.email}`, i);
+    if (i !== undefined) join(`email:${contact.email}`, i, { kind: 'email', value: contact.email });
   }
   // 3. The same name, when nothing tells the accounts apart.
   const byName = new Map<string, number[]>();
@@ -232,12 +256,12 @@ export function resolveAccounts(accounts: readonly Account[], contacts: readonly
   // Offers name the surviving accounts; one between accounts that ended up as one is moot.
   const offers: LinkOffer[] = [];
   const offered = new Set<string>();
-  for (const { kind, key, members } of pending) {
+  for (const { kind, key, members, shared } of pending) {
     const accountIds = [...new Set(members.map((m) => canonical.get(find(m))!))].sort();
     const id = `${kind}|${key}|${accountIds.join('|')}`;
     if (accountIds.length < 2 || offered.has(id)) continue;
     offered.add(id);
-    offers.push({ kind, key, accountIds });
+    offers.push({ kind, key, accountIds, ...(shared ? { shared } : {}) });
   }
   return { moves, merged, contacts: contactMoves, offers };
 }

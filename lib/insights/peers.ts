@@ -71,7 +71,7 @@ export interface PeerProfileOptions {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function quantile(sorted: readonly number[], q: number): number {
+function quantile(sorted: ArrayLike<number>, q: number): number {
   if (!sorted.length) return 0;
   const position = (sorted.length - 1) * q;
   const low = Math.floor(position);
@@ -124,10 +124,14 @@ function bandText(kind: PeerGroupKind, value: number): string {
   return kind === 'industry-revenue' ? `turnover ${range}` : `${range} employees`;
 }
 
-/** Buyers in a pool sorted by a size measure, for taking the window around one account by binary search. */
+/**
+ * Buyers in a pool sorted by a size measure, for taking the window around one account by binary search. Accounts of
+ * nearby sizes share a window (sizes repeat: 50, 100, 250 employees), so each window's figures are computed once.
+ */
 class SizeIndex {
   private readonly sorted: Member[];
   private readonly values: number[];
+  private readonly stats = new Map<string, GroupFigures>();
   constructor(members: Member[], size: (m: Member) => number | undefined) {
     this.sorted = members.filter((m) => size(m) !== undefined).sort((a, b) => size(a)! - size(b)!);
     this.values = this.sorted.map((m) => size(m)!);
@@ -142,12 +146,26 @@ class SizeIndex {
     }
     return lo;
   }
-  window(value: number): Member[] {
-    return this.sorted.slice(this.bound(value / SIZE_FACTOR, false), this.bound(value * SIZE_FACTOR, true));
+  /** The members within a factor of SIZE_FACTOR of `value`, and their figures (computed on first use). */
+  window(value: number): { size: number; figures: () => GroupFigures } {
+    const lo = this.bound(value / SIZE_FACTOR, false);
+    const hi = this.bound(value * SIZE_FACTOR, true);
+    const key = `${lo}:${hi}`;
+    return {
+      size: Math.max(0, hi - lo),
+      figures: () => {
+        let known = this.stats.get(key);
+        if (!known) this.stats.set(key, (known = groupFigures(this.sorted.slice(lo, hi))));
+        return known;
+      },
+    };
   }
 }
 
-function groupStats(level: Level, label: string, list: readonly Member[], band: string | undefined): PeerGroup {
+/** What a peer group says whatever it is called: its members, their spend and the products most of them buy. */
+type GroupFigures = Pick<PeerGroup, 'members' | 'spend' | 'products'>;
+
+function groupFigures(list: readonly Member[]): GroupFigures {
   const byProduct = new Map<number, number[]>();
   for (const m of list) {
     for (const [p, s] of m.products) {
@@ -158,19 +176,17 @@ function groupStats(level: Level, label: string, list: readonly Member[], band: 
   }
   // Products fewer than a tenth of the group buy can never be a gap worth showing; leaving them out keeps it small.
   const floor = Math.max(1, Math.ceil(list.length / 10));
+  // Numeric typed-array sorts: the same ascending order as sort((a, b) => a - b), without a comparator call per step.
   const stats = [...byProduct]
     .filter(([, spends]) => spends.length >= floor)
-    .map(([p, spends]) => [p, spends.length, round2(quantile(spends.sort((a, b) => a - b), 0.5))] as const)
+    .map(([p, spends]) => [p, spends.length, round2(quantile(Float64Array.from(spends).sort(), 0.5))] as const)
     .sort((a, b) => b[1] - a[1] || b[2] - a[2]);
-  const totals = list.map((m) => m.spend).sort((a, b) => a - b);
-  return {
-    kind: level.kind,
-    label,
-    ...(band ? { band } : {}),
-    members: list.length,
-    spend: { median: round2(quantile(totals, 0.5)), p75: round2(quantile(totals, 0.75)) },
-    products: stats.flat(),
-  };
+  const totals = Float64Array.from(list, (m) => m.spend).sort();
+  return { members: list.length, spend: { median: round2(quantile(totals, 0.5)), p75: round2(quantile(totals, 0.75)) }, products: stats.flat() };
+}
+
+function groupStats(level: Level, label: string, figures: GroupFigures, band: string | undefined): PeerGroup {
+  return { kind: level.kind, label, ...(band ? { band } : {}), ...figures };
 }
 
 /**
@@ -257,9 +273,10 @@ export function peerProfile(accounts: readonly Account[], orders: readonly Order
       const value = level.size?.(m);
       if (level.size && value === undefined) continue;
       const key = level.size ? `${level.kind}:${m.id}` : `${level.kind}:${pool}`;
-      const list = level.size ? sizeIndex(level, pool).window(value!) : pools.get(`${level.kind}|${pool}`) ?? [];
-      if (list.length - (m.spend > 0 ? 1 : 0) < minPeers) continue;
-      groups[key] ??= groupStats(level, level.label(m), list, level.size ? bandText(level.kind, value!) : undefined);
+      const shared = level.size ? undefined : pools.get(`${level.kind}|${pool}`) ?? [];
+      const window = level.size ? sizeIndex(level, pool).window(value!) : undefined;
+      if ((window?.size ?? shared!.length) - (m.spend > 0 ? 1 : 0) < minPeers) continue;
+      groups[key] ??= groupStats(level, level.label(m), window ? window.figures() : groupFigures(shared!), level.size ? bandText(level.kind, value!) : undefined);
       if (!group && forOpportunities) group = key;
       if (level.size && !sizeGroup) sizeGroup = key;
     }
@@ -270,7 +287,7 @@ export function peerProfile(accounts: readonly Account[], orders: readonly Order
       const list = (mixes ??= new MixIndex(buyers)).similar(m);
       if (list.length - 1 >= minPeers) {
         group = `product-mix:${m.id}`;
-        groups[group] = groupStats(MIX_LEVEL, MIX_LEVEL.label(m), list, undefined);
+        groups[group] = groupStats(MIX_LEVEL, MIX_LEVEL.label(m), groupFigures(list), undefined);
       } else tooFew = { basis: 'product-mix', label: MIX_LEVEL.label(m), peers: list.length - 1 };
     } else if (!group && m.spend > 0) tooFew = { basis: 'product-mix', label: MIX_LEVEL.label(m), peers: 0 };
     accountsOut[m.id] = {

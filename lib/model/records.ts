@@ -160,6 +160,18 @@ export const AccountLink = z.object({
 });
 export type AccountLink = z.infer<typeof AccountLink>;
 
+/**
+ * One key of an account as data (lib/import/link.ts keysOf writes each as the string the linking joins on): what a
+ * "possibly the same customer" offer names as the key two accounts share.
+ */
+export type LinkKey =
+  | { kind: 'account-id' | 'domain' | 'customer-number' | 'vat-id' | 'email'; value: string }
+  | { kind: 'crm-record'; crm: string; value: string };
+
+/** "Not the same customer": the ids of the link offers the user answered no to (meta "linkDismissals", and backups). */
+export const LinkDismissals = z.array(z.string().max(2000)).max(10_000);
+
+
 export const ImportRecord = z.object({
   id: z.string().min(1),
   fileName: z.string(),

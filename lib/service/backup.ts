@@ -6,7 +6,47 @@ import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact 
 import { allOrders, orderBucketWrites } from '../db/orders';
 import { allAccounts, groupStubsByBucket, isAccountStub } from '../db/accounts';
 import { BACKUP_VERSION, parseBackup, type BackupFile } from '../import';
+import type { Remembered } from '../import/backup';
+import { ColumnMappingSchema, FileSettingsSchema } from '../model/mapping';
+import type { MetaEntry } from '../db/schema';
 import { putAll, settle, writeInSlices } from './importCommit';
+import { DISMISSALS_KEY } from './linkDismissals';
+import { LinkDismissals } from '../model/records';
+import { MAPPING_PREFIX, SETTINGS_PREFIX } from './mappingStore';
+
+/** The meta keys that start with `prefix` (each "prefix…" kept beside the data by one module). */
+const prefixed = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+
+/** What the user answered that lives in `meta` beside the data, for a backup (entries that no longer parse are left out). */
+async function rememberedIn(tx: ReturnType<ReadOnlyDb['transaction']>): Promise<Remembered> {
+  const meta = tx.objectStore('meta');
+  const [dismissed, mappings, settings] = await Promise.all([meta.get(DISMISSALS_KEY), meta.getAll(prefixed(MAPPING_PREFIX)), meta.getAll(prefixed(SETTINGS_PREFIX))]);
+  const dismissals = LinkDismissals.safeParse(dismissed?.value ?? []);
+  const layout = (row: MetaEntry, prefix: string) => row.key.slice(prefix.length);
+  return {
+    linkDismissals: dismissals.success ? dismissals.data : [],
+    mappings: mappings.flatMap((row) => {
+      const mapping = ColumnMappingSchema.safeParse(row.value);
+      return mapping.success ? [{ layout: layout(row, MAPPING_PREFIX), mapping: mapping.data }] : [];
+    }),
+    fileSettings: settings.flatMap((row) => {
+      const answers = FileSettingsSchema.safeParse(row.value);
+      return answers.success ? [{ layout: layout(row, SETTINGS_PREFIX), settings: answers.data }] : [];
+    }),
+  };
+}
+
+/** Replaces what the user answered beside the data with a backup's (a backup before version 3 has none: nothing changes). */
+function restoreRemembered(tx: IDBTransaction, remembered: Remembered | undefined): void {
+  if (!remembered) return;
+  const meta = tx.objectStore('meta');
+  meta.delete(prefixed(MAPPING_PREFIX));
+  meta.delete(prefixed(SETTINGS_PREFIX));
+  meta.delete(DISMISSALS_KEY);
+  if (remembered.linkDismissals.length) meta.put({ key: DISMISSALS_KEY, value: remembered.linkDismissals });
+  for (const { layout, mapping } of remembered.mappings) meta.put({ key: `${MAPPING_PREFIX}${layout}`, value: mapping });
+  for (const { layout, settings } of remembered.fileSettings) meta.put({ key: `${SETTINGS_PREFIX}${layout}`, value: settings });
+}
 
 /** The stores of the backup FILE (`stores.orders` is a flat array of orders, whatever the database keeps them in). */
 export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links', 'touches'] as const;
@@ -15,8 +55,8 @@ const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets',
 
 /** The whole database as one versioned JSON document. */
 export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
-  const tx = db.transaction([...DB_STORES]);
-  const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory, links, touches] = await Promise.all([
+  const tx = db.transaction([...DB_STORES, 'meta']);
+  const [accounts, contacts, orders, products, activities, playbooks, questionHistory, importHistory, links, touches, remembered] = await Promise.all([
     allAccounts(tx),
     tx.objectStore('contacts').getAll(),
     allOrders(tx),
@@ -27,6 +67,7 @@ export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
     tx.objectStore('importHistory').getAll(),
     tx.objectStore('links').getAll(),
     tx.objectStore('touches').getAll(),
+    rememberedIn(tx),
   ]);
   const backup = {
     format: 'keep-account/backup',
@@ -44,6 +85,7 @@ export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
       links,
       touches,
     },
+    remembered,
   };
   return JSON.stringify(backup);
 }
@@ -66,6 +108,7 @@ export async function restoreBackup(db: Db, text: string): Promise<RestoreResult
   for (const store of cleared) tx.objectStore(store).clear();
   // The restored book is unscored until the rescore that follows: counted, so a wake-up finishes it if that is cut short.
   countDataChange(tx);
+  restoreRemembered(tx, backup.remembered);
   const { accounts, contacts, orders, ...rest } = backup.stores;
   const orderWrites = orderBucketWrites(tx, orders);
   // Stubs go back into their buckets (the stores were just cleared: one put per bucket, nothing to merge).

@@ -1,14 +1,15 @@
 // "Not the same customer": the offers the user answered no to, kept in the `meta` store under "linkDismissals" so that
 // they are not offered again. Written only by the background (message `dismissLinkOffer`).
-import { z } from 'zod';
 import type { Db } from '../db/schema';
+import { LinkDismissals } from '../model/records';
 import type { ReadOnlyDb } from '../db/readOnly';
 
-const KEY = 'linkDismissals';
-const Dismissals = z.array(z.string().max(2000)).max(10_000);
+/** The meta key (a backup carries the list too: lib/service/backup.ts). */
+export const DISMISSALS_KEY = 'linkDismissals';
+const KEY = DISMISSALS_KEY;
 
 export async function loadDismissals(db: ReadOnlyDb): Promise<Set<string>> {
-  const parsed = Dismissals.safeParse((await db.get('meta', KEY))?.value ?? []);
+  const parsed = LinkDismissals.safeParse((await db.get('meta', KEY))?.value ?? []);
   return new Set(parsed.success ? parsed.data : []);
 }
 

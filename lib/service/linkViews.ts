@@ -3,6 +3,7 @@
 // be one customer but were not joined because the match was ambiguous (lib/import/link.ts offers them).
 import type { Account, AccountLink, Contact, Order } from '../model/records';
 import { resolveAccounts, type LinkOffer } from '../import/link';
+import type { LinkReason } from '../words/links';
 import { addDays, formatISO, parseISO } from 'date-fns';
 
 export interface UnplacedRow {
@@ -20,6 +21,8 @@ export interface UnplacedRow {
 
 export interface OfferRow extends LinkOffer {
   names: string[];
+  /** Why the accounts are offered, as data for lib/words/links.ts linkOfferReason. */
+  reason: LinkReason;
 }
 
 /**
@@ -58,5 +61,5 @@ export function linkOffers(book: { accounts: readonly Account[]; contacts: reado
   const names = new Map(book.accounts.map((a) => [a.id, a.name]));
   return resolveAccounts(book.accounts, book.contacts, links)
     .offers.filter((o) => !dismissed.has(offerId(o)))
-    .map((o) => ({ ...o, names: o.accountIds.map((id) => names.get(id) ?? id) }));
+    .map((o) => ({ ...o, names: o.accountIds.map((id) => names.get(id) ?? id), reason: o.shared ? { kind: 'shared-key' as const, key: o.shared } : { kind: 'same-name' as const, name: o.key } }));
 }

@@ -5,7 +5,8 @@ import { ColumnMappingSchema, type FileSettings, FileSettingsSchema } from '../m
 
 // The column mappings a user chose in the mapping step, one per set of headers (lib/import/mapping.ts mappingKey),
 // kept in the `meta` store so that the next file with the same columns is offered the same choice.
-const metaKey = (mappingKey: string) => `mapping:${mappingKey}`;
+export const MAPPING_PREFIX = 'mapping:';
+const metaKey = (mappingKey: string) => `${MAPPING_PREFIX}${mappingKey}`;
 
 /** The mapping saved for files with these headers, if one was saved and still reads as a mapping. */
 export async function loadSavedMapping(db: ReadOnlyDb, mappingKey: string): Promise<ColumnMapping | undefined> {
@@ -19,7 +20,7 @@ export async function saveMapping(db: Db, mappingKey: string, mapping: ColumnMap
 }
 
 // Next to each mapping, what the user answered for files with those headers (currency, decimal mark).
-const SETTINGS_PREFIX = 'fileSettings:';
+export const SETTINGS_PREFIX = 'fileSettings:';
 
 /** Every layout's remembered answers, by mappingKey: handed to the import worker, which applies the one that fits. */
 export async function loadFileSettings(db: ReadOnlyDb): Promise<Record<string, FileSettings>> {

@@ -1,11 +1,11 @@
 import type { Db } from '../db/schema';
 import { saveScores } from '../db/repo';
-import { orderBuckets } from '../db/orders';
+import { allOrders } from '../db/orders';
 import { allAccounts } from '../db/accounts';
 import { fromStoredAccount, fromStoredContact } from '../db/repo';
 import { championMoves } from '../insights/people/moves';
 import { accountPurchaseDays, scoreBook, toDayNumber } from '../insights/risk';
-import { asOfByAccount, feedOfAccount, orderFeeds } from '../db/feeds';
+import { accountFeeds, orderFeeds } from '../db/feeds';
 import { peerProfile } from '../insights/expansion';
 import { relinkAccounts, type LinkSummary } from '../db/linking';
 import { allTouches } from '../db/touches';
@@ -25,19 +25,18 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
   await applyRetention(db, today);
   // Read before the data: a change committed meanwhile leaves the scores one version behind, and is scored again.
   const version = await dataVersion(db);
-  const [buckets, storedAccounts, contacts, imported, feeds, touches] = await Promise.all([
-    orderBuckets(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities'), orderFeeds(db), allTouches(db),
+  const [orders, storedAccounts, contacts, imported, feeds, touches] = await Promise.all([
+    allOrders(db), allAccounts(db), db.getAll('contacts'), db.getAll('activities'), orderFeeds(db), allTouches(db),
   ]);
-  const orders = buckets.flatMap((bucket) => bucket.orders);
+  // allOrders resolves the links' order aliases (lib/db/orders.ts): an absorbed account's lines count for its survivor.
   // Imported activity and remembered touches, each email counted once.
   const activities = mergeActivities(imported, touches);
   const accounts = storedAccounts.map(fromStoredAccount);
-  // Every account is scored as of the day its order data is complete to (its source's as-of date), not today.
-  const asOf = asOfByAccount(orders, feeds);
-  // Each order source is its own population: an unrelated import never moves another source's probabilities.
-  const feedOf = feedOfAccount(orders, feeds);
-  // The orders go into the model's typed arrays bucket by bucket (PurchaseDaysBuilder), no copy of them made.
-  const { scores, model } = scoreBook(accountPurchaseDays(buckets.map((bucket) => bucket.orders), toDayNumber(today)), {
+  // Every account is scored as of the day its order data is complete to (its source's as-of date), not today; and each
+  // order source is its own population: an unrelated import never moves another source's probabilities. One pass.
+  const { asOf, feedOf } = accountFeeds(orders, feeds);
+  // The orders go straight into the model's typed arrays (PurchaseDaysBuilder), no copy of them made.
+  const { scores, model } = scoreBook(accountPurchaseDays([orders], toDayNumber(today)), {
     today,
     asOf: (id) => asOf.get(id),
     segmentOf: (id) => feedOf.get(id) ?? 'unfed',

@@ -88,11 +88,23 @@ async function stored(page: Page) {
     const [accounts, stubs, buckets, contacts] = await Promise.all([
       all<{ id: string; name: string }>('accounts'),
       all<{ stubs: { id: string; name: string }[] }>('accountStubBuckets'),
-      all<{ orders: { accountId: string; date: string; amount: number }[] }>('orderBuckets'),
+      all<{ id: string; orders?: { id: string; accountId: string; date: string; amount: number }[]; into?: [string, string][] }>('orderBuckets'),
       all<{ email: string; accountId?: string }>('contacts'),
     ]);
     db.close();
-    return { accounts: [...accounts, ...stubs.flatMap((b) => b.stubs)].map(({ id, name }) => ({ id, name })), orders: buckets.flatMap((b) => b.orders), contacts: contacts.map(({ email, accountId }) => ({ email, accountId })) };
+    // A linked account's orders stay in their bucket under its old id; the "aliases" record names the account they
+    // count for (lib/db/orders.ts resolveAliases: a line the survivor holds itself with the same id counts once).
+    const into = new Map(buckets.find((b) => b.id === 'aliases')?.into ?? []);
+    const lines = buckets.flatMap((b) => b.orders ?? []);
+    const own = new Set(lines.filter((o) => !into.has(o.accountId)).map((o) => `${o.accountId} ${o.id}`));
+    const orders = lines.flatMap((o) => {
+      const to = into.get(o.accountId);
+      if (to === undefined) return [o];
+      if (own.has(`${to} ${o.id}`)) return [];
+      own.add(`${to} ${o.id}`);
+      return [{ ...o, accountId: to }];
+    });
+    return { accounts: [...accounts, ...stubs.flatMap((b) => b.stubs)].map(({ id, name }) => ({ id, name })), orders, contacts: contacts.map(({ email, accountId }) => ({ email, accountId })) };
   });
 }
 

@@ -53,7 +53,7 @@ async function storeCounts(page: Page): Promise<Counts> {
           r.onerror = () => fail(r.error);
         });
       const inBuckets = async (store: string, field: string) =>
-        (await request(() => tx.objectStore(store).getAll() as IDBRequest<Record<string, unknown[]>[]>)).reduce((sum, b) => sum + b[field].length, 0);
+        (await request(() => tx.objectStore(store).getAll() as IDBRequest<Record<string, unknown[] | undefined>[]>)).reduce((sum, b) => sum + (b[field]?.length ?? 0), 0); // the "aliases" record of orderBuckets holds no orders
       const counts = await Promise.all(
         stores.map(async (store) => {
           if (store === 'orders') return inBuckets('orderBuckets', 'orders');

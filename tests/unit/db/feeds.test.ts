@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOfByAccount, feedOfAccount, feedsOf } from '../../../lib/db/feeds';
+import { accountFeeds, asOfByAccount, feedOfAccount, feedsOf } from '../../../lib/db/feeds';
 import type { ImportRecord, Order } from '../../../lib/model/records';
 
 const record = (feed: string, asOf: string, importedAt: string): ImportRecord => ({
@@ -22,5 +22,19 @@ describe('order sources and their as-of dates', () => {
     expect(asOf.get('c')).toBe('2026-05-05'); // no known source: the unfed orders are one source, complete to their newest
     const feedOf = feedOfAccount(orders, feeds);
     expect([feedOf.get('a'), feedOf.get('b'), feedOf.get('c')]).toEqual(['shop', 'shop', 'unfed']);
+  });
+
+  it('one pass gives both: unfed lines newer than a known source, a tie of sources, a source no history names', () => {
+    const feeds = feedsOf([record('erp', '2026-11-30', '2026-12-01T08:00:00Z'), record('shop', '2026-10-01', '2026-10-02T08:00:00Z')]);
+    const orders = [
+      order('a', '2026-06-01', 'erp'), order('a', '2026-06-02', 'shop'), // a tie: the first source wins
+      order('b', '2026-09-01', 'shop'), order('b', '2026-12-05'), // an unfed line newer than the shop's as-of
+      order('c', '2026-01-01', 'gone'), order('c', '2026-01-02', 'gone'), order('c', '2026-01-03', 'erp'), // "gone" is in no history: unfed
+    ];
+    const { asOf, feedOf } = accountFeeds(orders, feeds);
+    expect(Object.fromEntries(asOf)).toEqual({ a: '2026-11-30', b: '2026-12-05', c: '2026-12-05' });
+    expect(Object.fromEntries(feedOf)).toEqual({ a: 'erp', b: 'shop', c: 'unfed' });
+    expect(asOfByAccount(orders, feeds)).toEqual(asOf);
+    expect(feedOfAccount(orders, feeds)).toEqual(feedOf);
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { DB_VERSION, MIGRATIONS, openKeepAccountDb, type KeepAccountDB } from '../../../lib/db/schema';
+import { DB_VERSION, MIGRATIONS, openKeepAccountDb, type KeepAccountDB, type OrderBucket } from '../../../lib/db/schema';
 import { countRecords, deleteAccount, loadAccountBundle, toStoredAccount, toStoredContact } from '../../../lib/db/repo';
 import { indexedDbLookup } from '../../../lib/db/lookup';
 import { addTouches, forgetTouchesBefore, touchesOfAccount } from '../../../lib/db/touches';
@@ -74,7 +74,7 @@ describe('IndexedDB schema and migrations', () => {
     // The old store stays (no migration drops a store), empty; every bucket holds only its own accounts' orders.
     expect(db.objectStoreNames.contains('orders')).toBe(true);
     expect(await db.count('orders')).toBe(0);
-    for (const bucket of await db.getAll('orderBuckets')) {
+    for (const bucket of (await db.getAll('orderBuckets')) as OrderBucket[]) {
       expect(bucket.orders.length).toBeGreaterThan(0);
       for (const order of bucket.orders) expect(bucketId(order.accountId)).toBe(bucket.id);
     }
@@ -173,7 +173,7 @@ describe('IndexedDB schema and migrations', () => {
         await old.put('scores', score);
         await old.put('meta', { key: 'scoredAt', value: now });
       }
-      if (written >= 3) await old.put('orderBuckets', mergeBucket(bucketId(lateOrder.accountId), await old.get('orderBuckets', bucketId(lateOrder.accountId)), [lateOrder]));
+      if (written >= 3) await old.put('orderBuckets', mergeBucket(bucketId(lateOrder.accountId), (await old.get('orderBuckets', bucketId(lateOrder.accountId))) as OrderBucket | undefined, [lateOrder]));
       if (written >= 4) await old.put('accountStubBuckets', { id: bucketId(stub.id), stubs: [stub] });
       old.close();
 

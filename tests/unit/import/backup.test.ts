@@ -38,29 +38,44 @@ describe('parseBackup', () => {
   });
 
   it('refuses a newer version with a clear message', () => {
-    expect(parseBackup(JSON.stringify({ ...valid, version: 3 }))).toEqual({
+    expect(parseBackup(JSON.stringify({ ...valid, version: 4 }))).toEqual({
       ok: false,
-      error: 'This backup is version 3, made by a newer Keep Account; update the extension to restore it.',
+      error: 'This backup is version 4, made by a newer Keep Account; update the extension to restore it.',
     });
   });
 
   it('refuses an older, missing or odd version by saying which versions it reads (issue 17: "damaged at version")', () => {
     expect(parseBackup(JSON.stringify({ ...valid, version: 0 }))).toEqual({
       ok: false,
-      error: 'This backup is version 0, which this version of Keep Account cannot read: it reads backup version 1 or 2. Nothing was restored.',
+      error: 'This backup is version 0, which this version of Keep Account cannot read: it reads backup version 1, 2 or 3. Nothing was restored.',
     });
     const { version: _dropped, ...unversioned } = valid;
     expect(parseBackup(JSON.stringify(unversioned))).toEqual({
       ok: false,
-      error: 'This backup has no version number, so this version of Keep Account cannot read it: it reads backup version 1 or 2. Nothing was restored.',
+      error: 'This backup has no version number, so this version of Keep Account cannot read it: it reads backup version 1, 2 or 3. Nothing was restored.',
     });
     expect(parseBackup(JSON.stringify({ ...valid, version: '1' }))).toMatchObject({ ok: false, error: expect.stringContaining('version "1"') });
   });
 
-  it('migrates a version-1 backup to version 2: no links yet', () => {
+  it('migrates a version-1 backup to the current version: no links yet, nothing remembered beside the data', () => {
     const parsed = parseBackup(JSON.stringify(valid));
-    expect(parsed.ok && parsed.backup.version).toBe(2);
+    expect(parsed.ok && parsed.backup.version).toBe(3);
     expect(parsed.ok && parsed.backup.stores.links).toEqual([]);
+    expect(parsed.ok && parsed.backup.remembered).toBeUndefined();
+  });
+
+  it('reads a version-3 backup with what the user answered beside the data, and refuses a damaged answer', () => {
+    const remembered = {
+      linkDismissals: ['same-name|mueller|mueller-bau.de|mueller-druck.de'],
+      mappings: [{ layout: 'map-1a2b', mapping: { kind: 'orders', columns: { customerId: 'Kundennummer', amount: 'Betrag' } } }],
+      fileSettings: [{ layout: 'map-1a2b', settings: { currency: 'EUR', decimal: ',' } }],
+    };
+    const v3 = { ...valid, version: 3, stores: { ...valid.stores, links: [] } };
+    const parsed = parseBackup(JSON.stringify({ ...v3, remembered }));
+    expect(parsed.ok && parsed.backup.remembered).toEqual(remembered);
+    const damaged = parseBackup(JSON.stringify({ ...v3, remembered: { ...remembered, fileSettings: [{ layout: 'map-1a2b', settings: { currency: 'euro' } }] } }));
+    expect(!damaged.ok && damaged.error).toMatch(/^The backup is damaged at remembered\.fileSettings\[0\]\.settings\.currency: /);
+    expect(parseBackup(JSON.stringify(v3))).toMatchObject({ ok: false, error: expect.stringMatching(/^The backup is damaged at remembered: /) });
   });
 
   it("reads a version-2 backup with the user's links between accounts", () => {

@@ -73,7 +73,7 @@ describe('resolveAccounts: one account per customer', () => {
   it('offers, never joins, two accounts with different websites that share another key', () => {
     const { moves, offers } = resolveAccounts([account('acme.com', { domains: ['acme.com'], customerKeys: ['9'] }), account('acme.de', { domains: ['acme.de'], customerKeys: ['9'] })], []);
     expect(moves.size).toBe(0);
-    expect(offers).toEqual([{ kind: 'shared-key', key: 'customer:9', accountIds: ['acme.com', 'acme.de'] }]);
+    expect(offers).toEqual([{ kind: 'shared-key', key: 'customer:9', accountIds: ['acme.com', 'acme.de'], shared: { kind: 'customer-number', value: '9' } }]);
   });
 
   it("always holds the user's link, and keeps the account linked into", () => {

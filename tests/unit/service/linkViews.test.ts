@@ -34,7 +34,7 @@ describe('Link customers view', () => {
 
   it('offers the ambiguous matches with the names of the accounts', () => {
     const accounts = [account('mueller-bau.de', { name: 'Müller GmbH', domains: ['mueller-bau.de'] }), account('mueller-druck.de', { name: 'Müller GmbH', domains: ['mueller-druck.de'] })];
-    expect(linkOffers({ accounts, contacts: [] }, [])).toEqual([{ kind: 'same-name', key: 'mueller', accountIds: ['mueller-bau.de', 'mueller-druck.de'], names: ['Müller GmbH', 'Müller GmbH'] }]);
+    expect(linkOffers({ accounts, contacts: [] }, [])).toEqual([{ kind: 'same-name', key: 'mueller', accountIds: ['mueller-bau.de', 'mueller-druck.de'], names: ['Müller GmbH', 'Müller GmbH'], reason: { kind: 'same-name', name: 'mueller' } }]);
   });
 });
 
