@@ -40,7 +40,8 @@ interface Bucket { id: string; orders: { accountId: string; id: string }[] }
 export function profileOf(stores: Record<string, Row[]>, today: string) {
   const bytes: Record<string, number> = {};
   for (const [store, rows] of Object.entries(stores)) bytes[store] = JSON.stringify(rows).length;
-  const buckets = stores.orderBuckets as unknown as Bucket[];
+  // The links' "aliases" record sits in the same store and holds no orders (lib/db/orders.ts).
+  const buckets = (stores.orderBuckets as unknown as Bucket[]).filter((b) => Array.isArray(b.orders));
   const stubBuckets = stores.accountStubBuckets as unknown as { stubs: { id: string }[] }[];
   const accounts = new Set([...stores.accounts.map((a) => a.id as string), ...stubBuckets.flatMap((b) => b.stubs.map((s) => s.id))]);
   const orders = buckets.flatMap((b) => b.orders);
