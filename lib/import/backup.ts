@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Playbook } from '../model/playbook';
 import { Account, AccountLink, Activity, Contact, ImportRecord, LinkDismissals, Order, Product, QuestionAsked, Touch } from '../model/records';
 import { ColumnMappingSchema, FileSettingsSchema } from '../model/mapping';
+import { CaptureSettings, Settings } from '../model/settings';
 
 export const BACKUP_FORMAT = 'keep-account/backup';
 /**
@@ -11,7 +12,8 @@ export const BACKUP_FORMAT = 'keep-account/backup';
  * `stores.touches` (the remembered conversations, #16) is optional in version 2: a backup made before has none.
  * Version 3 adds `remembered`: what the user answered that is kept beside the data (meta store): the "Not the same
  * customer" answers, the column mappings saved per layout of headers and the currency and decimal mark answered for
- * them. An older backup has no `remembered`, and restoring it leaves what this computer remembers as it is.
+ * them, the settings, the choices about remembering conversations and the playbooks' order. An older backup has no
+ * `remembered`, and restoring it leaves what this computer remembers as it is.
  */
 export const BACKUP_VERSION = 3;
 /** The backup versions this extension reads (older ones are migrated on reading). */
@@ -21,6 +23,10 @@ export const BACKUP_VERSIONS = [1, 2, 3] as const;
 const LayoutKey = z.string().min(1).max(200);
 export const Remembered = z.object({
   linkDismissals: LinkDismissals,
+  /** The settings (stale-data days), remembering conversations, and the playbooks' order; optional (added after v3 first shipped). */
+  settings: Settings.optional(),
+  capture: CaptureSettings.optional(),
+  playbookOrder: z.array(z.string().min(1).max(200)).max(10_000).optional(),
   mappings: z.array(z.object({ layout: LayoutKey, mapping: ColumnMappingSchema })).max(10_000),
   fileSettings: z.array(z.object({ layout: LayoutKey, settings: FileSettingsSchema })).max(10_000),
 });

@@ -6,7 +6,12 @@ import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact 
 import { allOrders, orderBucketWrites } from '../db/orders';
 import { allAccounts, groupStubsByBucket, isAccountStub } from '../db/accounts';
 import { BACKUP_VERSION, parseBackup, type BackupFile } from '../import';
-import type { Remembered } from '../import/backup';
+import { Remembered } from '../import/backup';
+import { CaptureSettings, Settings } from '../model/settings';
+import type { z } from 'zod';
+import { SETTINGS_KEY as GENERAL_SETTINGS_KEY } from './settings';
+import { CAPTURE_KEY } from './capture';
+import { PLAYBOOK_ORDER_KEY } from './playbookStore';
 import { ColumnMappingSchema, FileSettingsSchema } from '../model/mapping';
 import type { MetaEntry } from '../db/schema';
 import { putAll, settle, writeInSlices } from './importCommit';
@@ -20,11 +25,24 @@ const prefixed = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`
 /** What the user answered that lives in `meta` beside the data, for a backup (entries that no longer parse are left out). */
 async function rememberedIn(tx: ReturnType<ReadOnlyDb['transaction']>): Promise<Remembered> {
   const meta = tx.objectStore('meta');
-  const [dismissed, mappings, settings] = await Promise.all([meta.get(DISMISSALS_KEY), meta.getAll(prefixed(MAPPING_PREFIX)), meta.getAll(prefixed(SETTINGS_PREFIX))]);
+  const [dismissed, mappings, settings, general, capture, playbookOrder] = await Promise.all([
+    meta.get(DISMISSALS_KEY), meta.getAll(prefixed(MAPPING_PREFIX)), meta.getAll(prefixed(SETTINGS_PREFIX)),
+    meta.get(GENERAL_SETTINGS_KEY), meta.get(CAPTURE_KEY), meta.get(PLAYBOOK_ORDER_KEY),
+  ]);
   const dismissals = LinkDismissals.safeParse(dismissed?.value ?? []);
+  // A setting that is missing or no longer parses is left out (the restoring computer keeps its own).
+  const valid = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
+    const parsed = schema.safeParse(value);
+    return value !== undefined && parsed.success ? parsed.data : undefined;
+  };
   const layout = (row: MetaEntry, prefix: string) => row.key.slice(prefix.length);
   return {
     linkDismissals: dismissals.success ? dismissals.data : [],
+    ...definedOnly({
+      settings: valid(Settings, general?.value),
+      capture: valid(CaptureSettings, capture?.value),
+      playbookOrder: valid(Remembered.shape.playbookOrder.unwrap(), playbookOrder?.value),
+    }),
     mappings: mappings.flatMap((row) => {
       const mapping = ColumnMappingSchema.safeParse(row.value);
       return mapping.success ? [{ layout: layout(row, MAPPING_PREFIX), mapping: mapping.data }] : [];
@@ -46,6 +64,13 @@ function restoreRemembered(tx: IDBTransaction, remembered: Remembered | undefine
   if (remembered.linkDismissals.length) meta.put({ key: DISMISSALS_KEY, value: remembered.linkDismissals });
   for (const { layout, mapping } of remembered.mappings) meta.put({ key: `${MAPPING_PREFIX}${layout}`, value: mapping });
   for (const { layout, settings } of remembered.fileSettings) meta.put({ key: `${SETTINGS_PREFIX}${layout}`, value: settings });
+  if (remembered.settings) meta.put({ key: GENERAL_SETTINGS_KEY, value: remembered.settings });
+  if (remembered.capture) meta.put({ key: CAPTURE_KEY, value: remembered.capture });
+  if (remembered.playbookOrder) meta.put({ key: PLAYBOOK_ORDER_KEY, value: remembered.playbookOrder });
+}
+
+function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The stores of the backup FILE (`stores.orders` is a flat array of orders, whatever the database keeps them in). */

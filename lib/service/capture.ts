@@ -13,7 +13,8 @@ import type { CaptureView } from '../model/insight';
 import { captureText } from '../words/capture';
 import { addressesOf, retentionCutoff, touchesOf, withinRetention, type KnownAddress } from '../insights/people/touches';
 
-const KEY = 'capture';
+export const CAPTURE_KEY = 'capture';
+const KEY = CAPTURE_KEY;
 
 export const loadCaptureSettings = (db: ReadOnlyDb): Promise<CaptureSettings> => loadMetaSettings(db, KEY, CaptureSettings, DEFAULT_CAPTURE);
 

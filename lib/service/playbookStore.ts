@@ -3,10 +3,13 @@ import type { Db } from '../db/schema';
 import type { ReadOnlyDb } from '../db/readOnly';
 import { DEFAULT_PLAYBOOKS } from '../playbooks';
 
+/** The meta key of the playbooks' order as the user arranged it. */
+export const PLAYBOOK_ORDER_KEY = 'playbookOrder';
+
 /** The rep's playbooks: the shipped defaults, overridden and extended by what was saved locally. */
 export async function loadLocalPlaybooks(db: ReadOnlyDb): Promise<Playbook[]> {
   const saved = await db.getAll('playbooks');
-  const order = (await db.get('meta', 'playbookOrder'))?.value as string[] | undefined;
+  const order = (await db.get('meta', PLAYBOOK_ORDER_KEY))?.value as string[] | undefined;
   const byId = new Map<string, Playbook>(DEFAULT_PLAYBOOKS.map((p) => [p.id, p]));
   for (const playbook of saved) byId.set(playbook.id, playbook);
   const all = [...byId.values()];
@@ -24,7 +27,7 @@ export async function savePlaybooks(db: Db, playbooks: Playbook[]): Promise<void
   await tx.objectStore('playbooks').clear();
   await Promise.all([
     ...playbooks.map((p) => tx.objectStore('playbooks').put(p)),
-    tx.objectStore('meta').put({ key: 'playbookOrder', value: playbooks.map((p) => p.id) }),
+    tx.objectStore('meta').put({ key: PLAYBOOK_ORDER_KEY, value: playbooks.map((p) => p.id) }),
     tx.done,
   ]);
 }

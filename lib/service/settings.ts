@@ -5,7 +5,8 @@ import type { Db } from '../db/schema';
 import type { ReadOnlyDb } from '../db/readOnly';
 import { DEFAULT_SETTINGS, Settings } from '../model/settings';
 
-const KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
+const KEY = SETTINGS_KEY;
 
 /** A settings record of the `meta` store, or `fallback` when it is missing or no longer valid. */
 export async function loadMetaSettings<T>(db: ReadOnlyDb, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {

@@ -5,6 +5,10 @@ import { exportBackup, restoreBackup } from '../../../lib/service/backup';
 import { dismissOffer, loadDismissals } from '../../../lib/service/linkDismissals';
 import { loadFileSettings, loadSavedMapping, saveFileSettings, saveMapping } from '../../../lib/service/mappingStore';
 import type { ColumnMapping } from '../../../lib/import/types';
+import { loadSettings, saveSettings } from '../../../lib/service/settings';
+import { loadCaptureSettings, saveCaptureSettings } from '../../../lib/service/capture';
+import { PLAYBOOK_ORDER_KEY } from '../../../lib/service/playbookStore';
+import { DEFAULT_CAPTURE, DEFAULT_SETTINGS } from '../../../lib/model/settings';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const GERMAN: ColumnMapping = { kind: 'orders', columns: { customerId: 'Kundennummer', date: 'Rechnungsdatum', amount: 'Betrag' } };
@@ -36,6 +40,27 @@ describe('a backup keeps what the user answered beside the data', () => {
     expect(await loadFileSettings(other)).toEqual({ 'map-de': { currency: 'EUR', decimal: ',' } });
     // And the restored database backs up the same answers again.
     expect(JSON.parse(await exportBackup(other, NOW)).remembered).toEqual(JSON.parse(text).remembered);
+    db.close();
+    other.close();
+  });
+
+  it('the settings, the choices about remembering conversations and the playbooks’ order come back too', async () => {
+    const db = await fresh();
+    await saveSettings(db, { ...DEFAULT_SETTINGS, staleAfterDays: 30 });
+    await saveCaptureSettings(db, { ...DEFAULT_CAPTURE, enabled: false, keepSubject: true, ownDomains: ['seller.com'], retentionMonths: 12 });
+    await db.put('meta', { key: PLAYBOOK_ORDER_KEY, value: ['competitive-defense', 'reach-decision-makers'] });
+    const text = await exportBackup(db, NOW);
+    const other = await fresh();
+    expect(await restoreBackup(other, text)).toMatchObject({ ok: true });
+    expect((await loadSettings(other)).staleAfterDays).toBe(30);
+    expect(await loadCaptureSettings(other)).toMatchObject({ enabled: false, keepSubject: true, ownDomains: ['seller.com'], retentionMonths: 12 });
+    expect((await other.get('meta', PLAYBOOK_ORDER_KEY))?.value).toEqual(['competitive-defense', 'reach-decision-makers']);
+    // A backup of a computer that never changed them carries none, and restoring it keeps the restoring computer's.
+    const plain = await exportBackup(await fresh(), NOW);
+    expect(JSON.parse(plain).remembered).not.toHaveProperty('settings');
+    expect(await restoreBackup(other, plain)).toMatchObject({ ok: true });
+    expect((await loadSettings(other)).staleAfterDays).toBe(30);
+    expect((await loadCaptureSettings(other)).enabled).toBe(false);
     db.close();
     other.close();
   });
