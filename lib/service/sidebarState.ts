@@ -101,7 +101,7 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
   const contactOnPage = contact ?? bundle.contacts.find((c) => page.people.some((p) => p.email === c.email));
   const insight = await accountInsight(db, bundle, build, { page, contact: contactOnPage, matchedBy, moved: moved && (await withTenure(db, moved, build.today)) });
   const namesNote = names && namesWithoutAddress(names.unresolved);
-  const capture = await captureView(db, page, options.policy);
+  const capture = await captureView(db, page, options.policy, { id: insight.account.id, name: insight.account.name });
   return { status: 'account', insight: namesNote ? { ...insight, namesNote } : insight, ...(capture ? { capture } : {}) };
 }
 

@@ -233,6 +233,9 @@ export function recognizeGmail(doc: Document, url: URL): PageContext {
   const context: PageContext = { site: 'gmail', view: 'thread', people: people.people };
   if (me) context.signedIn = me;
   if (headers.length) context.messages = headers;
+  // The thread id of the visible heading (GMAIL.threadId), as the message ids: what the remembered messages are grouped by.
+  const threadId = subject?.matches(joined(GMAIL.threadId)) ? subject.getAttribute('data-legacy-thread-id') ?? '' : '';
+  if (headers.length && MESSAGE_ID.test(threadId)) context.threadId = threadId;
   const subjectText = subject ? textOf(subject, 500) : '';
   if (subjectText) context.subject = subjectText;
   for (let i = recent.length - 1; i >= 0; i -= 1) {
