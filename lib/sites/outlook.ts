@@ -1,7 +1,7 @@
 // Outlook on the web: who is in the conversation open in the reading pane (or a pop-out window) and in the compose
 // forms. Selectors and labels live in outlook-selectors.ts with their sources.
 import type { MessageOnPage, NamedPerson, PageContext, PersonRole } from '../model/page';
-import { sentAtOf } from './messageDate';
+import { dateOrderOf, pageLangOf, sentAtOf } from './messageDate';
 import { all, emailsInText, emailsInTextNodes, first, isVisible, outermost, PeopleCollector, plainText, textOf } from './dom';
 import type { SelectorGroup } from './gmail-selectors';
 import { anyLabel, LABELS, OUTLOOK, QUOTED } from './outlook-selectors';
@@ -252,7 +252,7 @@ function headerOf(message: Message, people: PeopleCollector): MessageOnPage | un
   const id = OUTLOOK_ID.exec(from?.id ?? '')?.[1];
   if (!id || !people.people.length) return undefined;
   const item = message.sender.element.closest('[role="listitem"]');
-  const sentAt = sentAtOf(item ? textOf(item.querySelector(SENT_TIME), 80) : undefined);
+  const sentAt = sentAtOf(item ? textOf(item.querySelector(SENT_TIME), 80) : undefined, dateOrderOf(pageLangOf(item)));
   return { id, ...(sentAt ? { sentAt } : {}), people: people.people.slice(0, 100) };
 }
 
