@@ -4,6 +4,7 @@
 import type { Db } from '../db/schema';
 import type { ReadOnlyDb } from '../db/readOnly';
 import type { PageContext } from '../model/page';
+import type { Touch } from '../model/records';
 import type { TeamPolicy } from '../model/playbook';
 import { CaptureSettings, DEFAULT_CAPTURE } from '../model/settings';
 import { companyDomainOfEmail } from '../model/identity';
@@ -70,7 +71,7 @@ export async function captureView(
   db: ReadOnlyDb,
   page: PageContext,
   policy: TeamPolicy | undefined,
-  account?: { id: string; name: string },
+  account?: { id: string; name: string; touches?: readonly Touch[] },
 ): Promise<CaptureView | undefined> {
   if ((page.site !== 'gmail' && page.site !== 'outlook') || !page.messages?.length) return undefined;
   const site = page.site;
@@ -79,7 +80,7 @@ export async function captureView(
   const setByTeam = policy?.capture === 'off';
   const [keys, touches] = await Promise.all([
     Promise.all(page.messages.map((message) => db.getKey('touches', `${site}:${message.id}`))),
-    account ? touchesOfAccount(db, account.id) : Promise.resolve([]),
+    account ? account.touches ?? touchesOfAccount(db, account.id) : Promise.resolve([]),
   ]);
   const facts = {
     on,
