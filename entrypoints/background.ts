@@ -46,7 +46,7 @@ export default defineBackground(() => {
     // Issue 16: only adds remembered touches (lib/model/messages.ts says why a content script may ask this).
     rememberConversation: async (m) => rememberConversation(await db(), m.page, { today: now().toISOString().slice(0, 10), policy: await readTeamPolicy() }),
     forgetConversation: async (m) => forgetConversation(await db(), m.site, m.messageIds),
-    captureNotice: async (m) => answerCaptureNotice(await db(), m.action),
+    captureNotice: async (m) => answerCaptureNotice(await db(), m.action, m.site),
     saveCaptureSettings: async (m) => saveCaptureSettings(await db(), m.settings),
     forgetAllConversations: async () => forgetAllTouches(await db()),
     dataChanged: async () => linkAndRescore(await db(), now()),

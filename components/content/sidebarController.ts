@@ -7,6 +7,7 @@ import { SIDEBAR_WIDTH } from '../sidebar/styles';
 import { siteLayout } from '../../lib/sites/layout';
 import { insertAtCaret, rememberCaret } from './insertText';
 import { createPageInset, INSET_STYLE_ATTRIBUTE } from './pageInset';
+import { turnedOffText } from '../../lib/words/capture';
 
 /** What the controller needs from its surroundings; the entry point passes the real ones. */
 export interface SidebarDeps {
@@ -212,9 +213,11 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     if (reply.ok) void load(context, true);
   }
 
-  async function answerNotice(action: 'seen' | 'turnOff') {
-    const reply = await deps.send({ type: 'captureNotice', action });
-    if (action === 'turnOff' && reply.ok) showToast('Remembering conversations is off. Turn it on again on the Data page.');
+  async function answerNotice(action: 'seen' | 'turnOff' | 'turnOffSite') {
+    const site = lastContext?.site === 'gmail' || lastContext?.site === 'outlook' ? lastContext.site : undefined;
+    if (action === 'turnOffSite' && !site) return;
+    const reply = await deps.send({ type: 'captureNotice', action, ...(action === 'turnOffSite' ? { site } : {}) });
+    if (action !== 'seen') showToast(reply.ok ? turnedOffText(action === 'turnOffSite' ? site : undefined) : reply.error);
     if (lastContext) void load(lastContext, true);
   }
 

@@ -5,7 +5,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamPolicy } from '../../lib/model/playbook';
 import type { CaptureSettings } from '../../lib/model/settings';
-import { countTouches } from '../../lib/db/touches';
+import { countRemembered } from '../../lib/db/touches';
+import type { RememberedCount } from '../../lib/model/insight';
+import { rememberedOnThisComputer } from '../../lib/words/capture';
 import { loadCaptureSettings } from '../../lib/service/capture';
 import { readTeamPolicy } from '../../lib/service/teamPolicy';
 import { count } from '../../lib/words/format';
@@ -16,14 +18,14 @@ const RETENTION = [6, 12, 24, 36, 60];
 
 export function CaptureCard(props: { onChange?(text: string): void }) {
   const [settings, setSettings] = useState<CaptureSettings | null>(null);
-  const [remembered, setRemembered] = useState<number | null>(null);
+  const [remembered, setRemembered] = useState<RememberedCount | null>(null);
   const [policy, setPolicy] = useState<TeamPolicy | undefined>(undefined);
   const [confirm, setConfirm] = useState(false);
 
   async function reload() {
     const db = await optionsDb();
     setSettings(await loadCaptureSettings(db));
-    setRemembered(await countTouches(db));
+    setRemembered(await countRemembered(db));
     setPolicy(await readTeamPolicy());
   }
   useEffect(() => void reload(), []);
@@ -45,7 +47,7 @@ export function CaptureCard(props: { onChange?(text: string): void }) {
         nor conversations with companies not in your data. It feeds who you know at each account, with no activity export.
       </p>
       <p data-testid="capture-count">
-        {remembered === null ? '…' : remembered ? `${count(remembered, 'message')} remembered on this computer.` : 'Nothing remembered yet.'}
+        {remembered === null ? '…' : rememberedOnThisComputer(remembered)}
       </p>
       {settings && (
         <>
@@ -55,10 +57,10 @@ export function CaptureCard(props: { onChange?(text: string): void }) {
             {byTeam && <span class="pill" data-testid="capture-team"> set by your team</span>}
           </label>
           <label style={{ display: 'block', margin: '6px 0' }}>
-            <input type="checkbox" checked={settings.sites.gmail} disabled={off} onChange={(e) => void save({ sites: { ...settings.sites, gmail: (e.target as HTMLInputElement).checked } })} /> in Gmail
+            <input type="checkbox" checked={settings.sites.gmail} disabled={off} onChange={(e) => void save({ sites: { ...settings.sites, gmail: (e.target as HTMLInputElement).checked } })} data-testid="capture-site-gmail" /> in Gmail
           </label>
           <label style={{ display: 'block', margin: '6px 0' }}>
-            <input type="checkbox" checked={settings.sites.outlook} disabled={off} onChange={(e) => void save({ sites: { ...settings.sites, outlook: (e.target as HTMLInputElement).checked } })} /> in Outlook
+            <input type="checkbox" checked={settings.sites.outlook} disabled={off} onChange={(e) => void save({ sites: { ...settings.sites, outlook: (e.target as HTMLInputElement).checked } })} data-testid="capture-site-outlook" /> in Outlook
           </label>
           <label style={{ display: 'block', margin: '6px 0' }}>
             <input type="checkbox" checked={settings.keepSubject} disabled={off} onChange={(e) => void save({ keepSubject: (e.target as HTMLInputElement).checked })} /> Remember
@@ -77,7 +79,7 @@ export function CaptureCard(props: { onChange?(text: string): void }) {
             </select>
           </label>
           <p>
-            <button class="danger" type="button" disabled={!remembered} onClick={() => setConfirm(true)} data-testid="capture-forget-all">
+            <button class="danger" type="button" disabled={!remembered?.messages} onClick={() => setConfirm(true)} data-testid="capture-forget-all">
               Forget all remembered conversations
             </button>
           </p>

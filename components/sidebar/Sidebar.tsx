@@ -169,8 +169,16 @@ function StateView({ state, actions, questionMode }: { state: SidebarState; acti
   }
 }
 
-/** Remembering conversations (issue 16): the one-time notice with Turn off and Learn more, else what is remembered. */
+/**
+ * Remembering conversations (issue 16): the one-time notice with Turn off and Learn more, else what is remembered; both
+ * offer the per-site switch ("Don't remember on Outlook") while remembering is on. Plain buttons: in the tab order.
+ */
 function CaptureBox({ capture, actions }: { capture: CaptureView; actions: SidebarActions }) {
+  const siteSwitch = capture.siteSwitch && (
+    <button class="secondary" type="button" onClick={() => actions.captureNotice('turnOffSite')} data-ka="capture-site-off">
+      {capture.siteSwitch}
+    </button>
+  );
   if (capture.showNotice) {
     return (
       <div class="headline tone-info" role="note" data-ka="capture-notice">
@@ -185,19 +193,25 @@ function CaptureBox({ capture, actions }: { capture: CaptureView; actions: Sideb
           <button class="secondary" type="button" onClick={actions.learnMoreAboutCapture} data-ka="capture-learn">
             Learn more
           </button>
+          {siteSwitch}
         </div>
       </div>
     );
   }
   return (
-    <p class="sub" data-ka="capture">
-      {capture.text}{' '}
-      {capture.remembered > 0 && (
-        <button class="secondary" type="button" onClick={actions.forgetConversation} data-ka="capture-forget">
-          Forget this conversation
-        </button>
+    <div class="sub" data-ka="capture">
+      <p>{capture.text}</p>
+      {(capture.remembered > 0 || siteSwitch) && (
+        <div class="capture-actions">
+          {capture.remembered > 0 && (
+            <button class="secondary" type="button" onClick={actions.forgetConversation} data-ka="capture-forget">
+              Forget this conversation
+            </button>
+          )}
+          {siteSwitch}
+        </div>
       )}
-    </p>
+    </div>
   );
 }
 

@@ -28,6 +28,6 @@ export interface SidebarActions {
   chooseAccount(accountId: string): void;
   /** Remembering conversations (issue 16): forget the one on screen, answer the one-time notice, read more. */
   forgetConversation(): void;
-  captureNotice(action: 'seen' | 'turnOff'): void;
+  captureNotice(action: 'seen' | 'turnOff' | 'turnOffSite'): void;
   learnMoreAboutCapture(): void;
 }

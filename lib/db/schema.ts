@@ -67,7 +67,7 @@ export interface KeepAccountDB extends DBSchema {
   /** The user's links between accounts (lib/db/linking.ts), since v5. */
   links: { key: string; value: AccountLink };
   /** Messages of conversations the rep opened, remembered on this computer (lib/db/touches.ts), since v6. */
-  touches: { key: string; value: Touch; indexes: { accountId: string; date: string } };
+  touches: { key: string; value: Touch; indexes: { accountId: string; date: string; thread: string } };
 }
 
 export type KeepAccountStore = StoreNames<KeepAccountDB>;
@@ -146,6 +146,11 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase<KeepAccountDB>, tx: Up
     const touches = db.createObjectStore('touches', { keyPath: 'id' });
     touches.createIndex('accountId', 'accountId');
     touches.createIndex('date', 'date');
+  },
+  // v7: the conversation of each remembered message ("site:thread id", `Touch.thread`), to count conversations.
+  // Messages remembered before carry none (the page's thread id was not kept): the index leaves them out.
+  7: (_db, tx) => {
+    tx.objectStore('touches').createIndex('thread', 'thread');
   },
 };
 

@@ -1,6 +1,7 @@
 // Remembered touches (store `touches`, since v6): one record per message of a conversation the rep opened, keyed
 // "site:message id". Written by the background only (lib/service/capture.ts), read by the sidebar build and rescoring.
 import type { Touch } from '../model/records';
+import type { RememberedCount } from '../model/insight';
 import type { Db } from './schema';
 import type { ReadOnlyDb } from './readOnly';
 
@@ -28,6 +29,19 @@ export async function allTouches(db: ReadOnlyDb): Promise<Touch[]> {
 
 export async function countTouches(db: ReadOnlyDb): Promise<number> {
   return db.count('touches');
+}
+
+/**
+ * How many conversations and messages are remembered: one conversation per thread id (index `thread`, walked by its
+ * unique keys), and one for each message remembered before thread ids were kept (v6), which has none.
+ */
+export async function countRemembered(db: ReadOnlyDb): Promise<RememberedCount> {
+  const tx = db.transaction('touches');
+  const index = tx.store.index('thread');
+  const [messages, threaded] = await Promise.all([tx.store.count(), index.count()]);
+  let threads = 0;
+  for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) threads += 1;
+  return { conversations: threads + messages - threaded, messages };
 }
 
 /** Forgets the touches older than `cutoff` (yyyy-mm-dd, exclusive): the retention limit. Returns how many went. */

@@ -137,16 +137,28 @@ export type AccountInsight = z.infer<typeof AccountInsight>;
 
 /** What the sidebar gets back for a page: an insight, or a clear reason why there is none. */
 /** Remembering conversations on this page (issue 16), as the sidebar shows it. */
+/** How much is remembered: conversations (by the site's thread id) and their messages. */
+export const RememberedCount = z.object({ conversations: z.number().int().min(0), messages: z.number().int().min(0) });
+export type RememberedCount = z.infer<typeof RememberedCount>;
+
 export const CaptureView = z.object({
   on: z.boolean(),
   /** Team policy turned it off. */
   setByTeam: z.boolean(),
+  /** The site of the page (Gmail or Outlook on the web). */
+  site: z.enum(['gmail', 'outlook']),
+  /** Remembering is on, but the rep turned it off for this site. */
+  siteOff: z.boolean(),
   /** Messages of the conversation on screen remembered on this computer. */
   remembered: z.number().int().min(0),
   /** The one-time notice is still to be shown. */
   showNotice: z.boolean(),
+  /** Remembered of the account on screen, in all its conversations. */
+  account: RememberedCount.optional(),
   /** What the sidebar says: the notice, or how much of this conversation is remembered (lib/words/capture.ts). */
   text: z.string(),
+  /** The per-site switch's label ("Don't remember on Outlook"), offered while remembering is on here. */
+  siteSwitch: z.string().optional(),
 });
 export type CaptureView = z.infer<typeof CaptureView>;
 

@@ -44,8 +44,11 @@ export const ContentMessage = z.discriminatedUnion('type', [
    * could only make the rep forget what was remembered of messages it names; no other data can be reached.
    */
   z.object({ type: z.literal('forgetConversation'), site: z.enum(['gmail', 'outlook']), messageIds: z.array(z.string().min(1).max(200)).min(1).max(100) }),
-  /** The one-time notice: seen, or "Turn off". Can only hide the notice or turn remembering off, never on. */
-  z.object({ type: z.literal('captureNotice'), action: z.enum(['seen', 'turnOff']) }),
+  /**
+   * The one-time notice: seen, "Turn off", or "Don't remember on <site>" (`turnOffSite`, with the site). Can only hide
+   * the notice or turn remembering off, everywhere or on one site, never on.
+   */
+  z.object({ type: z.literal('captureNotice'), action: z.enum(['seen', 'turnOff', 'turnOffSite']), site: z.enum(['gmail', 'outlook']).optional() }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 

@@ -17,4 +17,4 @@ export const CRM_NAMES = [
 ] as const;
 
 /** Bounds of a PageContext (the zod schema in page.ts uses the same numbers). */
-export const PAGE_LIMITS = { people: 200, namedOnly: 50, email: 320, name: 200, subject: 500, bodyText: 20_000, companyName: 300, domain: 253, reason: 500, messages: 100, messagePeople: 100, messageId: 200 } as const;
+export const PAGE_LIMITS = { people: 200, namedOnly: 50, email: 320, name: 200, subject: 500, bodyText: 20_000, companyName: 300, domain: 253, reason: 500, messages: 100, messagePeople: 100, messageId: 200, threadId: 300 } as const;

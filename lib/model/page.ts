@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { CRM_NAMES } from './names';
+import { CRM_NAMES, PAGE_LIMITS } from './names';
 
 export { CRM_NAMES };
 export const CrmName = z.enum(CRM_NAMES);
@@ -73,6 +73,8 @@ export const PageContext = z.object({
   signedIn: z.string().min(3).max(320).optional(),
   /** The open conversation's messages with an id, newest last (Gmail, Outlook). */
   messages: z.array(MessageOnPage).max(100).optional(),
+  /** The open conversation's own id, when the site shows one: Gmail's thread id, Outlook's conversation id. */
+  threadId: z.string().min(1).max(PAGE_LIMITS.threadId).optional(),
 });
 export type PageContext = z.infer<typeof PageContext>;
 

@@ -121,6 +121,11 @@ export const Touch = z.object({
   id: z.string().min(1).max(220),
   site: z.enum(['gmail', 'outlook']),
   messageId: z.string().min(1).max(200),
+  /**
+   * "gmail:<thread id>" or "outlook:<conversation id>": the conversation it belongs to, when the site showed its id
+   * (remembered since v7; a message remembered before counts as a conversation of its own).
+   */
+  thread: z.string().min(1).max(320).optional(),
   /** ISO date-time it was sent. */
   at: z.string().min(10).max(40),
   date: IsoDate,

@@ -4,14 +4,15 @@
 import type { Db } from '../db/schema';
 import type { ReadOnlyDb } from '../db/readOnly';
 import type { PageContext } from '../model/page';
+import type { Touch } from '../model/records';
 import type { TeamPolicy } from '../model/playbook';
 import { CaptureSettings, DEFAULT_CAPTURE } from '../model/settings';
 import { companyDomainOfEmail } from '../model/identity';
 import { loadMetaSettings, saveMetaSettings } from './settings';
-import { addTouches, countTouches, forgetTouches, forgetTouchesBefore } from '../db/touches';
+import { addTouches, countTouches, forgetTouches, forgetTouchesBefore, touchesOfAccount } from '../db/touches';
 import type { CaptureView } from '../model/insight';
-import { captureText } from '../words/capture';
-import { addressesOf, retentionCutoff, touchesOf, withinRetention, type KnownAddress } from '../insights/people/touches';
+import { captureText, dontRememberOn } from '../words/capture';
+import { addressesOf, rememberedOf, retentionCutoff, touchesOf, withinRetention, type KnownAddress } from '../insights/people/touches';
 
 export const CAPTURE_KEY = 'capture';
 const KEY = CAPTURE_KEY;
@@ -67,13 +68,31 @@ export async function applyRetention(db: Db, today: string): Promise<number> {
 }
 
 /** What the sidebar shows about remembering the conversation on screen (Gmail and Outlook threads only). */
-export async function captureView(db: ReadOnlyDb, page: PageContext, policy: TeamPolicy | undefined): Promise<CaptureView | undefined> {
+export async function captureView(
+  db: ReadOnlyDb,
+  page: PageContext,
+  policy: TeamPolicy | undefined,
+  account?: { id: string; name: string; touches?: readonly Touch[] },
+): Promise<CaptureView | undefined> {
   if ((page.site !== 'gmail' && page.site !== 'outlook') || !page.messages?.length) return undefined;
+  const site = page.site;
   const settings = await loadCaptureSettings(db);
-  const on = captureAllowed(settings, policy, page.site);
-  const keys = await Promise.all(page.messages.map((message) => db.getKey('touches', `${page.site}:${message.id}`)));
-  const facts = { on, setByTeam: policy?.capture === 'off', remembered: keys.filter((key) => key !== undefined).length, showNotice: on && !settings.noticeSeen };
-  return { ...facts, text: captureText(facts) };
+  const on = captureAllowed(settings, policy, site);
+  const setByTeam = policy?.capture === 'off';
+  const [keys, touches] = await Promise.all([
+    Promise.all(page.messages.map((message) => db.getKey('touches', `${site}:${message.id}`))),
+    account ? account.touches ?? touchesOfAccount(db, account.id) : Promise.resolve([]),
+  ]);
+  const facts = {
+    on,
+    setByTeam,
+    site,
+    siteOff: !setByTeam && settings.enabled && !settings.sites[site],
+    remembered: keys.filter((key) => key !== undefined).length,
+    showNotice: on && !settings.noticeSeen,
+    ...(touches.length ? { account: rememberedOf(touches) } : {}),
+  };
+  return { ...facts, text: captureText(facts, account?.name), ...(on ? { siteSwitch: dontRememberOn(site) } : {}) };
 }
 
 /** "Forget this conversation": the remembered messages with these ids go. */
@@ -81,8 +100,13 @@ export async function forgetConversation(db: Db, site: 'gmail' | 'outlook', mess
   await forgetTouches(db, messageIds.map((id) => `${site}:${id}`));
 }
 
-/** The one-time notice: seen, or "Turn off" (never turns remembering on). */
-export async function answerCaptureNotice(db: Db, action: 'seen' | 'turnOff'): Promise<void> {
+/**
+ * The one-time notice: seen, "Turn off", or "Don't remember on <site>" (the notice counts as seen too). Never turns
+ * remembering on.
+ */
+export async function answerCaptureNotice(db: Db, action: 'seen' | 'turnOff' | 'turnOffSite', site?: 'gmail' | 'outlook'): Promise<void> {
   const settings = await loadCaptureSettings(db);
-  await saveCaptureSettings(db, { ...settings, noticeSeen: true, ...(action === 'turnOff' ? { enabled: false } : {}) });
+  if (action === 'turnOffSite' && !site) throw new Error('Which site should conversations no longer be remembered on? None was named.');
+  const change = action === 'turnOff' ? { enabled: false } : action === 'turnOffSite' && site ? { sites: { ...settings.sites, [site]: false } } : {};
+  await saveCaptureSettings(db, { ...settings, noticeSeen: true, ...change });
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/schema';
 import type { PageContext } from '../model/page';
 import type { TeamPolicy } from '../model/playbook';
 import type { AccountInsight, SidebarState, SuggestedQuestion } from '../model/insight';
-import type { Account, Contact } from '../model/records';
+import type { Account, Contact, Touch } from '../model/records';
 import { firstNameOf } from '../model/identity';
 import { hasAnyData, loadAccountBundle, getMeta, type AccountBundle } from '../db/repo';
 import { indexedDbLookup } from '../db/lookup';
@@ -99,9 +99,11 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
   const bundle = await loadAccountBundle(db, account.id);
   if (!bundle) return { status: 'unrecognized', reason: 'That account was deleted.' };
   const contactOnPage = contact ?? bundle.contacts.find((c) => page.people.some((p) => p.email === c.email));
-  const insight = await accountInsight(db, bundle, build, { page, contact: contactOnPage, matchedBy, moved: moved && (await withTenure(db, moved, build.today)) });
+  // The account's remembered messages, read once: they feed the people insight and the capture line's counts.
+  const touches = await touchesOfAccount(db, account.id);
+  const insight = await accountInsight(db, bundle, build, { page, contact: contactOnPage, matchedBy, moved: moved && (await withTenure(db, moved, build.today)), touches });
   const namesNote = names && namesWithoutAddress(names.unresolved);
-  const capture = await captureView(db, page, options.policy);
+  const capture = await captureView(db, page, options.policy, { id: insight.account.id, name: insight.account.name, touches });
   return { status: 'account', insight: namesNote ? { ...insight, namesNote } : insight, ...(capture ? { capture } : {}) };
 }
 
@@ -109,13 +111,13 @@ async function accountInsight(
   db: Db,
   bundle: AccountBundle,
   build: Build,
-  context: { page?: PageContext; contact?: Contact; matchedBy: string; moved?: MovedContactLead },
+  context: { page?: PageContext; contact?: Contact; matchedBy: string; moved?: MovedContactLead; touches?: readonly Touch[] },
 ): Promise<AccountInsight> {
   const { account } = bundle;
   const { today } = build;
   const profile = await scoredMeta<PeerProfile>(db, 'peerProfile');
   // Imported activity and the conversations remembered on this computer, each email counted once (issue 16).
-  const activities = mergeActivities(bundle.activities, await touchesOfAccount(db, account.id));
+  const activities = mergeActivities(bundle.activities, context.touches ?? (await touchesOfAccount(db, account.id)));
   const facts = peopleFacts(account, bundle.contacts, activities, { today, orders: bundle.orders });
   const departures = await storedDepartures(db, account.id);
   const gaps = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];

@@ -42,6 +42,13 @@ export const GMAIL = {
     ],
     checkedAgainst: { 'thread-expanded.html': 1, 'thread-reply-open.html': 1, 'inbox-list.html': 0 },
   },
+  /** The open conversation's id, read from its subject heading (Touch.thread: conversations are counted by it). */
+  threadId: {
+    label: "the conversation's thread id",
+    selectors: [{ css: 'h2[data-legacy-thread-id]', seen: '2018-04' }],
+    // thread-reply-open keeps a hidden earlier view with its own heading; the visible one is read.
+    checkedAgainst: { 'thread-expanded.html': 1, 'thread-reply-open.html': 2, 'inbox-list.html': 0 },
+  },
   message: {
     label: "the conversation's messages",
     selectors: [

@@ -2,7 +2,7 @@
 import type { MessageOnPage, PageContext, PersonRole } from '../model/page';
 import { normalizeEmail } from '../model/identity';
 import { all, emailsInText, emailsInTextNodes, first, isVisible, outermost, PeopleCollector, plainText, textOf } from './dom';
-import { sentAtOf } from './messageDate';
+import { dateOrderOf, pageLangOf, sentAtOf } from './messageDate';
 import { GMAIL, joined, LIST_VIEWS, LIST_VIEWS_WITH_ARGUMENT, NON_CUSTOMER_VIEWS, QUOTED, type SelectorGroup } from './gmail-selectors';
 
 const MAX_MESSAGES = 100;
@@ -160,7 +160,7 @@ function headerOf(message: Element, people: PeopleCollector): MessageOnPage | un
   const id = message.getAttribute('data-legacy-message-id') ?? message.getAttribute('data-message-id') ?? '';
   if (!MESSAGE_ID.test(id) || !people.people.length) return undefined;
   const dated = first(message, GMAIL.messageDate.selectors.map((selector) => selector.css));
-  const sentAt = sentAtOf(dated?.getAttribute('title'));
+  const sentAt = sentAtOf(dated?.getAttribute('title'), dateOrderOf(pageLangOf(message)));
   return { id, ...(sentAt ? { sentAt } : {}), people: people.people.slice(0, 100) };
 }
 
@@ -233,6 +233,9 @@ export function recognizeGmail(doc: Document, url: URL): PageContext {
   const context: PageContext = { site: 'gmail', view: 'thread', people: people.people };
   if (me) context.signedIn = me;
   if (headers.length) context.messages = headers;
+  // The thread id of the visible heading (GMAIL.threadId), as the message ids: what the remembered messages are grouped by.
+  const threadId = subject?.matches(joined(GMAIL.threadId)) ? subject.getAttribute('data-legacy-thread-id') ?? '' : '';
+  if (headers.length && MESSAGE_ID.test(threadId)) context.threadId = threadId;
   const subjectText = subject ? textOf(subject, 500) : '';
   if (subjectText) context.subject = subjectText;
   for (let i = recent.length - 1; i >= 0; i -= 1) {

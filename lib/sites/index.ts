@@ -58,6 +58,7 @@ function withinBounds(context: PageContextType): PageContextType {
     reason: cut(context.reason, PAGE_LIMITS.reason),
     signedIn: context.signedIn && context.signedIn.length >= 3 && context.signedIn.length <= PAGE_LIMITS.email ? context.signedIn : undefined,
     messages: context.messages?.length ? boundedMessages(context.messages) : undefined,
+    threadId: context.threadId && context.threadId.length <= PAGE_LIMITS.threadId ? context.threadId : undefined,
   };
   for (const key of Object.keys(bounded) as (keyof PageContextType)[]) if (bounded[key] === undefined) delete bounded[key];
   return bounded;

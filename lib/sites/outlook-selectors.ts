@@ -177,6 +177,18 @@ export const OUTLOOK = {
     checkedAgainst: { 'reading-pane-en.html': 1, 'reading-pane-de.html': 1, 'conversation.html': 1, 'reply-open.html': 1, 'popout-read.html': 0 },
   },
   /** Conversation rows of the message list; the selected one is open in the reading pane. */
+  /**
+   * The open conversation's id (Touch.thread: conversations are counted by it): the selected list row's data-convid,
+   * else the subject heading's CONV_<id>_SUBJECT (a pop-out has no list; its /mail/deeplink/readconv/<id> URL is read first).
+   */
+  conversationId: {
+    label: "the conversation's id",
+    selectors: [
+      { css: '[role="listbox"] [role="option"][aria-selected="true"][data-convid]', seen: '2020' },
+      { css: '[role="heading"][id^="CONV_"][id$="_SUBJECT"]', seen: '2024' },
+    ],
+    checkedAgainst: { 'reading-pane-en.html': 1, 'reading-pane-de.html': 1, 'conversation.html': 1, 'popout-read.html': 1, 'message-list.html': 0, 'calendar.html': 0 },
+  },
   listRow: {
     label: 'the message list',
     selectors: [{ css: '[role="listbox"] [role="option"][data-convid]', seen: '2020' }],

@@ -1,7 +1,7 @@
 // Outlook on the web: who is in the conversation open in the reading pane (or a pop-out window) and in the compose
 // forms. Selectors and labels live in outlook-selectors.ts with their sources.
 import type { MessageOnPage, NamedPerson, PageContext, PersonRole } from '../model/page';
-import { sentAtOf } from './messageDate';
+import { dateOrderOf, pageLangOf, sentAtOf } from './messageDate';
 import { all, emailsInText, emailsInTextNodes, first, isVisible, outermost, PeopleCollector, plainText, textOf } from './dom';
 import type { SelectorGroup } from './gmail-selectors';
 import { anyLabel, LABELS, OUTLOOK, QUOTED } from './outlook-selectors';
@@ -252,8 +252,25 @@ function headerOf(message: Message, people: PeopleCollector): MessageOnPage | un
   const id = OUTLOOK_ID.exec(from?.id ?? '')?.[1];
   if (!id || !people.people.length) return undefined;
   const item = message.sender.element.closest('[role="listitem"]');
-  const sentAt = sentAtOf(item ? textOf(item.querySelector(SENT_TIME), 80) : undefined);
+  const sentAt = sentAtOf(item ? textOf(item.querySelector(SENT_TIME), 80) : undefined, dateOrderOf(pageLangOf(item)));
   return { id, ...(sentAt ? { sentAt } : {}), people: people.people.slice(0, 100) };
+}
+
+const CONVERSATION_ID = /^[A-Za-z0-9%_=+\/.-]{4,300}$/;
+
+/** The open conversation's id (OUTLOOK.conversationId): the selected row, a pop-out's readconv URL, the heading. */
+function conversationIdOf(doc: Document, url: URL): string | undefined {
+  const [row, heading] = OUTLOOK.conversationId.selectors.map((selector) => first(doc, [selector.css]));
+  const parts = (url.searchParams.get('path') ?? url.pathname).split('/');
+  const readconv = parts.findIndex((part) => part.toLowerCase() === 'readconv');
+  let fromUrl: string | undefined;
+  try {
+    fromUrl = readconv >= 0 ? decodeURIComponent(parts[readconv + 1] ?? '') : undefined;
+  } catch {
+    fromUrl = undefined;
+  }
+  const headingId = heading?.id.slice('CONV_'.length, -'_SUBJECT'.length);
+  return [row?.getAttribute('data-convid') ?? undefined, fromUrl, headingId].find((id) => id !== undefined && CONVERSATION_ID.test(id));
 }
 
 function finish(context: PageContext, into: Collect): PageContext {
@@ -297,6 +314,9 @@ export function recognizeOutlook(doc: Document, url: URL): PageContext {
     const people = message.sender.personas.length ? outermost(message.sender.personas) : childPeople(message.sender.element);
     const named = people.map((persona) => addPersona(persona, 'from', own));
     if (!named.some(Boolean)) missingHeaders += 1;
+    // OWA shows the signed-in user by name only: a message from that name is the rep's own (its direction is 'out').
+    const mine = me.email && me.name && !own.people.people.some((person) => person.role === 'from') && people.some((persona) => readPersona(persona).name?.toLowerCase() === me.name!.toLowerCase());
+    if (mine) own.people.add(me.email, 'from', me.name);
     for (const well of message.wells) readRecipients(well, own);
     for (const person of own.people.people) into.people.add(person.email, person.role, person.name);
     for (const person of own.named.named) into.named.add(person.name, person.role);
@@ -309,6 +329,8 @@ export function recognizeOutlook(doc: Document, url: URL): PageContext {
   if (me.email) context.signedIn = me.email;
   // OWA shows the newest message on top: newest last, as Gmail gives them.
   if (headers.length) context.messages = headers;
+  const conversation = headers.length ? conversationIdOf(doc, url) : undefined;
+  if (conversation) context.threadId = conversation;
   const heading = pane && first(pane, OUTLOOK.subject.selectors.map((selector) => selector.css));
   const subject = heading ? (heading.getAttribute('title') ?? '').trim() || textOf(heading, 500) : '';
   if (subject) context.subject = subject.slice(0, 500);

@@ -3,6 +3,7 @@
 // reads champion moves over the whole book). The database read (loadBook) is not timed here: it is one getAll per
 // store, measured with the import benchmark's commit.
 import { seededRandom } from '../../demo/random';
+import { letters } from './linkingBook';
 import type { LapseRisk } from '../../lib/model/insight';
 import type { Account, Activity, Contact, Order } from '../../lib/model/records';
 import { accountChoices, accountView, recordsByAccount, searchAccounts, singleThreadedAccounts, type Book } from '../../lib/service/accountViews';
@@ -15,9 +16,6 @@ const LAST = ['Porter', 'Nakamura', 'Schmidt', 'Rossi', 'Dubois', 'Kowalski', 'M
 function iso(daysBefore: number): string {
   return new Date(Date.parse(`${TODAY}T00:00:00Z`) - daysBefore * 86_400_000).toISOString().slice(0, 10);
 }
-
-/** 0 → "a", 27 → "bb": a surname suffix that personKey() keeps (it drops digits). */
-const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
 
 /** `accounts` accounts with 5 contacts, 40 touches and 24 orders each; one in five hangs on one person. */
 function generate(accounts: number): Book {

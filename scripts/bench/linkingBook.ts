@@ -6,6 +6,9 @@
 import type { Account, Contact, Order } from '../../lib/model/records';
 
 export const ACCOUNTS = 5_000;
+
+/** Letters for a number (0 → "a", 27 → "bb"): names read from addresses drop digits, so people get names of their own. */
+export const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
 export const ORDERS = 1_000_000;
 const NOW = '2026-11-23T10:00:00.000Z';
 

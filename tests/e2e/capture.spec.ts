@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { browserDemoDay } from '../support/demoDay';
-import { clickInSidebar, launchWithExtension, waitForSidebarText, type ExtensionBrowser } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/server';
-import { importThroughOptionsPage } from '../support/seed';
+import { clickInSidebar, waitForSidebarText, type ExtensionBrowser } from '../support/browser';
+import type { FixtureServer } from '../support/server';
+import { ANA, daysBefore, launchCrmOnly, ME, TOM } from '../support/captureWorld';
 import { gmailThreadHtml, type GmailMessage } from '../../lib/sites/fixtures/gmailPage';
 
 // Issue 16 in Chromium with the built extension: CRM exports only (no activity log) → three conversations of one
@@ -13,18 +13,10 @@ const today = await browserDemoDay();
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Gmail's header date `daysAgo` days before the browser's day, at 9:00 local time. */
 const gmailDate = (daysAgo: number) => {
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - daysAgo);
+  const d = daysBefore(today, daysAgo);
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}, 9:00 AM`;
 };
 
-const ME = { email: 'sam@seller.com', name: 'Sam Seller' };
-const ANA = { email: 'ana.lopez@northwind-foods.com', name: 'Ana Lopez' };
-const TOM = { email: 'tom.baker@northwind-foods.com', name: 'Tom Baker' };
-const files = [
-  { name: 'hubspot-companies.csv', text: 'Record ID,Company name,Company Domain Name,Industry,Create Date\n7001,Northwind Foods,northwind-foods.com,Food Production,2023-01-10\n' },
-  { name: 'hubspot-contacts.csv', text: 'Record ID,First Name,Last Name,Email,Job Title,Associated Company,Primary Associated Company ID,Create Date\n801,Ana,Lopez,ana.lopez@northwind-foods.com,Purchasing Manager,Northwind Foods,7001,2023-02-01\n' },
-];
 const threads: { subject: string; messages: GmailMessage[] }[] = [
   { subject: 'Volumes for next year', messages: [{ from: ANA, to: [ME], date: gmailDate(20), body: 'Could you hold the price?' }, { from: ME, to: [ANA], date: gmailDate(19), body: 'Let me check.' }] },
   { subject: 'Delivery next week', messages: [{ from: ANA, to: [ME], date: gmailDate(10), body: 'When?' }, { from: ME, to: [ANA], date: gmailDate(9), body: 'Tuesday.' }] },
@@ -35,17 +27,11 @@ let server: FixtureServer;
 let browser: ExtensionBrowser;
 
 test.beforeAll(async () => {
-  server = await startFixtureServer(({ host, path }) => {
+  ({ server, browser } = await launchCrmOnly(({ host, path }) => {
     const index = ['/mail/u/0/', '/mail/u/1/', '/mail/u/2/'].indexOf(path);
     if (host === 'mail.google.com' && index >= 0) return { body: gmailThreadHtml({ me: ME, ...threads[index]! }) };
     return undefined;
-  });
-  browser = await launchWithExtension({ port: server.port });
-  const options = await importThroughOptionsPage(browser.context, browser.extensionId, files);
-  // No order file, so no risk list to wait for: the Data page shows the imported contact once both files are in.
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html#data`);
-  await expect(options.getByTestId('counts')).toContainText('Contacts');
-  await options.close();
+  }));
 });
 
 test.afterAll(async () => {
@@ -84,7 +70,7 @@ test('remembered conversations feed the sidebar with no activity import; the Dat
 
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html#data`);
-  await expect(options.getByTestId('capture-count')).toHaveText('4 messages remembered on this computer.');
+  await expect(options.getByTestId('capture-count')).toHaveText('2 conversations (4 messages) remembered on this computer.');
   await options.getByTestId('capture-forget-all').click();
   await options.getByTestId('capture').getByTestId('confirm').click();
   await expect(options.getByTestId('capture-count')).toHaveText('Nothing remembered yet.');

@@ -3,6 +3,7 @@
 // insight reads. Pure: the caller looks the page's addresses up and passes what it knows.
 import type { MessageOnPage, PageContext } from '../../model/page';
 import type { Activity, Touch, TouchAddress } from '../../model/records';
+import type { RememberedCount } from '../../model/insight';
 import { domainOfEmail, isFreeMailDomain, normalizeEmail } from '../../model/identity';
 
 /** What the book knows about one address of the page. */
@@ -89,10 +90,12 @@ export function touchesOf(context: PageContext, options: TouchOptions): Touch[] 
     readings.push({ message, from: address(from, sender.name), to, cc, direction, ...(accountId ? { accountId } : {}) });
   }
   if (!options.rememberNewCompanies && !readings.some((reading) => reading.accountId)) return [];
+  const thread = context.threadId ? `${context.site}:${context.threadId}` : undefined;
   return readings.map(({ message, from, to, cc, direction, accountId }) => ({
     id: `${context.site}:${message.id}`,
     site: context.site as 'gmail' | 'outlook',
     messageId: message.id,
+    ...(thread ? { thread } : {}),
     at: message.sentAt!,
     date: message.sentAt!.slice(0, 10),
     ...(accountId ? { accountId } : {}),
@@ -147,6 +150,11 @@ export function mergeActivities(imported: readonly Activity[], touches: readonly
     for (const activity of activitiesOfTouch(touch)) if (!seen || activity.seenAs === 'cc' || !seen.has(key(activity))) merged.push(activity);
   }
   return merged;
+}
+
+/** Conversations (by thread; a message without one is its own) and messages of remembered touches. */
+export function rememberedOf(touches: readonly Pick<Touch, 'id' | 'thread'>[]): RememberedCount {
+  return { conversations: new Set(touches.map((touch) => touch.thread ?? touch.id)).size, messages: touches.length };
 }
 
 /** The first day (yyyy-mm-dd) the retention limit keeps: `months` before `today` (the day clamped to the month's end). */

@@ -4,7 +4,8 @@ import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, openKeepAccountDb, type KeepAccountDB, type OrderBucket } from '../../../lib/db/schema';
 import { countRecords, deleteAccount, loadAccountBundle, toStoredAccount, toStoredContact } from '../../../lib/db/repo';
 import { indexedDbLookup } from '../../../lib/db/lookup';
-import { addTouches, forgetTouchesBefore, touchesOfAccount } from '../../../lib/db/touches';
+import { addTouches, countRemembered, forgetTouchesBefore, touchesOfAccount } from '../../../lib/db/touches';
+import { readOnly } from '../../../lib/db/readOnly';
 import { allOrders, bucketId, mergeBucket, ordersOfAccount } from '../../../lib/db/orders';
 import type { Order } from '../../../lib/model/records';
 
@@ -132,6 +133,17 @@ describe('IndexedDB schema and migrations', () => {
     db.close();
   });
 
+  it('adds the thread index of the touches on the way to v7: remembered messages counted in conversations', async () => {
+    (await openKeepAccountDb({ name: 'thread-test', version: 6 })).close();
+    const db = await openKeepAccountDb({ name: 'thread-test' });
+    expect(DB_VERSION).toBeGreaterThanOrEqual(7);
+    expect([...db.transaction('touches').store.indexNames]).toEqual(expect.arrayContaining(['accountId', 'date', 'thread']));
+    const touch = (id: string, thread?: string) => ({ id: `outlook:${id}`, site: 'outlook' as const, messageId: id, ...(thread ? { thread } : {}), at: now, date: now.slice(0, 10), direction: 'in' as const, from: { email: 'a@b.com' }, to: [], cc: [] });
+    await addTouches(db, [touch('m1', 'outlook:c1'), touch('m2', 'outlook:c1'), touch('m3', 'outlook:c2'), touch('m4')]);
+    expect(await countRemembered(readOnly(db))).toEqual({ conversations: 3, messages: 4 });
+    db.close();
+  });
+
   it('finds accounts and contacts by the keys the matcher uses', async () => {
     await fillVersion1('lookup-test');
     const db = await openKeepAccountDb({ name: 'lookup-test' });
@@ -175,6 +187,10 @@ describe('IndexedDB schema and migrations', () => {
       }
       if (written >= 3) await old.put('orderBuckets', mergeBucket(bucketId(lateOrder.accountId), (await old.get('orderBuckets', bucketId(lateOrder.accountId))) as OrderBucket | undefined, [lateOrder]));
       if (written >= 4) await old.put('accountStubBuckets', { id: bucketId(stub.id), stubs: [stub] });
+      if (written >= 5) await old.put('links', link);
+      // v6's touch had no thread id.
+      const oldTouch = { id: 'gmail:18ba', site: 'gmail' as const, messageId: '18ba', at: now, date: now.slice(0, 10), accountId: 'acmeflavors.com', direction: 'in' as const, from: { email: 'joe.park@acmeflavors.com' }, to: [], cc: [] };
+      if (written >= 6) await old.put('touches', oldTouch);
       old.close();
 
       const db = await openKeepAccountDb({ name });
@@ -198,9 +214,15 @@ describe('IndexedDB schema and migrations', () => {
         expect(await db.get('meta', 'scoredAt')).toEqual({ key: 'scoredAt', value: now });
       }
       if (written >= 4) expect((await db.get('accountStubBuckets', bucketId(stub.id)))?.stubs.map((s) => s.id)).toEqual([stub.id]);
+      if (written >= 5) expect(await db.get('links', 'link-1')).toEqual(link);
+      if (written >= 6) expect(await db.get('touches', oldTouch.id)).toEqual(oldTouch);
       // Every store of the current version exists and takes its records.
       await db.put('links', link);
       expect(await db.get('links', 'link-1')).toEqual(link);
+      await addTouches(db, [{ ...oldTouch, id: 'gmail:18bb', messageId: '18bb', thread: 'gmail:t1' }, { ...oldTouch, id: 'gmail:18bc', messageId: '18bc', thread: 'gmail:t1' }]);
+      // A message remembered before v7 has no thread: a conversation of its own.
+      expect(await countRemembered(readOnly(db))).toEqual(written >= 6 ? { conversations: 2, messages: 3 } : { conversations: 1, messages: 2 });
+      expect(await db.countFromIndex('touches', 'thread', 'gmail:t1')).toBe(2);
       db.close();
     });
   }

@@ -39,9 +39,11 @@ describe('messages on the page', () => {
       for (const message of context.messages ?? []) expect(message.sentAt).toBeUndefined();
       expect(touchesOf(context, { known: knownNorthwind(context) })).toEqual([]);
     }
+    // The thread id is the visible conversation's, not the hidden earlier view's.
+    expect(page('gmail/thread-reply-open.html', GMAIL_URL).threadId).toBe('18ba1c0f2e3d4d00');
   });
 
-  it('Outlook: the expanded message with its MSG_ id and sent time; collapsed ones show names only', () => {
+  it('Outlook: the expanded message with its MSG_ id and sent time; collapsed ones show names only, the rep by name is the rep', () => {
     const context = page('outlook/conversation.html', OUTLOOK_URL);
     expect(context.signedIn).toBe('sam.rivera@seller.example');
     expect(context.messages).toEqual([
@@ -53,7 +55,10 @@ describe('messages on the page', () => {
           { email: 'ana.lopez@northwind-foods.com', name: 'Ana Lopez', role: 'to' },
         ],
       },
+      // The rep's own message, collapsed: OWA shows the signed-in user by name only, which stands for the rep's address.
+      { id: 'AAMkADAwATM1mB', people: [{ email: 'sam.rivera@seller.example', name: 'Sam Rivera', role: 'from' }] },
     ]);
+    expect(context.threadId).toBe('AAQkADAwATM1');
   });
 
   it('reads header dates in English words and in numbers', () => {
@@ -81,6 +86,8 @@ describe('touches of a conversation', () => {
     expect(JSON.stringify(touches)).not.toContain('lena@seller.com');
     expect(touches.some((t) => 'subject' in t)).toBe(false);
     expect(touchesOf(context, { known: knownNorthwind(context), keepSubject: true })[0]?.subject).toBe('Delivery for week 48');
+    // Grouped by the conversation: Gmail's thread id of the open heading.
+    expect(new Set(touches.map((t) => t.thread))).toEqual(new Set(['gmail:18ba1c0f2e3d4c5b']));
   });
 
   it('keeps nothing of a conversation with no known account, unless new companies are kept too', () => {
@@ -118,7 +125,7 @@ describe('touches of a conversation', () => {
     const touches = touchesOf(context, { known: knownNorthwind(context) });
     expect(touches).toEqual([
       {
-        id: 'outlook:AAMkADAwATM1mC', site: 'outlook', messageId: 'AAMkADAwATM1mC', at: local(2026, 11, 25, 8, 1), date: local(2026, 11, 25, 8, 1).slice(0, 10),
+        id: 'outlook:AAMkADAwATM1mC', site: 'outlook', messageId: 'AAMkADAwATM1mC', thread: 'outlook:AAQkADAwATM1', at: local(2026, 11, 25, 8, 1), date: local(2026, 11, 25, 8, 1).slice(0, 10),
         accountId: 'northwind-foods.com', direction: 'in',
         from: { email: 'carl.ortiz@northwind-foods.com', name: 'Carl Ortiz' }, to: [{ email: 'ana.lopez@northwind-foods.com', name: 'Ana Lopez' }], cc: [],
       },

@@ -7,7 +7,8 @@ import { importRecordOf, parseImportFile } from '../../../lib/import';
 import { accountKeyIndex, deleteEverything } from '../../../lib/db/repo';
 import { exportBackup, restoreBackup } from '../../../lib/service/backup';
 import { openKeepAccountDb, type Db } from '../../../lib/db/schema';
-import { countTouches, allTouches } from '../../../lib/db/touches';
+import { countRemembered, countTouches, allTouches } from '../../../lib/db/touches';
+import { readOnly } from '../../../lib/db/readOnly';
 import { commitImport } from '../../../lib/service/importCommit';
 import { linkAndRescore, rescoreAll } from '../../../lib/service/rescore';
 import { buildSidebarState } from '../../../lib/service/sidebarState';
@@ -81,6 +82,8 @@ describe('conversations remembered with CRM exports only', () => {
     expect(JSON.stringify(touches)).not.toContain('lena@seller.com');
     expect(JSON.stringify(touches)).not.toContain('hold the price');
     expect(touches.some((t) => t.subject)).toBe(false);
+    // Conversations by Gmail's thread id: three threads, six messages (the Data page's count, through the read-only handle).
+    expect(await countRemembered(readOnly(db))).toEqual({ conversations: 3, messages: 6 });
   });
 
   it('the sidebar: single-threaded from the remembered emails, and the newcomer in cc who is not in the CRM', async () => {
@@ -107,7 +110,8 @@ describe('conversations remembered with CRM exports only', () => {
     expect(first.status === 'account' && first.capture?.text).toContain('on this computer only');
     await answerCaptureNotice(db, 'seen');
     const second = await buildSidebarState(db, page, { now: NOW.toISOString() });
-    expect(second.status === 'account' && second.capture?.text).toBe('2 messages of this conversation remembered on this computer.');
+    expect(second.status === 'account' && second.capture?.text).toBe('2 messages of this conversation remembered on this computer. With Northwind Foods: 3 conversations (6 messages) in all.');
+    expect(second.status === 'account' && second.capture).toMatchObject({ site: 'gmail', siteOff: false, account: { conversations: 3, messages: 6 }, siteSwitch: "Don't remember on Gmail" });
     await forgetConversation(db, 'gmail', page.messages!.map((m) => m.id));
     const third = await buildSidebarState(db, page, { now: NOW.toISOString() });
     expect(third.status === 'account' && third.capture?.remembered).toBe(0);
@@ -115,6 +119,20 @@ describe('conversations remembered with CRM exports only', () => {
     const byTeam = await buildSidebarState(db, page, { now: NOW.toISOString(), policy: { capture: 'off' } });
     expect(byTeam.status === 'account' && byTeam.capture?.text).toBe('Remembering conversations is off — set by your team.');
     // Opened again: remembered again (the content script keeps what the rep forgot on this page from being sent).
+    expect((await rememberConversation(db, page, { today: TODAY })).added).toBe(2);
+  });
+
+  it('"Don\'t remember on Gmail" turns remembering off on that site only; the sidebar says so and offers no switch', async () => {
+    await answerCaptureNotice(db, 'turnOffSite', 'gmail');
+    expect(await loadCaptureSettings(db)).toMatchObject({ enabled: true, noticeSeen: true, sites: { gmail: false, outlook: true } });
+    const page = pageOf(THREADS[0]!, 0);
+    const state = await buildSidebarState(db, page, { now: NOW.toISOString() });
+    expect(state.status === 'account' && state.capture).toMatchObject({ on: false, siteOff: true, text: 'Remembering conversations is off on Gmail.' });
+    expect(state.status === 'account' && state.capture?.siteSwitch).toBeUndefined();
+    await forgetConversation(db, 'gmail', page.messages!.map((m) => m.id));
+    expect((await rememberConversation(db, page, { today: TODAY })).added).toBe(0);
+    await expect(answerCaptureNotice(db, 'turnOffSite')).rejects.toThrow('None was named');
+    await saveCaptureSettings(db, { ...DEFAULT_CAPTURE, noticeSeen: true });
     expect((await rememberConversation(db, page, { today: TODAY })).added).toBe(2);
   });
 
