@@ -5,7 +5,10 @@ import { companyDomainOfEmail, normalizeEmail } from '../../model/identity';
 
 /** Same person, for matching one name across companies: accents, case and middle spacing do not count. */
 export function personKey(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  // An address standing in for a name (nameFromEmail found none in it) is that one address: one word, never a full
+  // name, so "buyer1@acme.com" and "buyer2@acme.com" are two people and neither is matched to anyone at another domain.
+  if (name.includes('@')) return name.trim().toLowerCase().replace(/\s+/g, '');
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** A single word is not enough to call two people the same. */
