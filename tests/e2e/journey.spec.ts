@@ -13,7 +13,8 @@ import { removeExtensionPolicy, writeExtensionPolicy } from '../support/policy';
 // The product's journey (issue 8): import the demo CSVs in the options page → open a lapsing account's email → the
 // sidebar shows the account, its lapse risk with reasons, the missing decision-makers and an expansion gap → insert
 // the top question into the reply at the caret → the reply contains it, undo works → the question history shows it →
-// a manager disables that playbook by enterprise policy and the question no longer appears.
+// a manager disables that playbook by enterprise policy and the question no longer appears; the team's policy turns
+// remembering conversations off and nothing more is recorded.
 
 const data = generateDemoData({ today: await browserDemoDay() });
 const site = demoSite(data);
@@ -100,10 +101,19 @@ test('import → sidebar insight → insert the top question → history → tea
   expect(history).toHaveLength(1);
   expect(history[0].text).toBe(topQuestion);
 
-  // A manager disables that playbook for the team through enterprise policy and locks two others.
+  // The open conversation was remembered (issue 16): who wrote to whom and when, on this computer.
+  const rememberedBefore = await countTouches(options);
+  expect(rememberedBefore).toBeGreaterThan(0);
+
+  // A manager disables that playbook for the team through enterprise policy, locks two others and turns remembering
+  // conversations off for the team.
   await browser.close();
   browser = undefined;
-  writeExtensionPolicy({ disabledPlaybooks: [history[0].playbookId], lockedPlaybooks: ['competitive-defense', 'reach-decision-makers'].filter((id) => id !== history[0].playbookId) });
+  writeExtensionPolicy({
+    disabledPlaybooks: [history[0].playbookId],
+    lockedPlaybooks: ['competitive-defense', 'reach-decision-makers'].filter((id) => id !== history[0].playbookId),
+    capture: 'off',
+  });
   browser = await launchWithExtension({ port: server.port, userDataDir: profile });
   const again = await browser.context.newPage();
   await again.goto(lapsingGmail.url);
@@ -119,4 +129,33 @@ test('import → sidebar insight → insert the top question → history → tea
   await expect(playbooks.locator(`[data-playbook="${history[0].playbookId}"]`)).toContainText('turned off by your team');
   await expect(playbooks.locator(`[data-playbook="${history[0].playbookId}"] input[type="checkbox"]`).first()).toBeDisabled();
   await expect(playbooks.getByText('set by your team').first()).toBeVisible();
+
+  // With capture off by policy, opening another customer's conversation remembers nothing, and the sidebar says who decided.
+  const other = site.pages.find((p) => p.scenario !== 'lapsing' && p.url.includes('mail.google.com'))!;
+  const otherPage = await browser.context.newPage();
+  await otherPage.goto(other.url);
+  const otherText = await waitForSidebarText(otherPage, (t) => t.includes('Remembering conversations is off — set by your team.'), 20_000);
+  expect(otherText).not.toContain('on this computer only, never the message text');
+  // The content script would have sent its rememberConversation by now (it does on recognition); the store is unchanged.
+  await otherPage.waitForTimeout(1_000);
+  expect(await countTouches(playbooks)).toBe(rememberedBefore);
 });
+
+/** Remembered messages in the extension's database, read from one of its pages. */
+function countTouches(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('keep-account');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('touches').objectStore('touches').count();
+          request.onsuccess = () => {
+            resolve(request.result);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
