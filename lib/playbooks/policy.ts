@@ -103,6 +103,11 @@ export function parseTeamPolicy(raw: unknown): { policy?: TeamPolicy; error?: st
       policy.customPlaybooks = kept;
     }
   }
+  if (input.capture !== undefined) {
+    const parsed = TeamPolicy.shape.capture.safeParse(input.capture, { reportInput: true });
+    if (parsed.success) policy.capture = parsed.data;
+    else problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, ['capture'])));
+  }
   const checked = TeamPolicy.safeParse(policy);
   if (!checked.success) return { error: checked.error.issues.map((issue) => describeIssue(issue)).join('; ') };
   return problems.length > 0 ? { policy: checked.data, error: problems.join('; ') } : { policy: checked.data };

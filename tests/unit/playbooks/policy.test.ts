@@ -98,6 +98,15 @@ describe('parseTeamPolicy', () => {
     expect(result.error).toContain('customPlaybooks[1].questions[0].signals[0]: unknown signal "price"');
   });
 
+  it('reads capture: "off" turns remembering conversations off for the team; a bad value is named and left out', () => {
+    // Before: the key was dropped on reading, so the policy never reached the sidebar (found by the journey e2e).
+    expect(parseTeamPolicy({ capture: 'off' })).toEqual({ policy: { capture: 'off' } });
+    expect(parseTeamPolicy({ capture: 'allowed', lockedPlaybooks: ['competitive-defense'] })).toEqual({ policy: { capture: 'allowed', lockedPlaybooks: ['competitive-defense'] } });
+    const bad = parseTeamPolicy({ capture: 'never', lockedPlaybooks: ['competitive-defense'] });
+    expect(bad.policy).toEqual({ lockedPlaybooks: ['competitive-defense'] });
+    expect(bad.error).toContain('capture: ');
+  });
+
   it('refuses what is not an object', () => {
     expect(parseTeamPolicy('lock everything').error).toBe('team policy: expected an object, got the text "lock everything"');
     expect(parseTeamPolicy([1]).error).toBe('team policy: expected an object, got a list');
