@@ -108,8 +108,14 @@ export async function stopServiceWorker(extensionPage: Page): Promise<void> {
     for (const target of running) await cdp.send('Target.closeTarget', { targetId: target.targetId });
     const gone = new Set(running.map((t) => t.targetId));
     const deadline = Date.now() + 10_000;
-    while ((await workers()).some((t) => gone.has(t.targetId))) {
-      if (Date.now() > deadline) throw new Error('the service worker did not stop');
+    let resent = Date.now();
+    for (let left = await workers(); left.some((t) => gone.has(t.targetId)); left = await workers()) {
+      if (Date.now() > deadline) throw new Error(`the service worker did not stop: ${JSON.stringify(left)}`);
+      // A worker still starting up (a fresh profile's first wake-up) can miss the first close: ask again each second.
+      if (Date.now() - resent > 1_000) {
+        resent = Date.now();
+        for (const target of left) if (gone.has(target.targetId)) await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
+      }
       await extensionPage.waitForTimeout(20);
     }
   } finally {
