@@ -62,24 +62,82 @@ export function sightingsByName(contacts: readonly Contact[], activity: readonly
 
 /** The newest address of a name outside `domains` that started after the address here went quiet. */
 export function movedTo(sightings: Iterable<Sighting>, domains: ReadonlySet<string>, lastHere: string | undefined): Sighting | undefined {
-  return [...sightings]
-    .filter((s) => !domains.has(s.domain) && startsAfterQuiet(lastHere, s.first))
-    .sort((a, b) => b.last.localeCompare(a.last))[0];
+  let newest: Sighting | undefined;
+  for (const s of sightings) if (!domains.has(s.domain) && startsAfterQuiet(lastHere, s.first) && (!newest || s.last > newest.last)) newest = s;
+  return newest;
 }
 
-function departuresAmong(account: Account, people: readonly Person[], byName: Map<string, Map<string, Sighting>>): ChampionDeparture[] {
+/**
+ * Whether a name is shared by namesakes: two of the companies it was seen at (`companyOf` a sighting, by default its
+ * domain) overlap in time, the one writing before the other went quiet. Then nobody under that name is read as having
+ * moved, however the others line up: with three John Smiths writing at once, one of them going quiet is no sign that
+ * he is the one now writing from a fourth company (and a common name seen at thousands of companies costs one sort).
+ */
+export function sharedByNamesakes(sightings: Iterable<Sighting>, companyOf: (s: Sighting) => string = (s) => s.domain): boolean {
+  const spans = new Map<string, { first: string; last: string }>();
+  for (const s of sightings) {
+    const company = companyOf(s);
+    const span = spans.get(company);
+    if (!span) spans.set(company, { first: s.first, last: s.last });
+    else {
+      span.first = earliest(span.first, s.first)!;
+      span.last = latest(span.last, s.last)!;
+    }
+  }
+  if (spans.size < 2) return false;
+  const ordered = [...spans.values()].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  let end = ordered[0]!.last;
+  for (let i = 1; i < ordered.length; i++) {
+    if (!startsAfterQuiet(end, ordered[i]!.first)) return true;
+    end = latest(end, ordered[i]!.last)!;
+  }
+  return false;
+}
+
+/** The last day a name was seen at `domains` (or `lastTouch`, the account's own record of the person). */
+function lastSeenAt(sightings: Iterable<Sighting>, domains: ReadonlySet<string>, lastTouch: string | undefined): string | undefined {
+  let last = lastTouch;
+  for (const s of sightings) if (domains.has(s.domain)) last = latest(last, s.last);
+  return last;
+}
+
+/** `sharedByNamesakes` by domain, once per name over a whole book. */
+function namesakesByName(byName: Map<string, Map<string, Sighting>>): (key: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (key) => {
+    let shared = known.get(key);
+    if (shared === undefined) known.set(key, (shared = sharedByNamesakes(byName.get(key)?.values() ?? [])));
+    return shared;
+  };
+}
+
+function departuresAmong(
+  account: Account,
+  people: readonly Person[],
+  byName: Map<string, Map<string, Sighting>>,
+  sharedName: (key: string) => boolean = namesakesByName(byName),
+): ChampionDeparture[] {
   if (!people.length) return [];
   const domains = accountDomains(account);
+  // The account's own domains are one company: its people writing from two of them are not namesakes.
+  const here = '\u0000here';
+  const shared = (key: string): boolean => {
+    if (!sharedName(key)) return false;
+    if (domains.size < 2) return true;
+    const sightings = byName.get(key)?.values() ?? [];
+    return sharedByNamesakes(sightings, (s) => (domains.has(s.domain) ? here : s.domain));
+  };
   const mostTouched = people.reduce((best, p) => (p.touchesEver > best.touchesEver ? p : best));
   const departures: ChampionDeparture[] = [];
   const seenNames = new Set<string>();
   for (const person of people) {
     const key = personKey(person.name);
     if (seenNames.has(key)) continue;
-    const sightings = [...(byName.get(key)?.values() ?? [])];
-    const lastHere = sightings.filter((s) => domains.has(s.domain)).reduce<string | undefined>((d, s) => latest(d, s.last), person.lastTouch);
-    const elsewhere = movedTo(sightings, domains, lastHere);
+    const sightings = byName.get(key);
+    const lastHere = () => lastSeenAt(sightings?.values() ?? [], domains, person.lastTouch);
+    const elsewhere = !sightings || shared(key) ? undefined : movedTo(sightings.values(), domains, lastHere());
     if (!person.left && !elsewhere) continue;
+    const lastSeenHere = lastHere();
     seenNames.add(key);
     const main = person === mostTouched && person.touchesEver > 0;
     departures.push({
@@ -90,7 +148,7 @@ function departuresAmong(account: Account, people: readonly Person[], byName: Ma
       wasMainContact: main,
       keyContact: main || person.roles.includes('economic-buyer') || person.roles.includes('finance') || person.touchesEver >= 3,
       ownDomain: companyDomainOfEmail(person.email) ?? account.domains[0] ?? account.name,
-      ...(lastHere ? { lastSeenHere: lastHere } : {}),
+      ...(lastSeenHere ? { lastSeenHere } : {}),
       ...(elsewhere ? { newEmail: elsewhere.email, newDomain: elsewhere.domain } : {}),
     });
   }
@@ -122,22 +180,64 @@ export interface LeadOptions {
   orders?: readonly Order[];
 }
 
+/** What a lead looks up, indexed once when many leads are read from one book (championMoves). */
+export interface LeadIndex {
+  contactOf: (email: string) => Contact | undefined;
+  emailsOfName: (key: string) => readonly string[];
+  accountByDomain: ReadonlyMap<string, Account>;
+  accountById: ReadonlyMap<string, Account>;
+  customerSince: (accountId: string) => string | undefined;
+}
+
+export function leadIndex(contacts: readonly Contact[], accounts: readonly Account[], options: LeadOptions): LeadIndex {
+  const byEmail = new Map<string, Contact>();
+  const byName = new Map<string, string[]>();
+  for (const c of contacts) {
+    const email = emailKey(c.email);
+    if (!byEmail.has(email)) byEmail.set(email, c);
+    if (!c.name) continue;
+    const key = personKey(c.name);
+    const emails = byName.get(key);
+    if (emails) emails.push(email);
+    else byName.set(key, [email]);
+  }
+  const accountByDomain = new Map<string, Account>();
+  for (const a of accounts) for (const d of a.domains) accountByDomain.set(d.toLowerCase(), a);
+  let firstOrder: Map<string, string> | undefined;
+  return {
+    contactOf: (email) => byEmail.get(email),
+    emailsOfName: (key) => byName.get(key) ?? [],
+    accountByDomain,
+    accountById: new Map(accounts.map((a) => [a.id, a] as const)),
+    customerSince: (accountId) => {
+      if (!options.orders) return undefined;
+      if (!firstOrder) {
+        firstOrder = new Map();
+        for (const o of options.orders) if (o.date <= options.today) firstOrder.set(o.accountId, earliest(firstOrder.get(o.accountId), o.date)!);
+      }
+      return firstOrder.get(accountId);
+    },
+  };
+}
+
 /**
  * The other side of a champion move: the address on screen belongs to someone known under the same full name at
  * another account, who went quiet there before this address started. `contacts` and `activity` are everything
- * known (all accounts); the page's own day counts as a sighting of the address on screen.
+ * known (all accounts); the page's own day counts as a sighting of the address on screen. A name shared by
+ * namesakes (sharedByNamesakes) gives no lead.
  */
 export function contactMovedHere(
   email: string,
   contacts: readonly Contact[],
   activity: readonly Activity[],
   accounts: readonly Account[],
-  options: LeadOptions & { seenOnPage?: { name?: string }; byName?: Map<string, Map<string, Sighting>> },
+  options: LeadOptions & { seenOnPage?: { name?: string }; byName?: Map<string, Map<string, Sighting>>; index?: LeadIndex },
 ): MovedContactLead | undefined {
   const address = normalizeEmail(email);
   const newDomain = address ? companyDomainOfEmail(address) : undefined;
   if (!address || !newDomain) return undefined;
-  const onScreen = contacts.find((c) => emailKey(c.email) === address);
+  const index = options.index ?? leadIndex(contacts, accounts, options);
+  const onScreen = index.contactOf(address);
   const name = onScreen?.name || options.seenOnPage?.name || nameFromEmail(address);
   const key = personKey(name);
   if (!isFullNameKey(key)) return undefined;
@@ -147,21 +247,19 @@ export function contactMovedHere(
   const here = sightings.find((s) => s.email === address);
   const firstHere = earliest(here?.first, options.seenOnPage ? options.today : undefined);
   if (!firstHere) return undefined;
-  const accountByDomain = new Map<string, Account>();
-  for (const a of accounts) for (const d of a.domains) accountByDomain.set(d.toLowerCase(), a);
-  const accountById = new Map(accounts.map((a) => [a.id, a] as const));
+  const { accountByDomain, accountById } = index;
   const newAccount = accountByDomain.get(newDomain);
   const accountOfEmail = (e: string): Account | undefined => {
-    const c = contacts.find((x) => emailKey(x.email) === e);
+    const c = index.contactOf(e);
     const domain = companyDomainOfEmail(e);
     return (c?.accountId ? accountById.get(c.accountId) : undefined) ?? (domain ? accountByDomain.get(domain) : undefined);
   };
+  const onPage: Sighting = { email: address, domain: newDomain, first: firstHere, last: latest(here?.last, firstHere)! };
+  const companyOf = (s: Sighting) => accountOfEmail(s.email)?.id ?? s.domain;
+  if (sharedByNamesakes([...sightings.filter((s) => s.email !== address), onPage], companyOf)) return undefined;
   // The former address: another company's, known to an account (a namesake contact, or an address seen in activity),
   // and quiet there before this address started (the one rule).
-  const formerEmails = new Set<string>([
-    ...contacts.filter((c) => c.name && personKey(c.name) === key).map((c) => emailKey(c.email)),
-    ...sightings.map((s) => s.email),
-  ]);
+  const formerEmails = new Set<string>([...index.emailsOfName(key), ...sightings.map((s) => s.email)]);
   const lastSeen = (e: string) => sightings.find((s) => s.email === e)?.last;
   const former = [...formerEmails]
     .filter((e) => e !== address && companyDomainOfEmail(e) !== undefined && companyDomainOfEmail(e) !== newDomain)
@@ -173,7 +271,7 @@ export function contactMovedHere(
     })
     .sort((a, b) => (lastSeen(b.email) ?? '').localeCompare(lastSeen(a.email) ?? ''))[0];
   if (!former) return undefined;
-  const since = options.orders ? customerSince(options.orders, former.account.id, options.today) : undefined;
+  const since = index.customerSince(former.account.id);
   return {
     name,
     email: address,
@@ -198,13 +296,16 @@ export function championMoves(
 ): { departures: ChampionDeparture[]; leads: MovedContactLead[] } {
   const grouped = groupByAccount(accounts, contacts, activity);
   const byName = sightingsByName(contacts, activity);
+  const sharedName = namesakesByName(byName);
   const departures = accounts.flatMap((account) => {
     const own = grouped.get(account.id);
-    return departuresAmong(account, peopleAt(account, own?.contacts ?? [], own?.activities ?? [], { today: options.today }), byName);
+    return departuresAmong(account, peopleAt(account, own?.contacts ?? [], own?.activities ?? [], { today: options.today }), byName, sharedName);
   });
+  let index: LeadIndex | undefined;
   const leads = departures.flatMap((d) => {
     if (!d.newEmail) return [];
-    const lead = contactMovedHere(d.newEmail, contacts, activity, accounts, { ...options, byName });
+    index ??= leadIndex(contacts, accounts, options);
+    const lead = contactMovedHere(d.newEmail, contacts, activity, accounts, { ...options, byName, index });
     return lead ? [lead] : [];
   });
   return { departures, leads };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { championDepartures } from '../../../lib/insights/people/moves';
+import { championDepartures, championMoves, contactMovedHere } from '../../../lib/insights/people/moves';
 import { departureText } from '../../../lib/words/people';
 import type { Account, Activity, Contact } from '../../../lib/model/records';
 
@@ -29,6 +29,52 @@ describe('champion moves are moves, not namesakes', () => {
     const [departure] = championDepartures(alpha, contacts, activity, { today: '2026-11-23' });
     expect(departure?.newDomain).toBe('beta-bakes.com');
     expect(departure && departureText(departure, alpha.name, '2026-11-23')).toMatch(/has not written from alpha-foods\.com since March/);
+  });
+});
+
+describe('a name several people share at once is nobody\'s move', () => {
+  const alpha = account('alpha-foods.com', 'Alpha Foods');
+  const beta = account('beta-bakes.com', 'Beta Bakes');
+  const delta = account('delta-mills.com', 'Delta Mills');
+  const contacts = [contact('john.smith@alpha-foods.com', alpha.id), contact('john.smith@beta-bakes.com', beta.id)];
+
+  it('one John Smith goes quiet while another still writes: the third who starts later is not read as the first', () => {
+    const activity = [
+      ...emails('john.smith@alpha-foods.com', alpha.id, ['2026-01', '2026-02', '2026-03']),
+      ...emails('john.smith@beta-bakes.com', beta.id, ['2026-02', '2026-05', '2026-08', '2026-11']),
+      ...emails('john.smith@delta-mills.com', delta.id, ['2026-06', '2026-09', '2026-11']),
+    ];
+    expect(championDepartures(alpha, contacts, activity, { today: '2026-11-23' })).toEqual([]);
+    expect(championMoves([alpha, beta, delta], contacts, activity, { today: '2026-11-23' })).toEqual({ departures: [], leads: [] });
+    expect(contactMovedHere('john.smith@delta-mills.com', contacts, activity, [alpha, beta, delta], { today: '2026-11-23' })).toBeUndefined();
+  });
+
+  it('without the namesake the same history is a move, both ways', () => {
+    const activity = [
+      ...emails('john.smith@alpha-foods.com', alpha.id, ['2026-01', '2026-02', '2026-03']),
+      ...emails('john.smith@delta-mills.com', delta.id, ['2026-06', '2026-09', '2026-11']),
+    ];
+    const moves = championMoves([alpha, delta], [contacts[0]!], activity, { today: '2026-11-23' });
+    expect(moves.departures.map((d) => [d.email, d.newDomain])).toEqual([['john.smith@alpha-foods.com', 'delta-mills.com']]);
+    expect(moves.leads.map((l) => [l.email, l.formerAccountId])).toEqual([['john.smith@delta-mills.com', alpha.id]]);
+  });
+
+  it("an account's own two domains are one company: writing from both at once is one person, who can still move", () => {
+    const twoDomains: Account = { ...alpha, domains: ['alpha-foods.com', 'alpha-foods.de'] };
+    const activity = [
+      ...emails('john.smith@alpha-foods.com', alpha.id, ['2026-01', '2026-02', '2026-03']),
+      ...emails('john.smith@alpha-foods.de', alpha.id, ['2026-01', '2026-03']),
+      ...emails('john.smith@delta-mills.com', delta.id, ['2026-06', '2026-09', '2026-11']),
+    ];
+    const [departure] = championDepartures(twoDomains, [contacts[0]!], activity, { today: '2026-11-23' });
+    expect(departure?.newDomain).toBe('delta-mills.com');
+  });
+
+  it('a name at thousands of companies at once (a placeholder like "Person 0") gives no moves', () => {
+    const accounts = Array.from({ length: 2_000 }, (_, i) => account(`customer-${i}.example`, `Customer ${i}`));
+    const people = accounts.map((a): Contact => ({ ...contact(`person0@${a.id}`, a.id), name: 'Person 0' }));
+    const activity = accounts.flatMap((a, i) => emails(`person0@${a.id}`, a.id, [`2026-${String(1 + (i % 11)).padStart(2, '0')}`]));
+    expect(championMoves(accounts, people, activity, { today: '2026-11-23' }).departures).toEqual([]);
   });
 });
 
