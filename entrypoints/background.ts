@@ -45,7 +45,7 @@ export default defineBackground(() => {
       m.section ? void (await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${m.section}`) })) : browser.runtime.openOptionsPage(),
     // Issue 16: only adds remembered touches (lib/model/messages.ts says why a content script may ask this).
     rememberConversation: async (m) => rememberConversation(await db(), m.page, { today: now().toISOString().slice(0, 10), policy: await readTeamPolicy() }),
-    forgetConversation: async (m) => forgetConversation(await db(), m.site, m.messageIds),
+    forgetConversation: async (m) => void (await forgetConversation(await db(), m.site, m.messageIds, m.threadId)),
     captureNotice: async (m) => answerCaptureNotice(await db(), m.action, m.site),
     saveCaptureSettings: async (m) => saveCaptureSettings(await db(), m.settings),
     forgetAllConversations: async () => forgetAllTouches(await db()),

@@ -85,6 +85,8 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
   let request = 0;
   /** Messages the rep chose to forget on this page ("Forget this conversation"): never remembered again from it. */
   const forgotten = new Set<string>();
+  /** Conversations forgotten here: none of their messages (also ones expanded later) is sent again from this page. */
+  const forgottenThreads = new Set<string>();
   let timer: number | undefined;
   let stopped = false;
   let watcher: PageWatch | undefined;
@@ -103,7 +105,7 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     if (!quiet) store.view.value = { kind: 'loading' };
     // Remembered first, so that the sidebar already counts the conversation on screen (issue 16); never blocks it.
     // The message bodies stay on the page: only the headers travel; messages the rep forgot here are not sent again.
-    const fresh = context.messages?.filter((message) => !forgotten.has(message.id));
+    const fresh = context.threadId && forgottenThreads.has(context.threadId) ? [] : context.messages?.filter((message) => !forgotten.has(message.id));
     if (fresh?.length) await deps.send({ type: 'rememberConversation', page: { ...context, bodyText: undefined, messages: fresh } }).catch(() => undefined);
     if (id !== request || stopped || !ctx.isValid) return;
     const reply = await deps.send({ type: 'getSidebarState', page: context, accountId: chosenAccount }).catch((error: unknown) => ({
@@ -208,7 +210,8 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     const ids = context?.messages?.map((message) => message.id) ?? [];
     if (!context || (site !== 'gmail' && site !== 'outlook') || !ids.length) return;
     for (const id of ids) forgotten.add(id);
-    const reply = await deps.send({ type: 'forgetConversation', site, messageIds: ids });
+    if (context.threadId) forgottenThreads.add(context.threadId);
+    const reply = await deps.send({ type: 'forgetConversation', site, messageIds: ids, ...(context.threadId ? { threadId: context.threadId } : {}) });
     showToast(reply.ok ? 'This conversation is forgotten.' : reply.error);
     if (reply.ok) void load(context, true);
   }

@@ -52,10 +52,17 @@ export async function forgetTouchesBefore(db: Db, cutoff: string): Promise<numbe
   return keys.length;
 }
 
-/** Forgets the given messages ("Forget this conversation"). */
-export async function forgetTouches(db: Db, ids: readonly string[]): Promise<void> {
+/**
+ * Forgets the given messages and, with `thread` ("site:thread id", Touch.thread), every message of that conversation
+ * ("Forget this conversation"), in one transaction. Returns how many were remembered and are gone.
+ */
+export async function forgetTouches(db: Db, ids: readonly string[], thread?: string): Promise<number> {
   const tx = db.transaction('touches', 'readwrite');
-  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+  const keys = new Set<string>(ids);
+  if (thread !== undefined) for (const key of await tx.store.index('thread').getAllKeys(thread)) keys.add(key);
+  const present = await Promise.all([...keys].map((key) => tx.store.getKey(key)));
+  await Promise.all([...[...keys].map((key) => tx.store.delete(key)), tx.done]);
+  return present.filter((key) => key !== undefined).length;
 }
 
 /** Forgets every remembered touch (the Data page's delete). */

@@ -1,6 +1,7 @@
 import { CaptureSettings, Settings } from './settings';
 import { z } from 'zod';
 import { PageContext } from './page';
+import { PAGE_LIMITS } from './names';
 import { Playbook } from './playbook';
 import { ColumnMappingSchema, FileSettingsSchema } from './mapping';
 
@@ -40,10 +41,17 @@ export const ContentMessage = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('rememberConversation'), page: PageContext }),
   /**
-   * "Forget this conversation" in the sidebar: forgets the remembered messages with these ids, nothing else. A page
-   * could only make the rep forget what was remembered of messages it names; no other data can be reached.
+   * "Forget this conversation" in the sidebar: forgets the remembered messages with these ids and, when the page
+   * shows the conversation's id, every message remembered of that conversation (also those not on screen now, e.g.
+   * collapsed or since deleted), nothing else. A page could only make the rep forget what was remembered of messages
+   * or a conversation it names; no other data can be reached.
    */
-  z.object({ type: z.literal('forgetConversation'), site: z.enum(['gmail', 'outlook']), messageIds: z.array(z.string().min(1).max(200)).min(1).max(100) }),
+  z.object({
+    type: z.literal('forgetConversation'),
+    site: z.enum(['gmail', 'outlook']),
+    messageIds: z.array(z.string().min(1).max(200)).min(1).max(100),
+    threadId: z.string().min(1).max(PAGE_LIMITS.threadId).optional(),
+  }),
   /**
    * The one-time notice: seen, "Turn off", or "Don't remember on <site>" (`turnOffSite`, with the site). Can only hide
    * the notice or turn remembering off, everywhere or on one site, never on.

@@ -95,9 +95,12 @@ export async function captureView(
   return { ...facts, text: captureText(facts, account?.name), ...(on ? { siteSwitch: dontRememberOn(site) } : {}) };
 }
 
-/** "Forget this conversation": the remembered messages with these ids go. */
-export async function forgetConversation(db: Db, site: 'gmail' | 'outlook', messageIds: readonly string[]): Promise<void> {
-  await forgetTouches(db, messageIds.map((id) => `${site}:${id}`));
+/**
+ * "Forget this conversation": the remembered messages with these ids go, and with the conversation's id (Gmail's
+ * thread id, Outlook's conversation id) every message remembered of it, also those no longer on screen.
+ */
+export async function forgetConversation(db: Db, site: 'gmail' | 'outlook', messageIds: readonly string[], threadId?: string): Promise<number> {
+  return forgetTouches(db, messageIds.map((id) => `${site}:${id}`), threadId === undefined ? undefined : `${site}:${threadId}`);
 }
 
 /**

@@ -122,6 +122,21 @@ describe('conversations remembered with CRM exports only', () => {
     expect((await rememberConversation(db, page, { today: TODAY })).added).toBe(2);
   });
 
+  it('Forget forgets the whole conversation, also its messages no longer on screen', async () => {
+    const page = pageOf(THREADS[1]!, 1);
+    expect(page.threadId).toBeTruthy();
+    await rememberConversation(db, page, { today: TODAY });
+    const before = await countRemembered(db);
+    // The conversation shown again with one message only (the other collapsed or deleted since): both are forgotten.
+    const onScreen = page.messages!.slice(1).map((m) => m.id);
+    expect(await forgetConversation(db, 'gmail', onScreen, page.threadId)).toBe(2);
+    expect(await countRemembered(db)).toEqual({ conversations: before.conversations - 1, messages: before.messages - 2 });
+    // Another conversation's messages are never reached through a thread id that is not theirs.
+    expect(await forgetConversation(db, 'gmail', ['no-such-message'], 'no-such-thread')).toBe(0);
+    expect(await countRemembered(db)).toEqual({ conversations: before.conversations - 1, messages: before.messages - 2 });
+    expect((await rememberConversation(db, page, { today: TODAY })).added).toBe(2);
+  });
+
   it('"Don\'t remember on Gmail" turns remembering off on that site only; the sidebar says so and offers no switch', async () => {
     await answerCaptureNotice(db, 'turnOffSite', 'gmail');
     expect(await loadCaptureSettings(db)).toMatchObject({ enabled: true, noticeSeen: true, sites: { gmail: false, outlook: true } });
