@@ -37,14 +37,22 @@ export default defineBackground(() => {
   };
 
   const handlers: Handlers = {
-    getSidebarState: async (m) => buildSidebarState(await db(), m.page, { chosenAccountId: m.accountId, policy: await readTeamPolicy(), now: now().toISOString() }),
+    getSidebarState: async (m) => {
+      const [database, policy] = await Promise.all([db(), readTeamPolicy()]);
+      // Remembered first, in the same round trip (issue 16; lib/model/messages.ts says why a content script may ask
+      // this), never blocking the sidebar: a failure leaves the conversation unrecorded.
+      if (m.remember?.length) {
+        const ids = new Set(m.remember);
+        const page = { ...m.page, bodyText: undefined, messages: m.page.messages?.filter((message) => ids.has(message.id)) };
+        await rememberConversation(database, page, { today: now().toISOString().slice(0, 10), policy }).catch(() => undefined);
+      }
+      return buildSidebarState(database, m.page, { chosenAccountId: m.accountId, policy, now: now().toISOString() });
+    },
     recordQuestion: async (m) =>
       recordQuestionAsked(await db(), { ...m, id: `${m.accountId}|${m.questionId}|${now().getTime()}`, askedAt: now().toISOString() }),
     // At the section asked for ("Learn more" → the Data page); openOptionsPage cannot carry a #section.
     openOptions: async (m) =>
       m.section ? void (await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${m.section}`) })) : browser.runtime.openOptionsPage(),
-    // Issue 16: only adds remembered touches (lib/model/messages.ts says why a content script may ask this).
-    rememberConversation: async (m) => rememberConversation(await db(), m.page, { today: now().toISOString().slice(0, 10), policy: await readTeamPolicy() }),
     forgetConversation: async (m) => void (await forgetConversation(await db(), m.site, m.messageIds, m.threadId)),
     captureNotice: async (m) => answerCaptureNotice(await db(), m.action, m.site),
     saveCaptureSettings: async (m) => saveCaptureSettings(await db(), m.settings),

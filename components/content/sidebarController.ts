@@ -79,14 +79,31 @@ const sameContext = (a: PageContext | undefined, b: PageContext) => a !== undefi
 
 export async function startSidebar(deps: SidebarDeps): Promise<SidebarController> {
   const { doc, ctx } = deps;
-  const store = createSidebarStore(await deps.loadCollapsed().catch(() => false), deps.siteLabel);
-  let lastContext: PageContext | undefined;
   let chosenAccount: string | undefined;
-  let request = 0;
   /** Messages the rep chose to forget on this page ("Forget this conversation"): never remembered again from it. */
   const forgotten = new Set<string>();
   /** Conversations forgotten here: none of their messages (also ones expanded later) is sent again from this page. */
   const forgottenThreads = new Set<string>();
+
+  /**
+   * One round trip: the page's messages are remembered first, so that the sidebar already counts the conversation on
+   * screen (issue 16), then the state is built. Only headers travel for remembering (the background drops the body);
+   * messages and conversations the rep forgot here are not remembered again.
+   */
+  const ask = (context: PageContext): Promise<Reply> => {
+    const fresh = context.threadId && forgottenThreads.has(context.threadId) ? [] : (context.messages ?? []).filter((message) => !forgotten.has(message.id));
+    return deps
+      .send({ type: 'getSidebarState', page: context, accountId: chosenAccount, ...(fresh.length ? { remember: fresh.map((message) => message.id) } : {}) })
+      .catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+  };
+  // The page is read and the background asked while the sidebar's collapsed state is read: the first answer is on
+  // its way before the sidebar is mounted.
+  const collapsed = deps.loadCollapsed().catch(() => false);
+  const first = deps.recognize(doc, deps.win.location.href);
+  const firstReply = ask(first);
+  const store = createSidebarStore(await collapsed, deps.siteLabel);
+  let lastContext: PageContext | undefined;
+  let request = 0;
   let timer: number | undefined;
   let stopped = false;
   let watcher: PageWatch | undefined;
@@ -100,18 +117,10 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
     }, 2500);
   };
 
-  async function load(context: PageContext, quiet = false) {
+  async function load(context: PageContext, quiet = false, asked?: Promise<Reply>) {
     const id = ++request;
     if (!quiet) store.view.value = { kind: 'loading' };
-    // Remembered first, so that the sidebar already counts the conversation on screen (issue 16); never blocks it.
-    // The message bodies stay on the page: only the headers travel; messages the rep forgot here are not sent again.
-    const fresh = context.threadId && forgottenThreads.has(context.threadId) ? [] : context.messages?.filter((message) => !forgotten.has(message.id));
-    if (fresh?.length) await deps.send({ type: 'rememberConversation', page: { ...context, bodyText: undefined, messages: fresh } }).catch(() => undefined);
-    if (id !== request || stopped || !ctx.isValid) return;
-    const reply = await deps.send({ type: 'getSidebarState', page: context, accountId: chosenAccount }).catch((error: unknown) => ({
-      ok: false as const,
-      error: error instanceof Error ? error.message : String(error),
-    }));
+    const reply = await (asked ?? ask(context));
     if (id !== request || stopped || !ctx.isValid) return;
     if (!reply.ok) {
       store.view.value = { kind: 'error', message: reply.error };
@@ -125,16 +134,16 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
         : { kind: 'error', message: 'The extension answered with something this page cannot show. Reload the page.' };
   }
 
-  function refresh(force = false) {
+  function refresh(force = false, early?: { context: PageContext; reply: Promise<Reply> }) {
     if (stopped || !ctx.isValid) return;
     watcher?.recheck();
-    const context = deps.recognize(doc, deps.win.location.href);
+    const context = early?.context ?? deps.recognize(doc, deps.win.location.href);
     if (!force && sameContext(lastContext, context)) return;
     if (lastContext && (lastContext.record?.recordId !== context.record?.recordId || lastContext.subject !== context.subject)) chosenAccount = undefined;
     lastContext = context;
     store.siteLabel.value = SITE_LABELS[context.site] ?? deps.siteLabel;
     applyInset();
-    void load(context);
+    void load(context, false, early?.reply);
   }
 
   /** The page narrows while the sidebar is open (lib/sites/layout.ts for this site) and gets its width back collapsed. */
@@ -250,6 +259,6 @@ export async function startSidebar(deps: SidebarDeps): Promise<SidebarController
   };
   ctx.onInvalidated(stop);
 
-  refresh(true);
+  refresh(true, { context: first, reply: firstReply });
   return { store, refresh, toggle, stop };
 }

@@ -21,7 +21,21 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** What a content script may ask: insights for what is on screen, and "I inserted this question". */
 export const ContentMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('getSidebarState'), page: PageContext, accountId: z.string().max(300).optional() }),
+  /**
+   * What the sidebar shows for the page. `remember`: ids of the page's messages whose headers to remember first, in
+   * the same round trip (issue 16). The one write a content script may ask for this way, and acceptable because it
+   * can only add: the background derives the touches itself from the page (never takes stored records from the page),
+   * keeps only messages at accounts the book already knows (unless the rep allows new companies), never overwrites or
+   * deletes a remembered message, and changes no other store. Its size is the page's schema: at most 100 messages of
+   * at most 100 people (PageContext.messages). The worst a hostile page can do is add made-up messages about known
+   * accounts, which it could make the rep open anyway.
+   */
+  z.object({
+    type: z.literal('getSidebarState'),
+    page: PageContext,
+    accountId: z.string().max(300).optional(),
+    remember: z.array(z.string().min(1).max(200)).max(100).optional(),
+  }),
   z.object({
     type: z.literal('recordQuestion'),
     accountId: z.string().min(1).max(300),
@@ -31,15 +45,6 @@ export const ContentMessage = z.discriminatedUnion('type', [
     site: z.string().max(40),
   }),
   z.object({ type: z.literal('openOptions'), section: z.enum(['import', 'data', 'risk', 'playbooks', 'team']).optional() }),
-  /**
-   * Remember who wrote to whom in the open conversation (issue 16). The one write a content script may ask for, and
-   * acceptable because it can only add: the background derives the touches itself from the page (never takes stored
-   * records from the page), keeps only messages at accounts the book already knows (unless the rep allows new
-   * companies), never overwrites or deletes a remembered message, and changes no other store. Its size is the page's
-   * schema: at most 100 messages of at most 100 people (PageContext.messages). The worst a hostile page can do is add
-   * made-up messages about known accounts, which it could make the rep open anyway.
-   */
-  z.object({ type: z.literal('rememberConversation'), page: PageContext }),
   /**
    * "Forget this conversation" in the sidebar: forgets the remembered messages with these ids and, when the page
    * shows the conversation's id, every message remembered of that conversation (also those not on screen now, e.g.

@@ -92,18 +92,19 @@ export async function buildSidebarState(db: Db, page: PageContext, options: Side
   // Names the account's contacts explain join the people on the page, with their addresses.
   if (names?.resolved.length) page = { ...page, people: [...page.people, ...names.resolved] };
   // A known person writing from a company that is not a customer (no orders): the opening, not an account view.
-  const lead = await storedLeadFor(db, page);
+  // Read at once, each in its own transaction: the account's records, and its remembered messages (read once: they
+  // feed the people insight and the capture line's counts).
+  const [lead, bundle, touches] = await Promise.all([storedLeadFor(db, page), loadAccountBundle(db, account.id), touchesOfAccount(db, account.id)]);
   if (lead && !options.chosenAccountId && lead.newAccountId === account.id && !(await hasOrders(db, account.id))) {
     return leadState(page, lead, build);
   }
-  const bundle = await loadAccountBundle(db, account.id);
   if (!bundle) return { status: 'unrecognized', reason: 'That account was deleted.' };
   const contactOnPage = contact ?? bundle.contacts.find((c) => page.people.some((p) => p.email === c.email));
-  // The account's remembered messages, read once: they feed the people insight and the capture line's counts.
-  const touches = await touchesOfAccount(db, account.id);
-  const insight = await accountInsight(db, bundle, build, { page, contact: contactOnPage, matchedBy, moved: moved && (await withTenure(db, moved, build.today)), touches });
+  const [insight, capture] = await Promise.all([
+    withTenureOf(db, moved, build.today).then((movedHere) => accountInsight(db, bundle, build, { page, contact: contactOnPage, matchedBy, moved: movedHere, touches })),
+    captureView(db, page, options.policy, { id: bundle.account.id, name: bundle.account.name, touches }),
+  ]);
   const namesNote = names && namesWithoutAddress(names.unresolved);
-  const capture = await captureView(db, page, options.policy, { id: insight.account.id, name: insight.account.name, touches });
   return { status: 'account', insight: namesNote ? { ...insight, namesNote } : insight, ...(capture ? { capture } : {}) };
 }
 
@@ -115,14 +116,20 @@ async function accountInsight(
 ): Promise<AccountInsight> {
   const { account } = bundle;
   const { today } = build;
-  const profile = await scoredMeta<PeerProfile>(db, 'peerProfile');
+  // Independent reads, started together (each its own transaction); the playbooks are read for the questions below.
+  const playbooks = build.playbooks();
+  playbooks.catch(() => undefined); // awaited below, where a failure is reported; never an unhandled rejection
+  const [profile, touches, departures, { staleAfterDays }] = await Promise.all([
+    scoredMeta<PeerProfile>(db, 'peerProfile'),
+    context.touches ?? touchesOfAccount(db, account.id),
+    storedDepartures(db, account.id),
+    build.settings(),
+  ]);
   // Imported activity and the conversations remembered on this computer, each email counted once (issue 16).
-  const activities = mergeActivities(bundle.activities, context.touches ?? (await touchesOfAccount(db, account.id)));
+  const activities = mergeActivities(bundle.activities, touches);
   const facts = peopleFacts(account, bundle.contacts, activities, { today, orders: bundle.orders });
-  const departures = await storedDepartures(db, account.id);
   const gaps = profile ? expansionGaps(account.id, profile).slice(0, 3) : [];
   const risk = bundle.score;
-  const { staleAfterDays } = await build.settings();
   const drafts = [...riskSignals(risk), ...peopleSignals(facts, departures), ...expansionSignals(gaps), ...(context.moved ? leadSignals(context.moved) : [])];
   const reasonContext = { accountName: account.name, today, staleAfterDays, ...(context.page?.companyName ? { pageCompanyName: context.page.companyName } : {}) };
   const fromEmail = context.page?.bodyText || context.page?.subject ? detectEmailSignals(context.page.bodyText ?? '', context.page.subject) : [];
@@ -142,7 +149,7 @@ async function accountInsight(
       competitor: context.page?.bodyText ? extractCompetitor(context.page.bodyText) : undefined,
       weeksSinceLastOrder: lastOrder !== undefined ? String(Math.round(lastOrder / 7)) : undefined,
     },
-    playbooks: await build.playbooks(),
+    playbooks: await playbooks,
     history: bundle.history,
     now: build.now,
   });
@@ -166,6 +173,8 @@ async function accountInsight(
 }
 
 const peopleOnPage = (page: PageContext) => page.people.filter((p) => p.role !== 'mentioned').map((p) => ({ email: p.email, name: p.name }));
+
+const withTenureOf = async (db: Db, lead: MovedContactLead | undefined, today: string) => (lead ? withTenure(db, lead, today) : undefined);
 
 /** A lead seen live by the matcher, with how long its former account has been a customer. */
 async function withTenure(db: Db, lead: MovedContactLead, today: string): Promise<MovedContactLead> {

@@ -136,7 +136,7 @@ test('import → sidebar insight → insert the top question → history → tea
   await otherPage.goto(other.url);
   const otherText = await waitForSidebarText(otherPage, (t) => t.includes('Remembering conversations is off — set by your team.'), 20_000);
   expect(otherText).not.toContain('on this computer only, never the message text');
-  // The content script would have sent its rememberConversation by now (it does on recognition); the store is unchanged.
+  // The content script would have asked to remember the conversation by now (it does with its first getSidebarState); the store is unchanged.
   await otherPage.waitForTimeout(1_000);
   expect(await countTouches(playbooks)).toBe(rememberedBefore);
 });

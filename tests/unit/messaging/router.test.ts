@@ -13,7 +13,6 @@ function handlers(): Handlers {
     getSidebarState: ok,
     recordQuestion: ok,
     openOptions: ok,
-    rememberConversation: ok,
     forgetConversation: ok,
     captureNotice: ok,
     saveCaptureSettings: ok,
@@ -66,13 +65,16 @@ describe('routeMessage: every message parsed, every sender checked', () => {
   it('takes "remember this conversation" from a content script only within the page schema\'s bounds (issue 16)', async () => {
     const h = handlers();
     const message = { id: '18ba1c0f2e3d4c11', sentAt: '2026-11-16T09:02:00.000Z', people: [{ email: 'ann@northwind-foods.com', role: 'from' }] };
-    expect(await routeMessage({ type: 'rememberConversation', page: { ...page, messages: [message] } }, contentScript, self, h)).toEqual({ ok: true, value: 'done' });
-    const tooMany = { type: 'rememberConversation', page: { ...page, messages: Array.from({ length: 101 }, (_, i) => ({ ...message, id: `m${i}` })) } };
-    expect(await routeMessage(tooMany, contentScript, self, h)).toMatchObject({ ok: false, error: expect.stringContaining('rememberConversation') });
-    const crowded = { type: 'rememberConversation', page: { ...page, messages: [{ ...message, people: Array.from({ length: 101 }, (_, i) => ({ email: `p${i}@x.com`, role: 'cc' })) }] } };
-    expect(await routeMessage(crowded, contentScript, self, h)).toMatchObject({ ok: false });
-    expect(await routeMessage({ type: 'rememberConversation', page: { ...page, messages: [{ ...message, id: '' }] } }, contentScript, self, h)).toMatchObject({ ok: false });
-    expect(h.rememberConversation).toHaveBeenCalledOnce();
+    const ask = (p: unknown, remember?: unknown) => routeMessage({ type: 'getSidebarState', page: p, ...(remember ? { remember } : {}) }, contentScript, self, h);
+    expect(await ask({ ...page, messages: [message] }, [message.id])).toEqual({ ok: true, value: 'done' });
+    const tooMany = Array.from({ length: 101 }, (_, i) => ({ ...message, id: `m${i}` }));
+    expect(await ask({ ...page, messages: tooMany }, tooMany.map((m) => m.id))).toMatchObject({ ok: false, error: expect.stringContaining('getSidebarState') });
+    expect(await ask(page, tooMany.map((m) => m.id))).toMatchObject({ ok: false });
+    const crowded = { ...page, messages: [{ ...message, people: Array.from({ length: 101 }, (_, i) => ({ email: `p${i}@x.com`, role: 'cc' })) }] };
+    expect(await ask(crowded, [message.id])).toMatchObject({ ok: false });
+    expect(await ask({ ...page, messages: [{ ...message, id: '' }] }, [''])).toMatchObject({ ok: false });
+    expect(await ask(page, [''])).toMatchObject({ ok: false });
+    expect(h.getSidebarState).toHaveBeenCalledOnce();
   });
 
   it('tests every privileged message type (a new write message is added to the list above, and so refused from content scripts)', () => {
