@@ -3,12 +3,16 @@
 import type { Account, Activity, Contact } from '../../model/records';
 import { companyDomainOfEmail, normalizeEmail } from '../../model/identity';
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Same person, for matching one name across companies: accents, case and middle spacing do not count. */
 export function personKey(name: string): string {
   // An address standing in for a name (nameFromEmail found none in it) is that one address: one word, never a full
   // name, so "buyer1@acme.com" and "buyer2@acme.com" are two people and neither is matched to anyone at another domain.
   if (name.includes('@')) return name.trim().toLowerCase().replace(/\s+/g, '');
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  // Plain ASCII (most names) has no accents to take off: NFKD, the slow part, is skipped.
+  const plain = ASCII.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** A single word is not enough to call two people the same. */

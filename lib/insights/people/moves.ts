@@ -3,7 +3,7 @@
 // people who share a name and write from two companies at the same time are namesakes, not a move.
 import type { Account, Activity, Contact, Order } from '../../model/records';
 import { companyDomainOfEmail, normalizeEmail } from '../../model/identity';
-import { accountDomains, emailKey, groupByAccount, isFullNameKey, nameFromEmail, personKey } from './identity';
+import { accountDomains, accountOfDomainIndex, emailKey, groupByAccount, isFullNameKey, nameFromEmail, personKey, type AccountRecords } from './identity';
 import { daysBetween, peopleAt } from './people';
 import type { ChampionDeparture, MovedContactLead, Person } from './types';
 
@@ -27,36 +27,55 @@ const latest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? 
 const earliest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a < b ? a : b);
 
 /** Every company address each full name appears under: from contacts, and from activity addresses like joe.park@. */
-export function sightingsByName(contacts: readonly Contact[], activity: readonly Activity[]): Map<string, Map<string, Sighting>> {
+/** The name key of a normalized address: its contact's name when a contact has one, else the name read from it. */
+function nameKeys(contacts: readonly Contact[]): (email: string) => string | undefined {
   const nameOf = new Map<string, string>();
   for (const c of contacts) {
     const email = normalizeEmail(c.email);
     if (email && c.name) nameOf.set(email, personKey(c.name));
   }
+  // Read once per address: a book's activity names the same few thousand addresses again and again.
+  const known = new Map<string, string | undefined>();
+  return (raw) => {
+    if (known.has(raw)) return known.get(raw);
+    const email = normalizeEmail(raw);
+    const key = email === undefined ? undefined : (nameOf.get(email) ?? personKey(nameFromEmail(email)));
+    known.set(raw, key);
+    return key;
+  };
+}
+
+export function sightingsByName(contacts: readonly Contact[], activity: readonly Activity[]): Map<string, Map<string, Sighting>> {
+  const keyOf = nameKeys(contacts);
   const byName = new Map<string, Map<string, Sighting>>();
-  const see = (email: string, date: string | undefined) => {
+  // Per address as written, read once (a book's activity names the same few thousand addresses again and again): the
+  // name's sightings, or null for an address that is no full name at a company.
+  const slotOf = (raw: string): { email: string; domain: string; addresses: Map<string, Sighting> } | undefined => {
+    const email = normalizeEmail(raw);
+    const key = email === undefined ? undefined : keyOf(email);
+    if (email === undefined || key === undefined || !isFullNameKey(key)) return undefined;
     const domain = companyDomainOfEmail(email);
-    if (!domain) return;
-    const key = nameOf.get(email) ?? personKey(nameFromEmail(email));
-    if (!isFullNameKey(key)) return;
+    if (!domain) return undefined;
     let addresses = byName.get(key);
     if (!addresses) byName.set(key, (addresses = new Map()));
-    const seen = addresses.get(email);
-    if (!seen) {
-      if (date) addresses.set(email, { email, domain, first: date, last: date });
-    } else if (date) {
-      seen.first = earliest(seen.first, date)!;
-      seen.last = latest(seen.last, date)!;
+    return { email, domain, addresses };
+  };
+  const targets = new Map<string, ReturnType<typeof slotOf> | null>();
+  const see = (raw: string, date: string | undefined) => {
+    let target = targets.get(raw);
+    if (target === undefined) targets.set(raw, (target = slotOf(raw) ?? null));
+    if (!target || !date) return;
+    const seen = target.addresses.get(target.email);
+    if (!seen) target.addresses.set(target.email, { email: target.email, domain: target.domain, first: date, last: date });
+    else {
+      if (date < seen.first) seen.first = date;
+      if (date > seen.last) seen.last = date;
     }
   };
-  for (const c of contacts) {
-    const email = normalizeEmail(c.email);
-    if (email) see(email, c.lastActivity ?? c.createdAt);
-  }
-  for (const a of activity) {
-    const email = normalizeEmail(a.email);
-    if (email) see(email, a.date);
-  }
+  for (const c of contacts) see(c.email, c.lastActivity ?? c.createdAt);
+  for (const a of activity) see(a.email, a.date);
+  // A name with no dated sighting is no name seen anywhere.
+  for (const [key, addresses] of byName) if (!addresses.size) byName.delete(key);
   return byName;
 }
 
@@ -67,13 +86,17 @@ export function movedTo(sightings: Iterable<Sighting>, domains: ReadonlySet<stri
   return newest;
 }
 
+/** How a name's sightings lie over companies: at one only, at several one after another, or at several at once. */
+export type NameSpread = 'one-company' | 'apart' | 'at-once';
+
 /**
- * Whether a name is shared by namesakes: two of the companies it was seen at (`companyOf` a sighting, by default its
- * domain) overlap in time, the one writing before the other went quiet. Then nobody under that name is read as having
- * moved, however the others line up: with three John Smiths writing at once, one of them going quiet is no sign that
- * he is the one now writing from a fourth company (and a common name seen at thousands of companies costs one sort).
+ * How a name lies over the companies it was seen at (`companyOf` a sighting, by default its domain). `at-once`: two
+ * of them overlap in time, the one writing before the other went quiet: the name is shared by namesakes, and then
+ * nobody under it is read as having moved, however the others line up (with three John Smiths writing at once, one
+ * of them going quiet is no sign that he is the one now writing from a fourth company). One sort, so a common name
+ * seen at thousands of companies stays cheap.
  */
-export function sharedByNamesakes(sightings: Iterable<Sighting>, companyOf: (s: Sighting) => string = (s) => s.domain): boolean {
+export function nameSpread(sightings: Iterable<Sighting>, companyOf: (s: Sighting) => string = (s) => s.domain): NameSpread {
   const spans = new Map<string, { first: string; last: string }>();
   for (const s of sightings) {
     const company = companyOf(s);
@@ -84,15 +107,17 @@ export function sharedByNamesakes(sightings: Iterable<Sighting>, companyOf: (s: 
       span.last = latest(span.last, s.last)!;
     }
   }
-  if (spans.size < 2) return false;
+  if (spans.size < 2) return 'one-company';
   const ordered = [...spans.values()].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
   let end = ordered[0]!.last;
   for (let i = 1; i < ordered.length; i++) {
-    if (!startsAfterQuiet(end, ordered[i]!.first)) return true;
+    if (!startsAfterQuiet(end, ordered[i]!.first)) return 'at-once';
     end = latest(end, ordered[i]!.last)!;
   }
-  return false;
+  return 'apart';
 }
+
+export const sharedByNamesakes = (sightings: Iterable<Sighting>, companyOf?: (s: Sighting) => string): boolean => nameSpread(sightings, companyOf) === 'at-once';
 
 /** The last day a name was seen at `domains` (or `lastTouch`, the account's own record of the person). */
 function lastSeenAt(sightings: Iterable<Sighting>, domains: ReadonlySet<string>, lastTouch: string | undefined): string | undefined {
@@ -101,13 +126,13 @@ function lastSeenAt(sightings: Iterable<Sighting>, domains: ReadonlySet<string>,
   return last;
 }
 
-/** `sharedByNamesakes` by domain, once per name over a whole book. */
-function namesakesByName(byName: Map<string, Map<string, Sighting>>): (key: string) => boolean {
-  const known = new Map<string, boolean>();
+/** `nameSpread` once per name over a whole book, companies told apart by `companyOf`. */
+function spreadByName(byName: Map<string, Map<string, Sighting>>, companyOf?: (s: Sighting) => string): (key: string) => NameSpread {
+  const known = new Map<string, NameSpread>();
   return (key) => {
-    let shared = known.get(key);
-    if (shared === undefined) known.set(key, (shared = sharedByNamesakes(byName.get(key)?.values() ?? [])));
-    return shared;
+    let spread = known.get(key);
+    if (spread === undefined) known.set(key, (spread = nameSpread(byName.get(key)?.values() ?? [], companyOf)));
+    return spread;
   };
 }
 
@@ -115,18 +140,10 @@ function departuresAmong(
   account: Account,
   people: readonly Person[],
   byName: Map<string, Map<string, Sighting>>,
-  sharedName: (key: string) => boolean = namesakesByName(byName),
+  spreadOf: (key: string) => NameSpread,
 ): ChampionDeparture[] {
   if (!people.length) return [];
   const domains = accountDomains(account);
-  // The account's own domains are one company: its people writing from two of them are not namesakes.
-  const here = '\u0000here';
-  const shared = (key: string): boolean => {
-    if (!sharedName(key)) return false;
-    if (domains.size < 2) return true;
-    const sightings = byName.get(key)?.values() ?? [];
-    return sharedByNamesakes(sightings, (s) => (domains.has(s.domain) ? here : s.domain));
-  };
   const mostTouched = people.reduce((best, p) => (p.touchesEver > best.touchesEver ? p : best));
   const departures: ChampionDeparture[] = [];
   const seenNames = new Set<string>();
@@ -135,7 +152,7 @@ function departuresAmong(
     if (seenNames.has(key)) continue;
     const sightings = byName.get(key);
     const lastHere = () => lastSeenAt(sightings?.values() ?? [], domains, person.lastTouch);
-    const elsewhere = !sightings || shared(key) ? undefined : movedTo(sightings.values(), domains, lastHere());
+    const elsewhere = sightings && spreadOf(key) === 'apart' ? movedTo(sightings.values(), domains, lastHere()) : undefined;
     if (!person.left && !elsewhere) continue;
     const lastSeenHere = lastHere();
     seenNames.add(key);
@@ -164,7 +181,11 @@ export const departureWeight = (d: ChampionDeparture): number => (d.wasMainConta
  * address can be seen.
  */
 export function championDepartures(account: Account, contacts: readonly Contact[], activity: readonly Activity[], options: { today: string }): ChampionDeparture[] {
-  return departuresAmong(account, peopleAt(account, contacts, activity, options), sightingsByName(contacts, activity));
+  const byName = sightingsByName(contacts, activity);
+  // The account's own domains are one company: its people writing from two of them are not namesakes.
+  const domains = accountDomains(account);
+  const spreadOf = spreadByName(byName, (s) => (domains.has(s.domain) ? '\u0000here' : s.domain));
+  return departuresAmong(account, peopleAt(account, contacts, activity, options), byName, spreadOf);
 }
 
 /** The first order of an account up to today: how long it has been a customer. */
@@ -296,10 +317,28 @@ export function championMoves(
 ): { departures: ChampionDeparture[]; leads: MovedContactLead[] } {
   const grouped = groupByAccount(accounts, contacts, activity);
   const byName = sightingsByName(contacts, activity);
-  const sharedName = namesakesByName(byName);
+  // Companies are accounts: an account's own domains are one company (its people writing from two are one person).
+  const accountOfDomain = accountOfDomainIndex(accounts);
+  const spreadOf = spreadByName(byName, (s) => accountOfDomain.get(s.domain) ?? s.domain);
+  // Only an account with a contact marked as left, or with someone under a name seen at another company afterwards,
+  // can have a departure: the others (nearly all on a real book) are not looked at person by person.
+  // (Every key a person there may go by is tried: the contact's name, and the name read from the address.)
+  const apartNames = new Set<string>();
+  for (const [key, sightings] of byName) if (sightings.size > 1 && spreadOf(key) === 'apart') apartNames.add(key);
+  const keyOf = nameKeys(contacts);
+  const movableEmails = new Map<string, boolean>();
+  const movable = (email: string, name?: string) => {
+    if (!apartNames.size) return false;
+    if (name !== undefined && apartNames.has(personKey(name))) return true;
+    let found = movableEmails.get(email);
+    if (found === undefined) movableEmails.set(email, (found = apartNames.has(keyOf(email) ?? '') || apartNames.has(personKey(nameFromEmail(email)))));
+    return found;
+  };
+  const mayHaveLeft = (own: AccountRecords) => own.contacts.some((c) => c.status === 'left' || movable(c.email, c.name)) || own.activities.some((a) => movable(a.email));
   const departures = accounts.flatMap((account) => {
     const own = grouped.get(account.id);
-    return departuresAmong(account, peopleAt(account, own?.contacts ?? [], own?.activities ?? [], { today: options.today }), byName, sharedName);
+    if (!own || !mayHaveLeft(own)) return [];
+    return departuresAmong(account, peopleAt(account, own.contacts, own.activities, { today: options.today }), byName, spreadOf);
   });
   let index: LeadIndex | undefined;
   const leads = departures.flatMap((d) => {
