@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { effect } from '@preact/signals';
 import { Sidebar } from './Sidebar';
 import { SIDEBAR_CSS } from './styles';
 import type { SidebarActions, SidebarStore } from './store';
@@ -26,9 +27,13 @@ export function mountSidebar(
   shadow.append(style, container);
   (doc.body ?? doc.documentElement).append(host);
   render(<Sidebar {...props} />, container);
+  // The host says whether the sidebar is still looking the page up (the shadow root is closed): assistive technology
+  // and the speed benchmark (scripts/bench/capture-browser.ts) read it from outside.
+  const stopBusy = effect(() => host.setAttribute('aria-busy', String(props.store.view.value.kind === 'loading')));
   return {
     host,
     unmount() {
+      stopBusy();
       render(null, container);
       host.remove();
     },
