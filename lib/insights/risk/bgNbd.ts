@@ -4,7 +4,7 @@
 // pmf eq. (8). Cross-checked against lifetimes' BetaGeoFitter
 // (https://github.com/CamDavidsonPilon/lifetimes/blob/master/lifetimes/fitters/beta_geo_fitter.py).
 import { minimizeBfgs } from './optimize';
-import { aggregateRows, distinctValues, timeScaleFor, type RfmRow } from './rows';
+import { aggregatedOf, distinctValues, timeScaleFor, type FitRows } from './rows';
 import { digamma, hyp2f1, logAddExp, logBeta, logGamma, logHyp2f1, sigmoid } from './special';
 
 export interface BgNbdParams {
@@ -29,9 +29,9 @@ export interface FitOptions {
 }
 
 /** Maximum-likelihood BG/NBD fit on summary rows (frequency = repeat purchases, recency, T in one time unit). */
-export function fitBgNbd(rows: readonly RfmRow[], options: FitOptions = {}): BgNbdFit {
+export function fitBgNbd(rows: FitRows, options: FitOptions = {}): BgNbdFit {
   const { penalizer = 0, maxIterations = 500, gradientTolerance = 1e-9 } = options;
-  const data = aggregateRows(rows);
+  const data = aggregatedOf(rows);
   const scale = timeScaleFor(data.maxT);
   const xs = distinctValues(data.x);
   const ts = distinctValues(data.T.map((v) => v * scale));

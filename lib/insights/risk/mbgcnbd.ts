@@ -26,7 +26,7 @@
 // Predictions: mbgcnbdPredict.ts.
 import type { FitOptions } from './bgNbd';
 import { minimizeBfgs } from './optimize';
-import { aggregateRows, distinctValues, timeScaleFor, type RfmRow } from './rows';
+import { aggregatedOf, distinctValues, timeScaleFor, type FitRows, type RfmRow } from './rows';
 import { digamma, logAddExp, logGamma, sigmoid } from './special';
 
 export type CnbdVariant = 'mbg' | 'bg';
@@ -122,7 +122,7 @@ export function mbgCnbdPAlive(params: MbgCnbdParams, frequency: number, recency:
  * gradient; time is rescaled so that the largest T is 10 (as the BG/NBD fit), and each k starts from
  * the previous k's optimum.
  */
-export function fitMbgCnbd(rows: readonly CnbdRow[], options: MbgCnbdOptions = {}): MbgCnbdFit {
+export function fitMbgCnbd(rows: FitRows<CnbdRow>, options: MbgCnbdOptions = {}): MbgCnbdFit {
   const variant = options.variant ?? 'mbg';
   const data = prepare(rows, variant);
   if (options.k !== undefined) {
@@ -175,18 +175,10 @@ interface Prepared {
   hasLitt: boolean;
 }
 
-function prepare(rows: readonly CnbdRow[], variant: CnbdVariant): Prepared {
-  const data = aggregateRows(rows);
+function prepare(rows: FitRows<CnbdRow>, variant: CnbdVariant): Prepared {
+  const data = aggregatedOf(rows);
   const scale = timeScaleFor(data.maxT);
-  let totalLitt = 0;
-  let hasLitt = true;
-  for (const row of rows) {
-    const w = row.weight ?? 1;
-    if (row.frequency > 0) {
-      if (row.litt === undefined || !Number.isFinite(row.litt)) hasLitt = false;
-      else totalLitt += w * row.litt;
-    }
-  }
+  const { totalLitt, hasLitt } = data;
   const xs = distinctValues(data.x);
   const ts = distinctValues(data.T.map((v) => v * scale));
   const rs = distinctValues(data.recency.map((v) => v * scale));

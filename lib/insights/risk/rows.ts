@@ -21,11 +21,31 @@ export interface AggregatedRows {
   /** Σ weight · x, for the time-rescaling correction of the log-likelihood. */
   totalPurchases: number;
   maxT: number;
+  /** Σ weight · litt over the input rows with repeat purchases, in input order (MBG/CNBD-k's parameter-free term). */
+  totalLitt: number;
+  /** Whether every input row with repeat purchases had a finite litt. */
+  hasLitt: boolean;
+}
+
+/** Aggregated rows that also say which distinct row each input row went to: predictions are made once per distinct row. */
+export interface DistinctRows extends AggregatedRows {
+  /** Input row i is distinct row rowOf[i] (−1: a row of weight 0, left out). */
+  rowOf: Int32Array;
+}
+
+/** Summary columns (entry i is one customer), the input of aggregateColumns. */
+export interface RowColumns {
+  frequency: ArrayLike<number>;
+  recency: ArrayLike<number>;
+  T: ArrayLike<number>;
+  litt?: ArrayLike<number>;
 }
 
 export function checkRow(row: RfmRow, index: number) {
-  const { frequency: x, recency, T } = row;
-  const weight = row.weight ?? 1;
+  checkValues(row.frequency, row.recency, row.T, row.weight ?? 1, index);
+}
+
+function checkValues(x: number, recency: number, T: number, weight: number, index: number) {
   if (!(Number.isInteger(x) && x >= 0)) throw new RangeError(`row ${index}: frequency must be a whole number ≥ 0 (got ${x})`);
   if (!(recency >= 0 && T >= recency && Number.isFinite(T))) {
     throw new RangeError(`row ${index}: need 0 ≤ recency ≤ T (got recency ${recency}, T ${T})`);
@@ -34,45 +54,101 @@ export function checkRow(row: RfmRow, index: number) {
   if (!(weight >= 0 && Number.isFinite(weight))) throw new RangeError(`row ${index}: weight must be ≥ 0`);
 }
 
-export function aggregateRows(rows: readonly RfmRow[]): AggregatedRows {
-  // One open-addressing table on the (x, t_x, T) triple's bits, its slots holding the index of the distinct row:
-  // the distinct rows come out in the order they first appear, as they did from nested Maps, at a fraction of the cost.
-  const table = new TripleTable();
-  const x: number[] = [];
-  const recency: number[] = [];
-  const T: number[] = [];
-  const weight: number[] = [];
-  let totalWeight = 0;
-  let totalPurchases = 0;
-  let maxT = 0;
+/** The fitters take either summary rows or rows already aggregated (aggregateColumns: once for several fits). */
+export type FitRows<Row extends RfmRow = RfmRow> = readonly Row[] | AggregatedRows;
+
+export const isAggregated = (rows: FitRows<RfmRow & { litt?: number }>): rows is AggregatedRows => !Array.isArray(rows);
+
+/** The rows as a fitter consumes them: aggregated once, or as given when they already are. */
+export const aggregatedOf = (rows: FitRows<RfmRow & { litt?: number }>): AggregatedRows => (isAggregated(rows) ? rows : aggregateRows(rows));
+
+/** The distinct (x, t_x, T) rows with their summed weights; `withIndex`: and the distinct row of each input row. */
+export function aggregateRows(rows: readonly (RfmRow & { litt?: number })[]): AggregatedRows;
+export function aggregateRows(rows: readonly (RfmRow & { litt?: number })[], options: { withIndex: true }): DistinctRows;
+export function aggregateRows(rows: readonly (RfmRow & { litt?: number })[], options?: { withIndex: true }): AggregatedRows {
+  const into = new Aggregator(rows.length, options?.withIndex === true);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    checkRow(row, i);
-    const w = row.weight ?? 1;
-    if (w === 0) continue;
-    const at = table.find(row.frequency, row.recency, row.T, x, recency, T);
-    if (at < 0) {
-      x.push(row.frequency);
-      recency.push(row.recency);
-      T.push(row.T);
-      weight.push(w);
-      table.insert(x.length - 1, x, recency, T);
-    } else weight[at] += w;
-    totalWeight += w;
-    totalPurchases += w * row.frequency;
-    if (row.T > maxT) maxT = row.T;
+    into.add(i, row.frequency, row.recency, row.T, row.weight ?? 1, row.litt);
   }
-  if (totalWeight === 0) throw new RangeError('no customers to fit');
-  return {
-    size: x.length,
-    x: Float64Array.from(x),
-    recency: Float64Array.from(recency),
-    T: Float64Array.from(T),
-    weight: Float64Array.from(weight),
-    totalWeight,
-    totalPurchases,
-    maxT,
-  };
+  return into.result();
+}
+
+/**
+ * aggregateRows of the rows (frequency[i], recency[i], T[i], litt[i]) of weight 1, read from columns: no object per
+ * customer, and the same distinct rows in the same order with the same sums as aggregateRows of those rows, so a fit
+ * on either is the same to the last bit. `rowOf` maps each customer to its distinct row.
+ */
+export function aggregateColumns(columns: RowColumns): DistinctRows {
+  const { frequency, recency, T, litt } = columns;
+  const into = new Aggregator(frequency.length, true);
+  for (let i = 0; i < frequency.length; i++) into.add(i, frequency[i], recency[i], T[i], 1, litt ? litt[i] : undefined);
+  return into.result() as DistinctRows;
+}
+
+/** The distinct rows as weighted summary rows (for a fitter that takes rows only). */
+export function weightedRows(data: AggregatedRows): RfmRow[] {
+  return Array.from({ length: data.size }, (_, i) => ({ frequency: data.x[i], recency: data.recency[i], T: data.T[i], weight: data.weight[i] }));
+}
+
+/** Accumulates rows one by one into distinct (x, t_x, T) rows, in the order they first appear. */
+class Aggregator {
+  // One open-addressing table on the (x, t_x, T) triple's bits, its slots holding the index of the distinct row:
+  // the distinct rows come out in the order they first appear, as they did from nested Maps, at a fraction of the cost.
+  private readonly table = new TripleTable();
+  private readonly x: number[] = [];
+  private readonly recency: number[] = [];
+  private readonly T: number[] = [];
+  private readonly weight: number[] = [];
+  private readonly rowOf: Int32Array | undefined;
+  private totalWeight = 0;
+  private totalPurchases = 0;
+  private maxT = 0;
+  private totalLitt = 0;
+  private hasLitt = true;
+
+  constructor(count: number, withIndex: boolean) {
+    this.rowOf = withIndex ? new Int32Array(count).fill(-1) : undefined;
+  }
+
+  add(i: number, x: number, recency: number, T: number, w: number, litt: number | undefined) {
+    checkValues(x, recency, T, w, i);
+    if (x > 0) {
+      if (litt === undefined || !Number.isFinite(litt)) this.hasLitt = false;
+      else this.totalLitt += w * litt;
+    }
+    if (w === 0) return;
+    let at = this.table.find(x, recency, T, this.x, this.recency, this.T);
+    if (at < 0) {
+      at = this.x.length;
+      this.x.push(x);
+      this.recency.push(recency);
+      this.T.push(T);
+      this.weight.push(w);
+      this.table.insert(at, this.x, this.recency, this.T);
+    } else this.weight[at] += w;
+    if (this.rowOf) this.rowOf[i] = at;
+    this.totalWeight += w;
+    this.totalPurchases += w * x;
+    if (T > this.maxT) this.maxT = T;
+  }
+
+  result(): AggregatedRows | DistinctRows {
+    if (this.totalWeight === 0) throw new RangeError('no customers to fit');
+    return {
+      size: this.x.length,
+      x: Float64Array.from(this.x),
+      recency: Float64Array.from(this.recency),
+      T: Float64Array.from(this.T),
+      weight: Float64Array.from(this.weight),
+      totalWeight: this.totalWeight,
+      totalPurchases: this.totalPurchases,
+      maxT: this.maxT,
+      totalLitt: this.totalLitt,
+      hasLitt: this.hasLitt,
+      ...(this.rowOf ? { rowOf: this.rowOf } : {}),
+    };
+  }
 }
 
 /** Distinct values of `values` and, for each entry, the index of its value (so logs are taken once per value). */
