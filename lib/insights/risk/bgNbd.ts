@@ -104,8 +104,10 @@ export function fitBgNbd(rows: FitRows, options: FitOptions = {}): BgNbdFit {
       const kr = rs.indexOf[i];
       // log(e^A3 + e^A4) = A3 + log(1 + e^d), with mixture weights w3 = 1 − w4, w4 = σ(d).
       const d = logA - logBxm1[kx] - rx * (logAlphaR[kr] - logAlphaT[kt]);
-      ll += w * (a3 + (d > 0 ? d + Math.log1p(Math.exp(-d)) : Math.log1p(Math.exp(d))));
-      const w4 = sigmoid(d);
+      // One exponential for both: e = exp(−|d|) is what log1p and the stable sigmoid (special.ts) each take.
+      const e = Math.exp(d > 0 ? -d : d);
+      ll += w * (a3 + (d > 0 ? d + Math.log1p(e) : Math.log1p(e)));
+      const w4 = d >= 0 ? 1 / (1 + e) : e / (1 + e);
       const w3 = 1 - w4;
       gr -= w * (w3 * logAlphaT[kt] + w4 * logAlphaR[kr]);
       gAlpha -= w * rx * (w3 * invAlphaT[kt] + w4 * invAlphaR[kr]);

@@ -299,8 +299,10 @@ function fitForK(data: Prepared, k: number, options: FitOptions, start: number[]
       const logRatio = logAlphaT[qt] - logAlphaR[qr];
       const logS1 = logA - logBxd[qx] + R * logRatio;
       const diff = logS1 - logS2;
-      ll += w * (logS2 + (diff > 0 ? diff + Math.log1p(Math.exp(-diff)) : Math.log1p(Math.exp(diff))));
-      const w1 = sigmoid(diff);
+      // One exponential for both, as in the BG/NBD fit: e = exp(−|diff|).
+      const e = Math.exp(diff > 0 ? -diff : diff);
+      ll += w * (logS2 + (diff > 0 ? diff + Math.log1p(e) : Math.log1p(e)));
+      const w1 = diff >= 0 ? 1 / (1 + e) : e / (1 + e);
       const w2 = 1 - w1;
       gr += w * (w1 * logRatio + w2 * dS2r);
       gAlpha += w * (w1 * R * (invAlphaT[qt] - invAlphaR[qr]) + w2 * dS2alpha);
