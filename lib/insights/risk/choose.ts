@@ -12,7 +12,7 @@ import { auc, brierScore, sortByScore } from './metrics';
 import { bgNbdPActive } from './pActive';
 import { outcomeGroups, perAccount, predictRows, weightedOutcomes, type OutcomeGroups, type WeightedOutcomes } from './outcomeGroups';
 import type { FitRows } from './rows';
-import { splitBookPerCustomer, splitPurchaseDays, type BookOrder } from './split';
+import { groupBookOrders, splitColumns, type BookOrder } from './split';
 import type { PurchaseDays } from './summary';
 
 export type FittedModel = 'bgnbd' | 'mbgcnbd';
@@ -172,18 +172,19 @@ export const MIN_BACKTEST = { accounts: 20, repeatBuyers: 5 } as const;
  */
 export function chooseModelByBacktest(book: readonly BookOrder[] | PurchaseDays, options: ChooseOptions): ModelChoiceByBacktest {
   const { endDayOf, horizonDays = 90, models = SHIPPED_CANDIDATES, highPrecision = 0.8, watchPrecision = 0.5, minFlagged = 5 } = options;
-  const split = Array.isArray(book)
-    ? splitBookPerCustomer(book as readonly BookOrder[], { endDayOf, horizonDays, unit: 'weeks' })
-    : splitPurchaseDays(book as PurchaseDays, { endDayOf, horizonDays, unit: 'weeks' });
-  const repeatBuyers = split.repeat.filter(Boolean).length;
-  if (split.rows.length < MIN_BACKTEST.accounts || repeatBuyers < MIN_BACKTEST.repeatBuyers) {
-    throw new RangeError(`too little history for a backtest: ${split.rows.length} accounts older than ${horizonDays} days, ${repeatBuyers} of them repeat buyers`);
+  const grouped = Array.isArray(book) ? groupBookOrders(book as readonly BookOrder[]) : (book as PurchaseDays);
+  const split = splitColumns(grouped, { endDayOf, horizonDays, unit: 'weeks' });
+  const accounts = split.customerIds.length;
+  let repeatBuyers = 0;
+  for (let i = 0; i < accounts; i++) if (split.frequency[i] > 0) repeatBuyers++;
+  if (accounts < MIN_BACKTEST.accounts || repeatBuyers < MIN_BACKTEST.repeatBuyers) {
+    throw new RangeError(`too little history for a backtest: ${accounts} accounts older than ${horizonDays} days, ${repeatBuyers} of them repeat buyers`);
   }
   // Fits and predictions on the distinct calibration rows, metrics on their counts (outcomeGroups.ts): the same
   // figures as per account, for a fraction of the work on a large book.
   let groups: OutcomeGroups;
   try {
-    groups = outcomeGroups(split.rows, split.bought);
+    groups = outcomeGroups(split, split.bought);
   } catch {
     throw new RangeError(NO_FIT); // rows no candidate can be fitted to
   }
@@ -223,7 +224,7 @@ export function chooseModelByBacktest(book: readonly BookOrder[] | PurchaseDays,
     cutoffDay: commonEnd - horizonDays,
     horizonDays,
     candidates: scored.map(({ outcomes: _, ...score }) => score),
-    accounts: split.rows.length,
+    accounts,
     lapsed,
     targets,
     high: levelCut(best.outcomes, targets.high, minFlagged),

@@ -5,7 +5,7 @@
 // (https://github.com/CamDavidsonPilon/lifetimes/blob/master/lifetimes/fitters/gamma_gamma_fitter.py).
 import type { FitOptions } from './bgNbd';
 import { minimizeBfgs } from './optimize';
-import { distinctValues } from './rows';
+import { distinctSorted, distinctValues } from './rows';
 import { digamma, logGamma } from './special';
 
 export interface GammaGammaParams {
@@ -41,19 +41,24 @@ export interface SpendColumns {
 /** fitGammaGamma on columns (no object per customer); the same fit, to the last bit, as on the same rows. */
 export function fitGammaGammaColumns(columns: SpendColumns, options: FitOptions = {}): GammaGammaFit {
   const { penalizer = 0, maxIterations = 500, gradientTolerance = 1e-9 } = options;
-  const usable: number[] = [];
-  for (let i = 0; i < columns.frequency.length; i++) {
-    const mean = columns.monetaryValue[i];
-    if (columns.frequency[i] > 0 && mean > 0 && Number.isFinite(mean)) usable.push(i);
+  const { frequency, monetaryValue, weight } = columns;
+  const isUsable = (i: number) => frequency[i] > 0 && monetaryValue[i] > 0 && Number.isFinite(monetaryValue[i]);
+  let count = 0;
+  for (let i = 0; i < frequency.length; i++) if (isUsable(i)) count++;
+  if (count === 0) throw new RangeError('Gamma-Gamma needs customers with repeat purchases and positive spend');
+  const x = new Float64Array(count);
+  const m = new Float64Array(count);
+  const w = new Float64Array(count);
+  for (let i = 0, n = 0; i < frequency.length; i++) {
+    if (!isUsable(i)) continue;
+    x[n] = frequency[i];
+    m[n] = monetaryValue[i];
+    w[n++] = weight ? weight[i] : 1;
   }
-  if (usable.length === 0) throw new RangeError('Gamma-Gamma needs customers with repeat purchases and positive spend');
-  const x = Float64Array.from(usable, (i) => columns.frequency[i]);
-  const m = Float64Array.from(usable, (i) => columns.monetaryValue[i]);
-  const w = Float64Array.from(usable, (i) => (columns.weight ? columns.weight[i] : 1));
   const logM = m.map(Math.log);
   let total = 0;
   let meanSpend = 0;
-  for (let i = 0; i < usable.length; i++) {
+  for (let i = 0; i < count; i++) {
     total += w[i];
     meanSpend += w[i] * m[i];
   }
@@ -65,7 +70,7 @@ export function fitGammaGammaColumns(columns: SpendColumns, options: FitOptions 
   for (let i = 0; i < x.length; i++) weightOfX[xs.indexOf[i]] += w[i];
   // ln(x·m + v) depends on a customer only through the product x·m: one logarithm per distinct product and evaluation
   // (a million customers' integer-cent spends share a few thousand), the sums still taken row by row in input order.
-  const products = distinctValues(x.map((xi, i) => xi * m[i]));
+  const products = distinctSorted(x.map((xi, i) => xi * m[i]));
   const productOf = products.indexOf;
   const xmvOf = new Float64Array(products.values.length);
   const logXmVOf = new Float64Array(products.values.length);

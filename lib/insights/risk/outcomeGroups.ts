@@ -4,7 +4,7 @@
 // Counts are whole numbers, so the grouped metrics are the per-account ones to the last bit (metrics.ts aucSorted and
 // choose.ts thresholdForPrecision/flagQuality take the counts as case weights). Pure; no clock.
 import type { CnbdRow } from './mbgcnbd';
-import { aggregateRows, type AggregatedRows, type DistinctRows } from './rows';
+import { aggregateColumns, type AggregatedRows, type DistinctRows, type RowColumns } from './rows';
 
 export interface OutcomeGroups {
   /** The distinct calibration rows (fit on these), and each account's row. */
@@ -21,9 +21,9 @@ export interface WeightedOutcomes {
   weights: Float64Array;
 }
 
-/** Groups the backtest's accounts (rows[i], bought[i]) by distinct row; throws as aggregateRows does on a bad row. */
-export function outcomeGroups(rows: readonly CnbdRow[], bought: readonly boolean[]): OutcomeGroups {
-  const distinct = aggregateRows(rows, { withIndex: true });
+/** Groups the backtest's accounts (row i of the columns, bought[i]) by distinct row; throws as aggregateRows does on a bad row. */
+export function outcomeGroups(columns: RowColumns, bought: readonly boolean[]): OutcomeGroups {
+  const distinct = aggregateColumns(columns);
   const boughtCount = new Float64Array(distinct.size);
   const quietCount = new Float64Array(distinct.size);
   const { rowOf } = distinct;

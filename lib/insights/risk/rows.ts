@@ -2,6 +2,7 @@
 // one weighted row ("Fader and Hardie condense the individual RFM matrix into all observed
 // combinations", lifetimes BetaGeoFitter.fit docstring:
 // https://github.com/CamDavidsonPilon/lifetimes/blob/master/lifetimes/fitters/beta_geo_fitter.py).
+import { sortByScore } from './metrics';
 
 export interface RfmRow {
   frequency: number;
@@ -62,11 +63,9 @@ export const isAggregated = (rows: FitRows<RfmRow & { litt?: number }>): rows is
 /** The rows as a fitter consumes them: aggregated once, or as given when they already are. */
 export const aggregatedOf = (rows: FitRows<RfmRow & { litt?: number }>): AggregatedRows => (isAggregated(rows) ? rows : aggregateRows(rows));
 
-/** The distinct (x, t_x, T) rows with their summed weights; `withIndex`: and the distinct row of each input row. */
-export function aggregateRows(rows: readonly (RfmRow & { litt?: number })[]): AggregatedRows;
-export function aggregateRows(rows: readonly (RfmRow & { litt?: number })[], options: { withIndex: true }): DistinctRows;
-export function aggregateRows(rows: readonly (RfmRow & { litt?: number })[], options?: { withIndex: true }): AggregatedRows {
-  const into = new Aggregator(rows.length, options?.withIndex === true);
+/** The distinct (x, t_x, T) rows with their summed weights. */
+export function aggregateRows(rows: readonly (RfmRow & { litt?: number })[]): AggregatedRows {
+  const into = new Aggregator(rows.length, false);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     into.add(i, row.frequency, row.recency, row.T, row.weight ?? 1, row.litt);
@@ -164,6 +163,22 @@ export function distinctValues(values: Float64Array): { values: Float64Array; in
       distinct.push(values[i]);
     }
     indexOf[i] = at;
+  }
+  return { values: Float64Array.from(distinct), indexOf };
+}
+
+/**
+ * Distinct values of `values` in ascending order and, for each entry, the index of its value: distinctValues by a
+ * radix sort rather than a Map, for columns of hundreds of thousands (values must not be NaN; −0 counts as 0).
+ */
+export function distinctSorted(values: Float64Array): { values: Float64Array; indexOf: Int32Array } {
+  const order = sortByScore(values);
+  const indexOf = new Int32Array(values.length);
+  const distinct: number[] = [];
+  for (let p = 0; p < order.length; p++) {
+    const v = values[order[p]];
+    if (p === 0 || v !== distinct[distinct.length - 1]) distinct.push(v + 0);
+    indexOf[order[p]] = distinct.length - 1;
   }
   return { values: Float64Array.from(distinct), indexOf };
 }
