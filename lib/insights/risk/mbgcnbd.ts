@@ -218,6 +218,9 @@ function fitForK(data: Prepared, k: number, options: FitOptions, start: number[]
   const logBxd = new Float64Array(nx);
   const invBxd = new Float64Array(nx);
   const hasS1 = new Uint8Array(nx);
+  // Per distinct x and phase j < k: R + j − 1 and the harmonic sum Σ_{i<j} 1/(R+i), which depend on x alone.
+  const rise = new Float64Array(nx * k);
+  const harmonicOf = new Float64Array(nx * k);
 
   const objective = (theta: Float64Array, gradient: Float64Array): number => {
     const r = Math.exp(theta[0]);
@@ -249,6 +252,12 @@ function fitForK(data: Prepared, k: number, options: FitOptions, start: number[]
       gb += w * (digamma(bxd) - psiABX - psiB + psiAB);
       gr += w * (digamma(R) - psiR + logAlpha);
       gAlpha += (w * r) / alpha;
+      let harmonic = 0;
+      for (let j = 1; j < k; j++) {
+        rise[q * k + j] = R + j - 1;
+        harmonic += 1 / (R + j - 1);
+        harmonicOf[q * k + j] = harmonic;
+      }
       hasS1[q] = d === 1 || x > 0 ? 1 : 0;
       logBxd[q] = hasS1[q] ? Math.log(b + x - 1 + d) : 0;
       invBxd[q] = hasS1[q] ? 1 / (b + x - 1 + d) : 0;
@@ -278,17 +287,15 @@ function fitForK(data: Prepared, k: number, options: FitOptions, start: number[]
       let s2 = 1;
       let s2r = 0;
       let s2j = 0;
-      let harmonic = 0;
-      for (let j = 1; j < k; j++) {
-        harmonic += 1 / (R + j - 1);
-        term *= ((R + j - 1) * z) / j;
+      for (let j = 1, at = qx * k + 1; j < k; j++, at++) {
+        term *= (rise[at] * z) / j;
         s2 += term;
-        s2r += term * harmonic;
+        s2r += term * harmonicOf[at];
         s2j += term * j;
       }
       const dS2r = s2r / s2;
       const dS2alpha = -(s2j / s2) * invAlphaT[qt];
-      const logS2 = Math.log(s2);
+      const logS2 = k === 1 ? 0 : Math.log(s2); // ln 1 = 0 exactly
       if (!hasS1[qx]) {
         ll += w * logS2;
         gr += w * dS2r;
