@@ -95,6 +95,8 @@ class Aggregator {
   // One open-addressing table on the (x, t_x, T) triple's bits, its slots holding the index of the distinct row:
   // the distinct rows come out in the order they first appear, as they did from nested Maps, at a fraction of the cost.
   private readonly table = new TripleTable();
+  /** Rows without repeat purchases differ only in T (most of a large book's rows): a small map keeps them in cache. */
+  private readonly oneOrder = new Map<number, number>();
   private readonly x: number[] = [];
   private readonly recency: number[] = [];
   private readonly T: number[] = [];
@@ -117,14 +119,16 @@ class Aggregator {
       else this.totalLitt += w * litt;
     }
     if (w === 0) return;
-    let at = this.table.find(x, recency, T, this.x, this.recency, this.T);
+    const single = x === 0 && recency === 0;
+    let at = single ? (this.oneOrder.get(T) ?? -1) : this.table.find(x, recency, T, this.x, this.recency, this.T);
     if (at < 0) {
       at = this.x.length;
       this.x.push(x);
       this.recency.push(recency);
       this.T.push(T);
       this.weight.push(w);
-      this.table.insert(at, this.x, this.recency, this.T);
+      if (single) this.oneOrder.set(T, at);
+      else this.table.insert(at, this.x, this.recency, this.T);
     } else this.weight[at] += w;
     if (this.rowOf) this.rowOf[i] = at;
     this.totalWeight += w;
@@ -192,7 +196,8 @@ export const timeScaleFor = (maxT: number): number => (maxT > 0 ? 10 / maxT : 1)
 /** Slots of distinct (x, recency, T) triples, found by the triple's bits (−0 read as 0, as a Map key is). */
 class TripleTable {
   private slots = new Int32Array(1024).fill(-1);
-  private used = 0;
+  /** The rows filed here (the aggregator keeps the others elsewhere). */
+  private readonly members: number[] = [];
   private readonly bits = new Float64Array(1);
   private readonly words = new Uint32Array(this.bits.buffer);
 
@@ -205,13 +210,13 @@ class TripleTable {
     }
   }
 
-  /** Files row `at`, the last of the rows (not in the table yet). */
+  /** Files row `at` (not in the table yet). */
   insert(at: number, xs: readonly number[], recencies: readonly number[], Ts: readonly number[]): void {
-    if (2 * (this.used + 1) > this.slots.length) {
+    if (2 * (this.members.length + 1) > this.slots.length) {
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-      for (let i = 0; i < at; i++) this.place(i, xs[i], recencies[i], Ts[i]);
+      for (const i of this.members) this.place(i, xs[i], recencies[i], Ts[i]);
     }
-    this.used++;
+    this.members.push(at);
     this.place(at, xs[at], recencies[at], Ts[at]);
   }
 
