@@ -10,7 +10,7 @@ import { fitMbgCnbd, type CnbdRow, type MbgCnbdFit } from './mbgcnbd';
 import { mbgCnbdPredictor } from './mbgcnbdPredict';
 import { auc, brierScore, sortByScore } from './metrics';
 import { bgNbdPActive } from './pActive';
-import { outcomeGroups, perAccount, predictRows, weightedOutcomes, type OutcomeGroups, type WeightedOutcomes } from './outcomeGroups';
+import { outcomeGroups, predictRows, weightedOutcomes, type OutcomeGroups, type WeightedOutcomes } from './outcomeGroups';
 import type { FitRows } from './rows';
 import { groupBookOrders, splitColumns, type BookOrder } from './split';
 import type { PurchaseDays } from './summary';
@@ -203,7 +203,7 @@ export function chooseModelByBacktest(book: readonly BookOrder[] | PurchaseDays,
     scored.push({
       model,
       label: modelLabel(book),
-      brierAll: brierScore(perAccount(groups.rows, pActive), split.bought),
+      brierAll: brierScore(pActive, split.bought, groups.rows.rowOf),
       aucAll: auc(outcomes.scores, outcomes.bought, outcomes.weights),
       aucRepeat: auc(repeat.scores, repeat.bought, repeat.weights),
       outcomes,

@@ -53,13 +53,6 @@ export function predictRows(rows: AggregatedRows, predict: (row: CnbdRow) => num
   return out;
 }
 
-/** Each account's value from its distinct row's (accounts of weight 0 get NaN). */
-export function perAccount(rows: DistinctRows, values: Float64Array): Float64Array {
-  const out = new Float64Array(rows.rowOf.length);
-  for (let i = 0; i < out.length; i++) out[i] = rows.rowOf[i] < 0 ? NaN : values[rows.rowOf[i]];
-  return out;
-}
-
 /** The weighted cases of the distinct rows scored `scores` (those with repeat purchases only, when `repeatOnly`). */
 export function weightedOutcomes(groups: OutcomeGroups, scores: Float64Array, repeatOnly = false): WeightedOutcomes {
   const keep: number[] = [];
