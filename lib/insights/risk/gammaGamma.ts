@@ -25,8 +25,10 @@ export function fitGammaGamma(
   rows: readonly { frequency: number; monetaryValue: number; weight?: number }[],
   options: FitOptions = {},
 ): GammaGammaFit {
+  // Columns of the usable rows only (a million summary rows are mostly one-order customers).
+  const usable = rows.filter((row) => row.frequency > 0 && row.monetaryValue > 0 && Number.isFinite(row.monetaryValue));
   return fitGammaGammaColumns(
-    { frequency: Float64Array.from(rows, (row) => row.frequency), monetaryValue: Float64Array.from(rows, (row) => row.monetaryValue), weight: Float64Array.from(rows, (row) => row.weight ?? 1) },
+    { frequency: Float64Array.from(usable, (row) => row.frequency), monetaryValue: Float64Array.from(usable, (row) => row.monetaryValue), weight: Float64Array.from(usable, (row) => row.weight ?? 1) },
     options,
   );
 }
