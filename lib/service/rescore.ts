@@ -44,7 +44,7 @@ export async function rescoreAll(db: Db, now: Date): Promise<{ accounts: number;
   const profile = peerProfile(accounts, orders, { today });
   // Champion moves need the whole book (a person's old and new addresses sit at different accounts).
   const moves = championMoves(accounts, contacts.map(fromStoredContact), activities, { today, orders });
-  await saveScores(db, scores, [
+  await saveScores(db, scores.toArray(), [
     { key: 'peerProfile', value: profile },
     { key: 'championMoves', value: moves },
     { key: 'riskModel', value: model },

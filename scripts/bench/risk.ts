@@ -93,6 +93,10 @@ interface MillionRun {
   pipelineMs: number;
   pipelineCpuMs: number;
   peakRssMB: number;
+  /** scoreBook only: every account's LapseRisk made one at a time after the pipeline (as a store writes them out). */
+  eachLapseRiskMs?: number;
+  eachLapseRiskCpuMs?: number;
+  peakRssWithEachMB?: number;
 }
 
 /**
@@ -116,11 +120,13 @@ function millionFigures({ scoreBook: shipped, bgnbd }: Record<'scoreBook' | 'bgn
   return [
     { name: `1M simulated customers (${orders} orders): fed into PurchaseDaysBuilder in chunks`, value: shipped.feedMs, unit: 'ms' },
     { name: '1M simulated customers: build PurchaseDays (typed arrays)', value: shipped.buildMs, unit: 'ms' },
-    { name: `1M: scoreBook (backtest choice, refit, 1M LapseRisk; ${shipped.model}, ${shipped.high} high)`, value: shipped.scoreMs, unit: 'ms' },
+    { name: `1M: scoreBook (backtest choice, refit, every account's figures as columns; ${shipped.model}, ${shipped.high} high)`, value: shipped.scoreMs, unit: 'ms' },
     { name: '1M: whole shipped pipeline (feed + build + scoreBook), wall', value: shipped.pipelineMs / 1000, unit: 's', target: '≤ 5 s' },
     { name: '1M: whole shipped pipeline, CPU time', value: shipped.pipelineCpuMs / 1000, unit: 's', target: '≤ 5 s' },
     { name: '1M: whole shipped pipeline, peak RSS of its process', value: shipped.peakRssMB, unit: 'MB', target: '≤ 500 MB' },
     { name: '1M: same process at start (node, before any order)', value: shipped.baselineMB, unit: 'MB' },
+    { name: '1M: then every LapseRisk made one at a time (RiskScores iterated), CPU', value: shipped.eachLapseRiskCpuMs ?? NaN, unit: 'ms' },
+    { name: '1M: peak RSS of the process with that done too', value: shipped.peakRssWithEachMB ?? NaN, unit: 'MB' },
     { name: `1M: summarize + fit BG/NBD + score everyone (${bgnbd.model}; true 0.243, 0.793)`, value: bgnbd.scoreMs, unit: 'ms' },
     { name: '1M: whole BG/NBD pipeline (feed + build + that), wall', value: bgnbd.pipelineMs / 1000, unit: 's', target: '≤ 5 s' },
     { name: '1M: whole BG/NBD pipeline, peak RSS of its process', value: bgnbd.peakRssMB, unit: 'MB', target: '≤ 500 MB' },

@@ -196,7 +196,7 @@ function shippedPredictions(orders: readonly BookOrder[], split: BacktestSplit, 
   const choice = chooseModelByBacktest(accountOrders.map((o) => ({ customerId: o.accountId, date: o.date })), { endDayOf: () => calibrationDay });
   const book = fitModel(choice.chosen, split.rows);
   const predict = forecaster(book, split.horizon);
-  const byId = new Map(scores.map((score) => [score.accountId, score]));
+  const byId = new Map(scores.toArray().map((score) => [score.accountId, score]));
   const n = split.rows.length;
   const rank = new Float64Array(n);
   const pAlive = new Float64Array(n);

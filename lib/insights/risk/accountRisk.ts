@@ -3,10 +3,11 @@
 // thresholds the same backtest found. Gamma-Gamma says what an order is worth; the usual gap between orders puts the
 // silence in words a rep can check against their own memory of the account. No clock: "today" and every as-of day
 // are passed in.
-import type { LapseRisk, RiskLevel, RiskModel } from '../../model/insight';
+import type { LapseRisk, RiskModel } from '../../model/insight';
 import { dayToIso, toDayNumber } from '../../model/days';
 import { forecastEveryAccount } from './bookFigures';
 import { chooseModelByBacktest, MIN_BACKTEST, type FlagThreshold, type ModelChoiceByBacktest } from './choose';
+import { RiskScores, type LevelCode, type SegmentScores } from './riskScores';
 import { PurchaseDaysBuilder, purchaseDaysUpTo, type PurchaseDays } from './summary';
 
 export interface AccountOrder {
@@ -36,7 +37,8 @@ export interface ScoreAccountsOptions {
 }
 
 export interface BookScores {
-  scores: LapseRisk[];
+  /** Every account's figures as columns; a LapseRisk is made when asked for (at, toArray, iteration). */
+  scores: RiskScores;
   model: RiskModel;
 }
 
@@ -47,7 +49,7 @@ const YEAR_DAYS = 365;
 export const LEVEL_PRECISION = { high: 0.8, watch: 0.5 } as const;
 
 export function scoreAccounts(orders: readonly AccountOrder[], options: ScoreAccountsOptions): LapseRisk[] {
-  return scoreBook(orders, options).scores;
+  return scoreBook(orders, options).scores.toArray();
 }
 
 /**
@@ -62,14 +64,18 @@ export function scoreBook(book: readonly AccountOrder[] | PurchaseDays, options:
   const grouped = isOrderList(book) ? accountPurchaseDays([book], today) : book;
   const endDayOf = asOfDays(grouped, today, options.asOf);
   const segments = segmentsOf(grouped, options.segmentOf);
-  if (segments.length <= 1) return scoreSegment(segments.length ? grouped : undefined, segments[0]?.customers, endDayOf, scoredAt);
   const parts = segments.map((segment) => ({ id: segment.id, ...scoreSegment(grouped, segment.customers, endDayOf, scoredAt) }));
-  const main = parts.reduce((p, q) => (q.scores.length > p.scores.length ? q : p));
+  const scores = new RiskScores(parts.flatMap((part) => (part.scores ? [part.scores] : [])));
+  if (parts.length <= 1) return { scores, model: parts[0]?.model ?? { ...NO_ORDERS } };
+  const accounts = (part: (typeof parts)[number]) => part.scores?.grouped.customerIds.length ?? 0;
+  const main = parts.reduce((p, q) => (accounts(q) > accounts(p) ? q : p));
   return {
-    scores: parts.flatMap((part) => part.scores),
-    model: { ...main.model, segments: parts.map((part) => ({ id: part.id, accounts: part.scores.length, label: part.model.label, chosenBy: part.model.chosenBy })) },
+    scores,
+    model: { ...main.model, segments: parts.map((part) => ({ id: part.id, accounts: accounts(part), label: part.model.label, chosenBy: part.model.chosenBy })) },
   };
 }
+
+const NO_ORDERS: RiskModel = { label: 'none', chosenBy: 'no-orders', horizonDays: HORIZON_DAYS };
 
 const isOrderList = (book: readonly AccountOrder[] | PurchaseDays): book is readonly AccountOrder[] => Array.isArray(book);
 
@@ -107,10 +113,11 @@ function segmentsOf(grouped: PurchaseDays, segmentOf: ScoreAccountsOptions['segm
   return kept.map(([id, customers]) => ({ id, customers }));
 }
 
-function scoreSegment(all: PurchaseDays | undefined, customers: readonly number[] | undefined, endDayOf: (accountId: string) => number, scoredAt: string): BookScores {
+/** One segment's scores (undefined: no account has an order up to its as-of day) and its model. */
+function scoreSegment(all: PurchaseDays, customers: readonly number[] | undefined, endDayOf: (accountId: string) => number, scoredAt: string): { scores?: SegmentScores; model: RiskModel } {
   // Each account's days up to its own as-of day: the data of its source cannot vouch for the days after it.
-  const grouped = all ? purchaseDaysUpTo(all, customers, endDayOf) : undefined;
-  if (!grouped || !grouped.customerIds.length) return { scores: [], model: { label: 'none', chosenBy: 'no-orders', horizonDays: HORIZON_DAYS } };
+  const grouped = purchaseDaysUpTo(all, customers, endDayOf);
+  if (!grouped.customerIds.length) return { model: { ...NO_ORDERS } };
   const asOf = Int32Array.from(grouped.customerIds, endDayOf);
 
   let choice: ModelChoiceByBacktest | undefined;
@@ -120,15 +127,20 @@ function scoreSegment(all: PurchaseDays | undefined, customers: readonly number[
   } catch (error) {
     whyNoBacktest = (error as Error).message;
   }
+  const part: SegmentScores = { grouped, asOf, scoredAt, horizonDays: HORIZON_DAYS };
   const figures = forecastEveryAccount(grouped, asOf, choice ? [choice.chosen, 'bgnbd'] : ['bgnbd', 'mbgcnbd'], HORIZON_DAYS);
-  if (!figures) return { scores: grouped.customerIds.map((_, k) => unscored(grouped, k, asOf[k], scoredAt)), model: { label: 'none', chosenBy: 'no-fit', horizonDays: HORIZON_DAYS, ...(whyNoBacktest ? { note: whyNoBacktest } : {}) } };
+  if (!figures) return { scores: part, model: { label: 'none', chosenBy: 'no-fit', horizonDays: HORIZON_DAYS, ...(whyNoBacktest ? { note: whyNoBacktest } : {}) } };
 
   const { label, pAlive, pActive, expected, orderValue, ordersInAYearIfActive } = figures;
   const thresholds = choice ? { high: choice.high.atOrBelow, watch: choice.watch.atOrBelow } : calibratedThresholds(pActive);
-  const { customerIds, days, totals, start, currencies } = grouped;
+  const { customerIds, days, totals, start } = grouped;
+  const n = customerIds.length;
+  // Two of the forecast's columns are spent once read (entry k is read before it is written): what an order is worth
+  // becomes the median gap, orders in a year the annual value.
+  part.figures = { model: label, level: new Uint8Array(n), pAlive, pActive, expected, annualValue: ordersInAYearIfActive, medianGapDays: orderValue, yearBeforeLastOrder: new Float64Array(n) };
+  const { level, annualValue: annual, medianGapDays, yearBeforeLastOrder: yearBefore } = part.figures;
   const gaps = new Float64Array(maxDays(start) + 1);
-  const scores: LapseRisk[] = new Array(customerIds.length);
-  for (let k = 0; k < customerIds.length; k++) {
+  for (let k = 0; k < n; k++) {
     const from = start[k];
     const to = start[k + 1];
     const asOfDay = asOf[k];
@@ -142,39 +154,20 @@ function scoreSegment(all: PurchaseDays | undefined, customers: readonly number[
       if (days[i] > days[to - 1] - YEAR_DAYS) yearBeforeLastOrder += totals[i];
     }
     const fullYear = asOfDay - days[from] >= YEAR_DAYS - 1;
-    const annualValue = fullYear ? lastTwelveMonths : orderValue[k] * ordersInAYearIfActive[k];
-    // One object literal with every key (an absent figure is undefined, which JSON and the schema read as absent):
-    // a literal with spreads in it costs ~5 µs per account, a plain one ~1 µs.
-    scores[k] = {
-      accountId: customerIds[k],
-      level: levelOf(pActive[k], thresholds),
-      pAlive: clamp01(pAlive[k]),
-      pActive: clamp01(pActive[k]),
-      horizonDays: HORIZON_DAYS,
-      asOf: dayToIso(asOfDay),
-      orderCount: to - from,
-      lastOrderDate: dayToIso(days[to - 1]),
-      daysSinceLastOrder: asOfDay - days[to - 1],
-      medianGapDays: to - from > 1 ? medianOfFirst(gaps, to - from - 1) : undefined,
-      expectedOrdersNext90: expected[k],
-      annualValue: roundMoney(annualValue),
-      // The year's value times the chance the account has stopped: never more than the annual value.
-      valueAtRisk: roundMoney(annualValue * (1 - clamp01(pAlive[k]))),
-      currency: currencies?.[k],
-      thinEvidence: to - from < 3,
-      spendInLastYearOfOrdering: annualValue <= 0 && yearBeforeLastOrder > 0 ? roundMoney(yearBeforeLastOrder) : undefined,
-      model: label,
-      scoredAt,
-    };
+    annual[k] = fullYear ? lastTwelveMonths : orderValue[k] * ordersInAYearIfActive[k];
+    medianGapDays[k] = to - from > 1 ? medianOfFirst(gaps, to - from - 1) : 0;
+    yearBefore[k] = yearBeforeLastOrder;
+    level[k] = levelOf(pActive[k], thresholds);
   }
-  return { scores, model: modelInfo(label, choice, thresholds, whyNoBacktest) };
+  return { scores: part, model: modelInfo(label, choice, thresholds, whyNoBacktest) };
 }
 
 type Thresholds = { high: number; watch: number };
 
-function levelOf(pActive: number, t: Thresholds): Exclude<RiskLevel, 'unknown'> {
-  if (pActive <= t.high) return 'high';
-  return pActive <= t.watch ? 'watch' : 'low';
+/** The LEVEL_CODES index of the level: high, watch or low. */
+function levelOf(pActive: number, t: Thresholds): LevelCode {
+  if (pActive <= t.high) return 0;
+  return pActive <= t.watch ? 1 : 2;
 }
 
 /**
@@ -238,23 +231,6 @@ function maxDays(start: Int32Array): number {
   return most;
 }
 
-function unscored(grouped: PurchaseDays, k: number, asOfDay: number, scoredAt: string): LapseRisk {
-  const from = grouped.start[k];
-  const to = grouped.start[k + 1];
-  return {
-    accountId: grouped.customerIds[k],
-    level: 'unknown',
-    horizonDays: HORIZON_DAYS,
-    asOf: dayToIso(asOfDay),
-    orderCount: to - from,
-    lastOrderDate: dayToIso(grouped.days[to - 1]),
-    daysSinceLastOrder: asOfDay - grouped.days[to - 1],
-    thinEvidence: true,
-    model: 'none',
-    scoredAt,
-  };
-}
-
 /** The median of the first `count` entries of `values`, which it sorts in place (insertion sort: a handful of gaps). */
 function medianOfFirst(values: Float64Array, count: number): number {
   if (count > 64) values.subarray(0, count).sort();
@@ -270,5 +246,3 @@ function medianOfFirst(values: Float64Array, count: number): number {
 }
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
-const clamp01 = (p: number) => Math.min(1, Math.max(0, p));
-const roundMoney = (value: number) => Math.round(value * 100) / 100;

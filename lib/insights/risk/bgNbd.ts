@@ -4,7 +4,7 @@
 // pmf eq. (8). Cross-checked against lifetimes' BetaGeoFitter
 // (https://github.com/CamDavidsonPilon/lifetimes/blob/master/lifetimes/fitters/beta_geo_fitter.py).
 import { minimizeBfgs } from './optimize';
-import { aggregateRows, distinctValues, timeScaleFor, type RfmRow } from './rows';
+import { aggregatedOf, distinctValues, timeScaleFor, type FitRows } from './rows';
 import { digamma, hyp2f1, logAddExp, logBeta, logGamma, logHyp2f1, sigmoid } from './special';
 
 export interface BgNbdParams {
@@ -29,9 +29,9 @@ export interface FitOptions {
 }
 
 /** Maximum-likelihood BG/NBD fit on summary rows (frequency = repeat purchases, recency, T in one time unit). */
-export function fitBgNbd(rows: readonly RfmRow[], options: FitOptions = {}): BgNbdFit {
+export function fitBgNbd(rows: FitRows, options: FitOptions = {}): BgNbdFit {
   const { penalizer = 0, maxIterations = 500, gradientTolerance = 1e-9 } = options;
-  const data = aggregateRows(rows);
+  const data = aggregatedOf(rows);
   const scale = timeScaleFor(data.maxT);
   const xs = distinctValues(data.x);
   const ts = distinctValues(data.T.map((v) => v * scale));
@@ -104,8 +104,10 @@ export function fitBgNbd(rows: readonly RfmRow[], options: FitOptions = {}): BgN
       const kr = rs.indexOf[i];
       // log(e^A3 + e^A4) = A3 + log(1 + e^d), with mixture weights w3 = 1 − w4, w4 = σ(d).
       const d = logA - logBxm1[kx] - rx * (logAlphaR[kr] - logAlphaT[kt]);
-      ll += w * (a3 + (d > 0 ? d + Math.log1p(Math.exp(-d)) : Math.log1p(Math.exp(d))));
-      const w4 = sigmoid(d);
+      // One exponential for both: e = exp(−|d|) is what log1p and the stable sigmoid (special.ts) each take.
+      const e = Math.exp(d > 0 ? -d : d);
+      ll += w * (a3 + (d > 0 ? d + Math.log1p(e) : Math.log1p(e)));
+      const w4 = d >= 0 ? 1 / (1 + e) : e / (1 + e);
       const w3 = 1 - w4;
       gr -= w * (w3 * logAlphaT[kt] + w4 * logAlphaR[kr]);
       gAlpha -= w * rx * (w3 * invAlphaT[kt] + w4 * invAlphaR[kr]);

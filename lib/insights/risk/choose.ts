@@ -10,7 +10,9 @@ import { fitMbgCnbd, type CnbdRow, type MbgCnbdFit } from './mbgcnbd';
 import { mbgCnbdPredictor } from './mbgcnbdPredict';
 import { auc, brierScore, sortByScore } from './metrics';
 import { bgNbdPActive } from './pActive';
-import { splitBookPerCustomer, splitPurchaseDays, type BookOrder } from './split';
+import { outcomeGroups, predictRows, weightedOutcomes, type OutcomeGroups, type WeightedOutcomes } from './outcomeGroups';
+import type { FitRows } from './rows';
+import { groupBookOrders, splitColumns, type BookOrder } from './split';
 import type { PurchaseDays } from './summary';
 
 export type FittedModel = 'bgnbd' | 'mbgcnbd';
@@ -18,7 +20,7 @@ export const SHIPPED_CANDIDATES: readonly FittedModel[] = ['bgnbd', 'mbgcnbd'];
 
 export type BookFit = { model: 'bgnbd'; fit: BgNbdFit } | { model: 'mbgcnbd'; fit: MbgCnbdFit };
 
-export function fitModel(model: FittedModel, rows: readonly CnbdRow[]): BookFit {
+export function fitModel(model: FittedModel, rows: FitRows<CnbdRow>): BookFit {
   return model === 'bgnbd' ? { model, fit: fitBgNbd(rows) } : { model, fit: fitMbgCnbd(rows) };
 }
 
@@ -85,36 +87,40 @@ export interface FlagThreshold {
 /**
  * The most inclusive cut on P(active) whose flagged set (P ≤ cut) still has at least `targetPrecision`
  * of accounts that placed no order; ties are never split. With fewer than `minFlagged` accounts at
- * the target, nobody is flagged.
+ * the target, nobody is flagged. `weights`: how many accounts each case stands for (whole numbers; default 1).
  */
-export function thresholdForPrecision(pActive: ArrayLike<number>, bought: ArrayLike<boolean>, targetPrecision: number, minFlagged = 10): FlagThreshold {
+export function thresholdForPrecision(pActive: ArrayLike<number>, bought: ArrayLike<boolean>, targetPrecision: number, minFlagged = 10, weights?: ArrayLike<number>): FlagThreshold {
   const order = sortByScore(pActive);
   let lapsedTotal = 0;
-  for (let i = 0; i < bought.length; i++) if (!bought[i]) lapsedTotal++;
+  for (let i = 0; i < bought.length; i++) if (!bought[i]) lapsedTotal += weights ? weights[i] : 1;
   let best: FlagThreshold = { atOrBelow: -Infinity, precision: NaN, recall: 0, flagged: 0 };
   let lapsed = 0;
+  let flagged = 0;
   for (let pos = 0; pos < order.length; ) {
     const value = pActive[order[pos]];
     while (pos < order.length && pActive[order[pos]] === value) {
-      if (!bought[order[pos]]) lapsed++;
+      const w = weights ? weights[order[pos]] : 1;
+      if (!bought[order[pos]]) lapsed += w;
+      flagged += w;
       pos++;
     }
-    const precision = lapsed / pos;
-    if (pos >= minFlagged && precision >= targetPrecision) best = { atOrBelow: value, precision, recall: lapsedTotal > 0 ? lapsed / lapsedTotal : 0, flagged: pos };
+    const precision = lapsed / flagged;
+    if (flagged >= minFlagged && precision >= targetPrecision) best = { atOrBelow: value, precision, recall: lapsedTotal > 0 ? lapsed / lapsedTotal : 0, flagged };
   }
   return best;
 }
 
-/** Precision and recall of a given flag rule on outcomes. */
-export function flagQuality(flagged: ArrayLike<boolean>, bought: ArrayLike<boolean>): Omit<FlagThreshold, 'atOrBelow'> {
+/** Precision and recall of a given flag rule on outcomes (`weights`: accounts per case, whole numbers; default 1). */
+export function flagQuality(flagged: ArrayLike<boolean>, bought: ArrayLike<boolean>, weights?: ArrayLike<number>): Omit<FlagThreshold, 'atOrBelow'> {
   let count = 0;
   let hits = 0;
   let lapsedTotal = 0;
   for (let i = 0; i < bought.length; i++) {
-    if (!bought[i]) lapsedTotal++;
+    const w = weights ? weights[i] : 1;
+    if (!bought[i]) lapsedTotal += w;
     if (flagged[i]) {
-      count++;
-      if (!bought[i]) hits++;
+      count += w;
+      if (!bought[i]) hits += w;
     }
   }
   return { precision: count > 0 ? hits / count : NaN, recall: lapsedTotal > 0 ? hits / lapsedTotal : 0, flagged: count };
@@ -155,6 +161,8 @@ export interface ChooseOptions {
   minFlagged?: number;
 }
 
+const NO_FIT = 'no model could be fitted to this book';
+
 /** Accounts and repeat buyers an inner backtest needs before its choice and thresholds mean anything. */
 export const MIN_BACKTEST = { accounts: 20, repeatBuyers: 5 } as const;
 
@@ -164,36 +172,44 @@ export const MIN_BACKTEST = { accounts: 20, repeatBuyers: 5 } as const;
  */
 export function chooseModelByBacktest(book: readonly BookOrder[] | PurchaseDays, options: ChooseOptions): ModelChoiceByBacktest {
   const { endDayOf, horizonDays = 90, models = SHIPPED_CANDIDATES, highPrecision = 0.8, watchPrecision = 0.5, minFlagged = 5 } = options;
-  const split = Array.isArray(book)
-    ? splitBookPerCustomer(book as readonly BookOrder[], { endDayOf, horizonDays, unit: 'weeks' })
-    : splitPurchaseDays(book as PurchaseDays, { endDayOf, horizonDays, unit: 'weeks' });
-  const repeatBuyers = split.repeat.filter(Boolean).length;
-  if (split.rows.length < MIN_BACKTEST.accounts || repeatBuyers < MIN_BACKTEST.repeatBuyers) {
-    throw new RangeError(`too little history for a backtest: ${split.rows.length} accounts older than ${horizonDays} days, ${repeatBuyers} of them repeat buyers`);
+  const grouped = Array.isArray(book) ? groupBookOrders(book as readonly BookOrder[]) : (book as PurchaseDays);
+  const split = splitColumns(grouped, { endDayOf, horizonDays, unit: 'weeks' });
+  const accounts = split.customerIds.length;
+  let repeatBuyers = 0;
+  for (let i = 0; i < accounts; i++) if (split.frequency[i] > 0) repeatBuyers++;
+  if (accounts < MIN_BACKTEST.accounts || repeatBuyers < MIN_BACKTEST.repeatBuyers) {
+    throw new RangeError(`too little history for a backtest: ${accounts} accounts older than ${horizonDays} days, ${repeatBuyers} of them repeat buyers`);
   }
-  const repeatIndex: number[] = [];
-  for (let i = 0; i < split.repeat.length; i++) if (split.repeat[i]) repeatIndex.push(i);
-  const scored: (CandidateScore & { pActive: Float64Array })[] = [];
+  // Fits and predictions on the distinct calibration rows, metrics on their counts (outcomeGroups.ts): the same
+  // figures as per account, for a fraction of the work on a large book.
+  let groups: OutcomeGroups;
+  try {
+    groups = outcomeGroups(split, split.bought);
+  } catch {
+    throw new RangeError(NO_FIT); // rows no candidate can be fitted to
+  }
+  const scored: (CandidateScore & { outcomes: WeightedOutcomes })[] = [];
   for (const model of models) {
     let book: BookFit;
     try {
-      book = fitModel(model, split.rows);
+      book = fitModel(model, groups.rows);
     } catch {
       continue; // a degenerate fit leaves the candidate out
     }
-    const predict = pActiveOver(book, split.horizon);
-    const pActive = Float64Array.from(split.rows, predict);
+    const pActive = predictRows(groups.rows, pActiveOver(book, split.horizon));
     if (!pActive.every(Number.isFinite)) continue;
+    const outcomes = weightedOutcomes(groups, pActive);
+    const repeat = weightedOutcomes(groups, pActive, true);
     scored.push({
       model,
       label: modelLabel(book),
-      brierAll: brierScore(pActive, split.bought),
-      aucAll: auc(pActive, split.bought),
-      aucRepeat: auc(Float64Array.from(repeatIndex, (i) => pActive[i]), repeatIndex.map((i) => split.bought[i])),
-      pActive,
+      brierAll: brierScore(pActive, split.bought, groups.rows.rowOf),
+      aucAll: auc(outcomes.scores, outcomes.bought, outcomes.weights),
+      aucRepeat: auc(repeat.scores, repeat.bought, repeat.weights),
+      outcomes,
     });
   }
-  if (!scored.length) throw new RangeError('no model could be fitted to this book');
+  if (!scored.length) throw new RangeError(NO_FIT);
   const best = scored.reduce((p, q) => (q.brierAll < p.brierAll ? q : p));
   // Where most accounts go quiet anyway (retail: 82% of CDNOW places no order in 90 days), a fixed precision would
   // flag everyone: ask at least halfway (high) and a quarter of the way (watch) from the base rate to certainty.
@@ -207,12 +223,12 @@ export function chooseModelByBacktest(book: readonly BookOrder[] | PurchaseDays,
     chosen: best.model,
     cutoffDay: commonEnd - horizonDays,
     horizonDays,
-    candidates: scored.map(({ pActive: _, ...score }) => score),
-    accounts: split.rows.length,
+    candidates: scored.map(({ outcomes: _, ...score }) => score),
+    accounts,
     lapsed,
     targets,
-    high: levelCut(best.pActive, split.bought, targets.high, minFlagged),
-    watch: levelCut(best.pActive, split.bought, targets.watch, minFlagged),
+    high: levelCut(best.outcomes, targets.high, minFlagged),
+    watch: levelCut(best.outcomes, targets.watch, minFlagged),
   };
 }
 
@@ -222,8 +238,8 @@ export function chooseModelByBacktest(book: readonly BookOrder[] | PurchaseDays,
  * contradicts the probability shown beside it. When the backtest cannot place a cut (too few accounts stopped in its
  * holdout), the model's own probability decides (1 − target). Precision and recall are those of the final cut.
  */
-function levelCut(pActive: Float64Array, bought: readonly boolean[], target: number, minFlagged: number): FlagThreshold {
-  const found = thresholdForPrecision(pActive, bought, target, minFlagged).atOrBelow;
+function levelCut({ scores, bought, weights }: WeightedOutcomes, target: number, minFlagged: number): FlagThreshold {
+  const found = thresholdForPrecision(scores, bought, target, minFlagged, weights).atOrBelow;
   const atOrBelow = Number.isFinite(found) ? Math.min(found, 1 - target) : 1 - target;
-  return { atOrBelow, ...flagQuality(Array.from(pActive, (p) => p <= atOrBelow), bought) };
+  return { atOrBelow, ...flagQuality(Array.from(scores, (p) => p <= atOrBelow), bought, weights) };
 }

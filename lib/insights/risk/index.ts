@@ -19,6 +19,7 @@ export { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams, type Gam
 export { chooseModel, type ModelChoice, type ModelName } from './chooseModel';
 export type { RfmRow } from './rows';
 export { scoreAccounts, scoreBook, accountPurchaseDays, HORIZON_DAYS, LEVEL_PRECISION, type AccountOrder, type ScoreAccountsOptions, type BookScores } from './accountRisk';
+export { RiskScores } from './riskScores';
 export {
   fitMbgCnbd,
   mbgCnbdLogLikelihood,

@@ -26,7 +26,7 @@
 // Predictions: mbgcnbdPredict.ts.
 import type { FitOptions } from './bgNbd';
 import { minimizeBfgs } from './optimize';
-import { aggregateRows, distinctValues, timeScaleFor, type RfmRow } from './rows';
+import { aggregatedOf, distinctValues, timeScaleFor, type FitRows, type RfmRow } from './rows';
 import { digamma, logAddExp, logGamma, sigmoid } from './special';
 
 export type CnbdVariant = 'mbg' | 'bg';
@@ -122,7 +122,7 @@ export function mbgCnbdPAlive(params: MbgCnbdParams, frequency: number, recency:
  * gradient; time is rescaled so that the largest T is 10 (as the BG/NBD fit), and each k starts from
  * the previous k's optimum.
  */
-export function fitMbgCnbd(rows: readonly CnbdRow[], options: MbgCnbdOptions = {}): MbgCnbdFit {
+export function fitMbgCnbd(rows: FitRows<CnbdRow>, options: MbgCnbdOptions = {}): MbgCnbdFit {
   const variant = options.variant ?? 'mbg';
   const data = prepare(rows, variant);
   if (options.k !== undefined) {
@@ -175,18 +175,10 @@ interface Prepared {
   hasLitt: boolean;
 }
 
-function prepare(rows: readonly CnbdRow[], variant: CnbdVariant): Prepared {
-  const data = aggregateRows(rows);
+function prepare(rows: FitRows<CnbdRow>, variant: CnbdVariant): Prepared {
+  const data = aggregatedOf(rows);
   const scale = timeScaleFor(data.maxT);
-  let totalLitt = 0;
-  let hasLitt = true;
-  for (const row of rows) {
-    const w = row.weight ?? 1;
-    if (row.frequency > 0) {
-      if (row.litt === undefined || !Number.isFinite(row.litt)) hasLitt = false;
-      else totalLitt += w * row.litt;
-    }
-  }
+  const { totalLitt, hasLitt } = data;
   const xs = distinctValues(data.x);
   const ts = distinctValues(data.T.map((v) => v * scale));
   const rs = distinctValues(data.recency.map((v) => v * scale));
@@ -226,6 +218,9 @@ function fitForK(data: Prepared, k: number, options: FitOptions, start: number[]
   const logBxd = new Float64Array(nx);
   const invBxd = new Float64Array(nx);
   const hasS1 = new Uint8Array(nx);
+  // Per distinct x and phase j < k: R + j − 1 and the harmonic sum Σ_{i<j} 1/(R+i), which depend on x alone.
+  const rise = new Float64Array(nx * k);
+  const harmonicOf = new Float64Array(nx * k);
 
   const objective = (theta: Float64Array, gradient: Float64Array): number => {
     const r = Math.exp(theta[0]);
@@ -257,6 +252,12 @@ function fitForK(data: Prepared, k: number, options: FitOptions, start: number[]
       gb += w * (digamma(bxd) - psiABX - psiB + psiAB);
       gr += w * (digamma(R) - psiR + logAlpha);
       gAlpha += (w * r) / alpha;
+      let harmonic = 0;
+      for (let j = 1; j < k; j++) {
+        rise[q * k + j] = R + j - 1;
+        harmonic += 1 / (R + j - 1);
+        harmonicOf[q * k + j] = harmonic;
+      }
       hasS1[q] = d === 1 || x > 0 ? 1 : 0;
       logBxd[q] = hasS1[q] ? Math.log(b + x - 1 + d) : 0;
       invBxd[q] = hasS1[q] ? 1 / (b + x - 1 + d) : 0;
@@ -286,17 +287,15 @@ function fitForK(data: Prepared, k: number, options: FitOptions, start: number[]
       let s2 = 1;
       let s2r = 0;
       let s2j = 0;
-      let harmonic = 0;
-      for (let j = 1; j < k; j++) {
-        harmonic += 1 / (R + j - 1);
-        term *= ((R + j - 1) * z) / j;
+      for (let j = 1, at = qx * k + 1; j < k; j++, at++) {
+        term *= (rise[at] * z) / j;
         s2 += term;
-        s2r += term * harmonic;
+        s2r += term * harmonicOf[at];
         s2j += term * j;
       }
       const dS2r = s2r / s2;
       const dS2alpha = -(s2j / s2) * invAlphaT[qt];
-      const logS2 = Math.log(s2);
+      const logS2 = k === 1 ? 0 : Math.log(s2); // ln 1 = 0 exactly
       if (!hasS1[qx]) {
         ll += w * logS2;
         gr += w * dS2r;
@@ -307,8 +306,10 @@ function fitForK(data: Prepared, k: number, options: FitOptions, start: number[]
       const logRatio = logAlphaT[qt] - logAlphaR[qr];
       const logS1 = logA - logBxd[qx] + R * logRatio;
       const diff = logS1 - logS2;
-      ll += w * (logS2 + (diff > 0 ? diff + Math.log1p(Math.exp(-diff)) : Math.log1p(Math.exp(diff))));
-      const w1 = sigmoid(diff);
+      // One exponential for both, as in the BG/NBD fit: e = exp(−|diff|).
+      const e = Math.exp(diff > 0 ? -diff : diff);
+      ll += w * (logS2 + (diff > 0 ? diff + Math.log1p(e) : Math.log1p(e)));
+      const w1 = diff >= 0 ? 1 / (1 + e) : e / (1 + e);
       const w2 = 1 - w1;
       gr += w * (w1 * logRatio + w2 * dS2r);
       gAlpha += w * (w1 * R * (invAlphaT[qt] - invAlphaR[qr]) + w2 * dS2alpha);

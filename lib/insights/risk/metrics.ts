@@ -122,11 +122,15 @@ export function aucSorted(order: Int32Array, scores: ArrayLike<number>, labels: 
   return positives > 0 && negativesBelow > 0 ? u / (positives * negativesBelow) : NaN;
 }
 
-/** Mean squared difference between probabilities and 0/1 outcomes. */
-export function brierScore(probabilities: ArrayLike<number>, labels: ArrayLike<boolean>): number {
+/**
+ * Mean squared difference between probabilities and 0/1 outcomes. `indexOf`: case i's probability is
+ * probabilities[indexOf[i]] (one probability per distinct row, shared by the cases of that row).
+ */
+export function brierScore(probabilities: ArrayLike<number>, labels: ArrayLike<boolean>, indexOf?: ArrayLike<number>): number {
+  const n = indexOf ? indexOf.length : probabilities.length;
   let sum = 0;
-  for (let i = 0; i < probabilities.length; i++) sum += (probabilities[i] - (labels[i] ? 1 : 0)) ** 2;
-  return probabilities.length > 0 ? sum / probabilities.length : NaN;
+  for (let i = 0; i < n; i++) sum += ((indexOf ? probabilities[indexOf[i]] : probabilities[i]) - (labels[i] ? 1 : 0)) ** 2;
+  return n > 0 ? sum / n : NaN;
 }
 
 export function meanAbsoluteError(predicted: ArrayLike<number>, actual: ArrayLike<number>): number {

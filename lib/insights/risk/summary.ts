@@ -64,8 +64,8 @@ export function groupPurchaseDays<T extends { date: Date | string; amount?: numb
  * Orders after `endDay` are counted (their index stays the input's) but left out, as in groupPurchaseDays.
  */
 export class PurchaseDaysBuilder {
-  private readonly indexOf = new Map<string, number>();
   private readonly customerIds: string[] = [];
+  private indexOf = new IdIndex(this.customerIds);
   private readonly firstTransaction: number[] = [];
   private readonly currencies: (string | undefined)[] = [];
   private hasCurrency = false;
@@ -106,10 +106,9 @@ export class PurchaseDaysBuilder {
     if (!Number.isInteger(day)) throw new RangeError(`transaction ${i} (customer ${customerId}): not a day number: ${day}`);
     if (day > this.endDay) return;
     // Logs and order buckets list a customer's orders together: the same customer as the last order needs no lookup.
-    let k = customerId === this.lastId ? this.lastIndex : this.indexOf.get(customerId);
-    if (k === undefined) {
-      k = this.customerIds.length;
-      this.indexOf.set(customerId, k);
+    let k = customerId === this.lastId ? this.lastIndex : this.indexOf.find(customerId);
+    if (k < 0) {
+      k = this.indexOf.insert();
       this.customerIds.push(customerId);
       this.firstTransaction.push(i);
       this.currencies.push(currency);
@@ -155,7 +154,7 @@ export class PurchaseDaysBuilder {
     }
     this.customerOf = this.dayOf = new Int32Array(0);
     this.amountOf = new Float64Array(0);
-    this.indexOf.clear();
+    this.indexOf = new IdIndex([]);
     // Collapse each customer's orders into distinct days.
     const start = new Int32Array(customers + 1);
     const days = new Int32Array(kept);
@@ -185,6 +184,70 @@ export class PurchaseDaysBuilder {
       ...(this.hasCurrency ? { currencies: this.currencies } : {}),
     };
   }
+}
+
+/**
+ * Customer ids to their index in `ids` (the builder's list, which it appends to): an open-addressing table of indices
+ * with each id's hash kept beside it, so that a lookup reads one slot where a Map of a million strings takes two or
+ * three scattered reads, and growing rehashes no string.
+ */
+class IdIndex {
+  private slots = new Int32Array(1 << 10).fill(-1);
+  private hashes = new Int32Array(1 << 9);
+  private count = 0;
+  /** The hash and free slot of the last failed find, for the insert that follows it. */
+  private missHash = 0;
+  private missSlot = -1;
+
+  constructor(private readonly ids: readonly string[]) {}
+
+  /** The index of `id`, or −1. */
+  find(id: string): number {
+    const hash = hashOf(id);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = this.slots[slot];
+      if (at < 0) {
+        this.missHash = hash;
+        this.missSlot = slot;
+        return -1;
+      }
+      if (this.hashes[at] === hash && this.ids[at] === id) return at;
+    }
+  }
+
+  /** Files the id the find just before did not find, under the next index (the caller appends it to `ids`). */
+  insert(): number {
+    const at = this.count++;
+    if (this.missSlot < 0) throw new Error('IdIndex.insert without a failed find');
+    if (at === this.hashes.length) {
+      const hashes = new Int32Array(at * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[at] = this.missHash;
+    this.slots[this.missSlot] = at;
+    this.missSlot = -1;
+    if (2 * this.count > this.slots.length) this.rehash();
+    return at;
+  }
+
+  private rehash() {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let at = 0; at < this.count; at++) {
+      let slot = this.hashes[at] & mask;
+      while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = at;
+    }
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, then a final avalanche of the low bits (a 32-bit integer). */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h ^ (h >>> 15);
 }
 
 function sortSegmentByDay(days: Int32Array, amounts: Float64Array, from: number, to: number) {

@@ -2,9 +2,10 @@
 // own (scripts/bench/risk.ts starts it: `node --import tsx scripts/bench/workers/riskMillion.ts <mode>`, one JSON line
 // of figures on stdout). The log is generated in chunks of customers and each chunk is fed straight into the
 // PurchaseDays builder: no array of order objects exists at any time, as in the extension's rescore (order buckets).
-// Modes: `scoreBook` — the shipped path (model choice by backtest, refit, every account's LapseRisk);
+// Modes: `scoreBook` — the shipped path (model choice by backtest, refit, every account's figures; then, outside the
+// pipeline's figures, every account's LapseRisk object made one at a time);
 // `bgnbd` — summarize, fit BG/NBD and score everyone with the textbook formulas.
-import { bgNbdPAlive, bgNbdPredictor, fitBgNbd, fitGammaGamma, gammaGammaExpectedSpend, PurchaseDaysBuilder, scoreBook, summarizePurchaseDays, toDayNumber } from '../../../lib/insights/risk';
+import { bgNbdPAlive, bgNbdPredictor, fitBgNbd, fitGammaGamma, gammaGammaExpectedSpend, PurchaseDaysBuilder, scoreBook, summarizePurchaseDays, toDayNumber, type RiskScores } from '../../../lib/insights/risk';
 import { gammaSampler, random } from '../../../tests/support/random';
 
 const START_DAY = toDayNumber('2024-01-01');
@@ -93,11 +94,15 @@ function run(mode: string) {
   );
   const grouped = timed(build, () => builder.build());
   const figures: Record<string, number | string> = { customers: grouped.customerIds.length, orders, baselineMB };
+  let scores: RiskScores | undefined;
   if (mode === 'scoreBook') {
-    const { scores, model } = timed(score, () => scoreBook(grouped, { today: END, asOf: END }));
-    figures.model = model.label;
-    figures.high = scores.filter((s) => s.level === 'high').length;
-    // What stays: the book's purchase days and a LapseRisk per account.
+    const book = timed(score, () => scoreBook(grouped, { today: END, asOf: END }));
+    scores = book.scores;
+    figures.model = book.model.label;
+    let high = 0;
+    for (let k = 0; k < scores.length; k++) if (scores.levelAt(k) === 'high') high++;
+    figures.high = high;
+    // What stays: the book's purchase days and every account's figures (columns; LapseRisk objects made on demand).
     figures.rssAfterMB = rssMB();
     const memory = process.memoryUsage();
     figures.heapAfterMB = memory.heapUsed / 2 ** 20;
@@ -121,6 +126,16 @@ function run(mode: string) {
   figures.pipelineMs = feed.wall + build.wall + score.wall;
   figures.pipelineCpuMs = feed.cpu + build.cpu + score.cpu;
   figures.peakRssMB = process.resourceUsage().maxRSS / 1024;
+  if (scores) {
+    // After the pipeline: every account's LapseRisk made one at a time, as a store writing them out takes them.
+    const each = { wall: 0, cpu: 0 };
+    figures.eachLapseRiskValid = timed(each, () => {
+      let valid = 0;
+      for (const risk of scores) if (risk.asOf === END) valid++;
+      return valid;
+    });
+    Object.assign(figures, { eachLapseRiskMs: each.wall, eachLapseRiskCpuMs: each.cpu, peakRssWithEachMB: process.resourceUsage().maxRSS / 1024 });
+  }
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 

@@ -9,7 +9,7 @@ const said = (risk: LapseRisk, today = TODAY) => ({ ...risk, ...riskWords(risk, 
 
 describe('scoreAccounts: one model per book, chosen by a backtest on the book itself', () => {
   const { scores: raw, model } = scoreBook(scenarioOrders(), { today: TODAY, asOf: TODAY });
-  const scores = raw.map((s) => said(s));
+  const scores = raw.toArray().map((s) => said(s));
   const byId = new Map(scores.map((score) => [score.accountId, score]));
 
   it('returns one valid LapseRisk per account, every one with a probability', () => {
@@ -104,7 +104,7 @@ describe('as of the data, not the clock', () => {
     ];
     const { scores, model } = scoreBook(tiny, { today: '2025-06-30', asOf: '2025-06-30' });
     expect(scores).toHaveLength(1);
-    expect(scores[0]).toMatchObject({ accountId: 'a', orderCount: 3, daysSinceLastOrder: 121, asOf: '2025-06-30' });
+    expect(scores.at(0)).toMatchObject({ accountId: 'a', orderCount: 3, daysSinceLastOrder: 121, asOf: '2025-06-30' });
     expect(model.chosenBy === 'too-little-history' || model.chosenBy === 'no-fit').toBe(true);
     expect(trackRecordText(model, '2025-06-30')).toMatch(/^(Not checked on your orders yet|No lapse model could be fitted)/);
   });

@@ -25,11 +25,11 @@ function unrelatedCustomers(): AccountOrder[] {
 describe('a refit after an unrelated import', () => {
   it('leaves the probabilities of the accounts whose data did not change where they were', () => {
     const ours = scenarioOrders();
-    const before = new Map(scoreBook(ours, { today: TODAY, asOf: TODAY }).scores.map((s) => [s.accountId, s]));
+    const before = new Map(scoreBook(ours, { today: TODAY, asOf: TODAY }).scores.toArray().map((s) => [s.accountId, s]));
     // The 5,000 come from another file (another order source): the background passes each account's source.
     const segmentOf = (id: string) => (id.startsWith('retail-') ? 'feed-retail' : 'feed-ours');
     const { scores, model } = scoreBook([...ours, ...unrelatedCustomers()], { today: TODAY, asOf: TODAY, segmentOf });
-    const after = new Map(scores.map((s) => [s.accountId, s]));
+    const after = new Map(scores.toArray().map((s) => [s.accountId, s]));
     expect(model.segments?.map((s) => s.id).sort()).toEqual(['feed-ours', 'feed-retail']);
     expect(trackRecordText(model, TODAY)).toMatch(/^2 order sources are scored with a model each\. For the largest \(5,000 accounts\): checked on your orders: /);
     const swings: string[] = [];

@@ -93,8 +93,9 @@ describe('scoreBook on streamed purchase days', () => {
     const asOf = (id: string) => (id.endsWith('7') ? '2025-04-30' : id.endsWith('3') ? undefined : '2025-06-15');
     const segmentOf = (id: string) => (id.endsWith('1') ? 'small-feed' : Number(id.slice(5)) % 3 === 0 ? 'second-feed' : 'main-feed');
     const options = { today: TODAY, asOf, segmentOf };
-    const fromList = scoreBook(orders, options);
-    const fromStream = scoreBook(streamed(orders, 1000, toDayNumber(TODAY)), options);
+    const asObjects = ({ scores, model }: ReturnType<typeof scoreBook>) => ({ scores: scores.toArray(), model });
+    const fromList = asObjects(scoreBook(orders, options));
+    const fromStream = asObjects(scoreBook(streamed(orders, 1000, toDayNumber(TODAY)), options));
     expect(fromList.model.segments?.length).toBe(3);
     expect(fromList.model.chosenBy).toBe('backtest');
     expect(fromStream).toEqual(fromList);
