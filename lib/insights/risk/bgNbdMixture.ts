@@ -69,6 +69,10 @@ interface SegmentTerms {
 
 type Data = ReturnType<typeof aggregateRows>;
 
+/** ln[Γ(z + x)/Γ(z)] and its derivative in z. */
+const logRise = (z: number, x: number) => logGamma(z + x) - logGamma(z);
+const psiRise = (z: number, x: number) => digamma(z + x) - digamma(z);
+
 function segmentTerms(theta: Float64Array, offset: number, data: Data, scaled: { T: Float64Array; recency: Float64Array }, xs: ReturnType<typeof distinctValues>, out: SegmentTerms): boolean {
   const r = Math.exp(theta[offset]);
   const alpha = Math.exp(theta[offset + 1]);
@@ -80,20 +84,15 @@ function segmentTerms(theta: Float64Array, offset: number, data: Data, scaled: {
   const grX = new Float64Array(nx);
   const gaX = new Float64Array(nx);
   const gbX = new Float64Array(nx);
-  const lgR = logGamma(r);
-  const psiR = digamma(r);
-  const lgAB = logGamma(a + b);
-  const psiAB = digamma(a + b);
-  const lgB = logGamma(b);
-  const psiB = digamma(b);
+  // The x-only terms: ln[Γ(r+x)/Γ(r)] + r ln α + ln[B(a, b+x)/B(a, b)] and their derivatives (ψ differences).
   const logAlpha = Math.log(alpha);
   for (let k = 0; k < nx; k++) {
     const x = xs.values[k];
-    const psiABX = digamma(a + b + x);
-    baseX[k] = logGamma(r + x) - lgR + r * logAlpha + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x);
-    grX[k] = digamma(r + x) - psiR + logAlpha;
-    gaX[k] = psiAB - psiABX;
-    gbX[k] = psiAB + digamma(b + x) - psiB - psiABX;
+    const ab = psiRise(a + b, x);
+    baseX[k] = logRise(r, x) + r * logAlpha + logRise(b, x) - logRise(a + b, x);
+    grX[k] = psiRise(r, x) + logAlpha;
+    gaX[k] = -ab;
+    gbX[k] = psiRise(b, x) - ab;
   }
   const logA = Math.log(a);
   for (let i = 0; i < data.size; i++) {
