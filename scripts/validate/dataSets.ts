@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import type { BookOrder } from '../../lib/insights/risk';
 import { toDayNumber } from '../../lib/model/days';
 import { parseCdnowLog } from '../../tests/support/cdnow';
-import { simulateB2bBook } from '../../tests/support/b2bBook';
+import { B2B_DEFAULTS, simulateB2bBook } from '../../tests/support/b2bBook';
+import { bayesB2bScores } from './bayesCeiling';
 
 const shared = resolve(import.meta.dirname, '../../../shared/data');
 
@@ -19,10 +20,13 @@ export interface DataSet {
   regular?: boolean;
   /** For simulated books: is the customer still buying at the calibration end? */
   aliveAtCalibrationEnd?: (customerId: string) => boolean;
+  /** For simulated books: the Bayes-optimal P(≥ 1 order in the holdout) of each customer, under the simulator's true process. */
+  bayesActive?: (customerIds: readonly string[]) => Float64Array;
 }
 
 const SIMULATED = { accounts: 5000, seed: 7, start: '2022-01-01', end: '2024-12-31', acquisitionEnd: '2024-03-31', medianGapDays: 45 } as const;
 let simulatedTruth: Map<string, number> | undefined;
+let simulatedDays: Map<string, number[]> | undefined;
 
 export const dataSets: DataSet[] = [
   {
@@ -55,10 +59,24 @@ export const dataSets: DataSet[] = [
     load: () => {
       const book = simulateB2bBook(SIMULATED);
       simulatedTruth = new Map(book.accounts.map((a) => [a.customerId, a.churnDay]));
+      simulatedDays = new Map();
+      for (const order of book.orders) {
+        const day = toDayNumber(order.date);
+        const days = simulatedDays.get(order.customerId);
+        if (days) days.push(day);
+        else simulatedDays.set(order.customerId, [day]);
+      }
       return book.orders;
     },
     regular: true,
     aliveAtCalibrationEnd: (id) => (simulatedTruth?.get(id) ?? -Infinity) >= toDayNumber('2024-06-30'),
+    bayesActive: (ids) =>
+      bayesB2bScores(
+        ids.map((id) => simulatedDays?.get(id) ?? []),
+        toDayNumber('2024-06-30'),
+        toDayNumber('2024-12-31'),
+        { ...B2B_DEFAULTS, medianGapDays: SIMULATED.medianGapDays },
+      ).pActive,
   },
 ];
 

@@ -41,14 +41,17 @@ export interface SimulatedBook {
   accounts: SimulatedAccount[];
 }
 
+/** The population distributions' defaults (scripts/validate/bayesCeiling.ts reads them as the true prior). */
+export const B2B_DEFAULTS = { shapeRange: [2, 8] as const, medianGapDays: 30, gapSpread: 0.6, meanLifetimeDays: 1000 };
+
 export function simulateB2bBook(options: B2bBookOptions): SimulatedBook {
   const {
     accounts: count,
     seed,
-    shapeRange = [2, 8],
-    medianGapDays = 30,
-    gapSpread = 0.6,
-    meanLifetimeDays = 1000,
+    shapeRange = B2B_DEFAULTS.shapeRange,
+    medianGapDays = B2B_DEFAULTS.medianGapDays,
+    gapSpread = B2B_DEFAULTS.gapSpread,
+    meanLifetimeDays = B2B_DEFAULTS.meanLifetimeDays,
   } = options;
   const rand = random(seed);
   const gamma = gammaSampler(rand);
