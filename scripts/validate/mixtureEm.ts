@@ -1,4 +1,5 @@
-// `node --import tsx scripts/validate/mixtureEm.ts [data set index, default 0 = CDNOW] [bg+pareto | bg+bg]`: a
+// `node --import tsx scripts/validate/mixtureEm.ts [data set index, default 0 = CDNOW] [bg+pareto | bg+bg] [max EM
+// steps, default 400] [holdout | inner | both]`: a
 // latent-class mixture of two buy-till-you-die segments fitted by EM (Dempster, Laird & Rubin 1977; McLachlan & Peel
 // 2000, Finite Mixture Models, ch. 2): the E-step gives each customer its posterior segment weights from the segments'
 // own likelihoods, the M-step refits each segment's model on the customers weighted so. The model has its own
@@ -58,6 +59,8 @@ function fitMixtureEm(kinds: readonly [Kind, Kind], rows: readonly RfmRow[], max
 
 const data = dataSets[Number(process.argv[2] ?? 0)];
 const kinds = (process.argv[3] ?? 'bg+pareto').split('+') as [Kind, Kind];
+const maxSteps = Number(process.argv[4] ?? 400);
+const which = process.argv[5] ?? 'both';
 const orders = data.load();
 const calibrationDay = toDayNumber(data.calibrationEnd);
 const splits: [string, BacktestSplit][] = [
@@ -66,8 +69,9 @@ const splits: [string, BacktestSplit][] = [
 ];
 console.log(`## ${data.name}: ${kinds.join(' + ')} mixture by EM`);
 for (const [name, split] of splits) {
+  if (which !== 'both' && !name.startsWith(which)) continue;
   const started = performance.now();
-  const fit = fitMixtureEm(kinds, split.rows);
+  const fit = fitMixtureEm(kinds, split.rows, maxSteps);
   const seconds = (performance.now() - started) / 1000;
   const p = Float64Array.from(split.rows, (row) => fit.pActive(split.horizon, row.frequency, row.recency, row.T));
   const bg = fitBgNbd(split.rows);
