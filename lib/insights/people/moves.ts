@@ -25,10 +25,12 @@ function departuresAmong(
     const key = personKey(person.name);
     if (seenNames.has(key)) continue;
     const sightings = byName.get(key);
-    const lastHere = () => lastSeenAt(sightings?.values() ?? [], domains, person.lastTouch);
-    const elsewhere = sightings && spreadOf(key) === 'apart' ? movedTo(sightings.values(), domains, lastHere()) : undefined;
+    // Only a name seen at companies one after the other can have moved (sightings.ts); the rest need no scan.
+    const apart = sightings !== undefined && spreadOf(key) === 'apart';
+    if (!person.left && !apart) continue;
+    const lastSeenHere = lastSeenAt(sightings?.values() ?? [], domains, person.lastTouch);
+    const elsewhere = apart ? movedTo(sightings!.values(), domains, lastSeenHere) : undefined;
     if (!person.left && !elsewhere) continue;
-    const lastSeenHere = lastHere();
     seenNames.add(key);
     const main = person === mostTouched && person.touchesEver > 0;
     departures.push({

@@ -24,7 +24,6 @@ export interface Sighting {
 export const latest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a > b ? a : b);
 export const earliest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a < b ? a : b);
 
-/** Every company address each full name appears under: from contacts, and from activity addresses like joe.park@. */
 /** The name key of a normalized address: its contact's name when a contact has one, else the name read from it. */
 export function nameKeys(contacts: readonly Contact[]): (email: string) => string | undefined {
   const nameOf = new Map<string, string>();
@@ -43,11 +42,11 @@ export function nameKeys(contacts: readonly Contact[]): (email: string) => strin
   };
 }
 
+/** Every company address each full name appears under: from contacts, and from activity addresses like joe.park@. */
 export function sightingsByName(contacts: readonly Contact[], activity: readonly Activity[]): Map<string, Map<string, Sighting>> {
   const keyOf = nameKeys(contacts);
   const byName = new Map<string, Map<string, Sighting>>();
-  // Per address as written, read once (a book's activity names the same few thousand addresses again and again): the
-  // name's sightings, or null for an address that is no full name at a company.
+  // Where an address's sightings go: its normalized form, domain and its name's map of addresses.
   const slotOf = (raw: string): { email: string; domain: string; addresses: Map<string, Sighting> } | undefined => {
     const email = normalizeEmail(raw);
     const key = email === undefined ? undefined : keyOf(email);
@@ -58,6 +57,8 @@ export function sightingsByName(contacts: readonly Contact[], activity: readonly
     if (!addresses) byName.set(key, (addresses = new Map()));
     return { email, domain, addresses };
   };
+  // Per address as written, read once (a book's activity names the same few thousand addresses again and again);
+  // null for an address that is no full name at a company.
   const targets = new Map<string, ReturnType<typeof slotOf> | null>();
   const see = (raw: string, date: string | undefined) => {
     let target = targets.get(raw);
