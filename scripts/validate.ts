@@ -7,7 +7,7 @@ import { auc, chooseModelByBacktest, flagQuality, splitBook, brierScore, type Bo
 import { backtestBook, type Backtest, type ModelPredictions, type SubsetMetrics } from './validate/harness';
 import { pairedBootstrapAucs } from './validate/bootstrap';
 import { dayToIso, toDayNumber } from '../lib/model/days';
-import { dataSets } from './validate/dataSets';
+import { dataSets, type DataSet } from './validate/dataSets';
 
 const { values: args } = parseArgs({ options: { replicates: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } } });
 const replicates = Number(args.replicates);
@@ -167,6 +167,28 @@ function bayesCeiling(bt: Backtest, pActive: Float64Array, regular: boolean): st
   );
 }
 
+/**
+ * The same book with a longer holdout, for reference (the goal is judged on the data set's own holdout): AUC of
+ * P(active) among repeat buyers per model, what the goal would ask there, and the Bayes ceiling where it is known.
+ */
+function referenceHoldout(orders: readonly BookOrder[], data: DataSet, holdoutEnd: string): string {
+  const bt = backtestBook(orders, { calibrationEnd: data.calibrationEnd, holdoutEnd });
+  const aucOf = (model: string) => bt.metrics.find((m) => m.model === model)?.repeat.aucPActive;
+  const textbook = Math.max(...['bgnbd', 'pareto'].map((m) => aucOf(m) ?? NaN));
+  const goal = textbook + (data.regular ? 0.01 : -0.002);
+  const models = bt.metrics.filter((m) => m.repeat.aucPActive !== undefined).map((m) => `${m.label} ${f3(m.repeat.aucPActive)}`);
+  const ceiling = data.bayesActive ? (() => {
+    const pActive = data.bayesActive!(bt.split.customerIds, holdoutEnd);
+    const repeat: number[] = [];
+    bt.split.repeat.forEach((r, i) => r && repeat.push(i));
+    return `; Bayes ceiling ${f3(auc(Float64Array.from(repeat, (i) => pActive[i]), repeat.map((i) => bt.split.bought[i])))}`;
+  })() : '';
+  return (
+    `for reference, holdout to ${holdoutEnd} (${bt.split.horizon.toFixed(1)} weeks): AUC P(active) among repeat buyers ${models.join(', ')}; ` +
+    `the goal would ask ${f3(goal)}${ceiling}`
+  );
+}
+
 function main() {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
@@ -199,7 +221,8 @@ function main() {
     for (const line of bootstraps(bt)) console.log(`- ${line}`);
     for (const line of shippedChecks(orders, bt, data.calibrationEnd, data.regular ?? false)) console.log(`- ${line}`);
     if (data.aliveAtCalibrationEnd) for (const line of againstTruth(bt, data.aliveAtCalibrationEnd)) console.log(`- ${line}`);
-    if (data.bayesActive) console.log(`- ${bayesCeiling(bt, data.bayesActive(bt.split.customerIds), data.regular ?? false)}`);
+    if (data.bayesActive) console.log(`- ${bayesCeiling(bt, data.bayesActive(bt.split.customerIds, data.holdoutEnd), data.regular ?? false)}`);
+    if (data.referenceHoldoutEnd) console.log(`- ${referenceHoldout(orders, data, data.referenceHoldoutEnd)}`);
     console.log(`- (${((performance.now() - setStarted) / 1000).toFixed(1)} s for this data set)`);
   }
   const cpu = process.cpuUsage(cpuStarted);
