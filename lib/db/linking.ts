@@ -10,9 +10,10 @@ import type { AccountStubBucket, Db, KeepAccountDB, StoredAccount, StoredContact
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from './repo';
 import { allAccounts, getAccount, isAccountStub, stubBucketId } from './accounts';
 import { aliasOrders, reassignOrders, settleAliases } from './orderMoves';
+import { moveTouches } from './touches';
 import type { ReadOnlyDb } from './readOnly';
 
-const STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory', 'touches', 'links'] as const;
+const STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'activities', 'scores', 'questionHistory', 'touchBuckets', 'links'] as const;
 type Tx = IDBPTransaction<KeepAccountDB, (typeof STORES)[number][], 'readwrite'>;
 
 export interface LinkSummary {
@@ -71,14 +72,16 @@ async function replaceAccounts(tx: Tx, remove: Iterable<string>, put: readonly A
 async function reassignByIndex(tx: Tx, moves: ReadonlyMap<string, string>): Promise<void> {
   const writes: Promise<unknown>[] = [];
   await Promise.all(
-    (['activities', 'questionHistory', 'touches'] as const).map(async (name) => {
+    (['activities', 'questionHistory'] as const).map(async (name) => {
       const records = tx.objectStore(name);
       const count = await records.count();
       if (!count) return;
       const found = count < moves.size * 4 ? [(await records.getAll()).filter((r) => r.accountId !== undefined && moves.has(r.accountId))] : await Promise.all([...moves.keys()].map((id) => records.index('accountId').getAll(id)));
-      for (const list of found) for (const record of list) writes.push(records.put({ ...record, accountId: moves.get(record.accountId!)! } as never));
+      for (const list of found) for (const record of list) writes.push(records.put({ ...record, accountId: moves.get(record.accountId!)! }));
     }),
   );
+  // Remembered touches are in one bucket per account: the absorbed accounts' buckets go into the survivors'.
+  writes.push(moveTouches(tx.objectStore('touchBuckets'), moves));
   const scored = new Set(await tx.objectStore('scores').getAllKeys());
   for (const id of moves.keys()) if (scored.has(id)) writes.push(tx.objectStore('scores').delete(id));
   await Promise.all(writes);

@@ -4,6 +4,7 @@ import { normalizeCompanyName } from '../model/identity';
 import type { Playbook } from '../model/playbook';
 import type { LapseRisk } from '../model/insight';
 import { groupByBucket, mergeBucket } from './orders';
+import { groupTouchBuckets } from './touches';
 
 /** Accounts as stored: flat keys beside the record so that multiEntry indexes can find them. */
 export interface StoredAccount extends Account {
@@ -43,6 +44,21 @@ export interface AccountStubBucket {
   stubs: StoredAccount[];
 }
 
+/**
+ * Remembered touches as stored since v8: every message remembered at one account (id: the account id, or
+ * lib/db/touches.ts NO_ACCOUNT), with the keys its indexes need. Read and written only through lib/db/touches.ts.
+ */
+export interface TouchBucket {
+  id: string;
+  touches: Touch[];
+  /** Every touch's id ("site:message id"), multiEntry index `ids`: is a message remembered, and where. */
+  ids: string[];
+  /** The conversations the touches belong to (lib/db/touches.ts conversationOf), multiEntry index `conversations`. */
+  conversations: string[];
+  /** The oldest touch's date (index `oldest`): the buckets the retention limit must rewrite. */
+  oldest: string;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -66,8 +82,10 @@ export interface KeepAccountDB extends DBSchema {
   meta: { key: string; value: MetaEntry };
   /** The user's links between accounts (lib/db/linking.ts), since v5. */
   links: { key: string; value: AccountLink };
-  /** Messages of conversations the rep opened, remembered on this computer (lib/db/touches.ts), since v6. */
+  /** Messages of conversations the rep opened, one record each, v6 and v7; empty since v8 (kept: no migration drops a store). */
   touches: { key: string; value: Touch; indexes: { accountId: string; date: string; thread: string } };
+  /** Messages of conversations the rep opened, remembered on this computer, one bucket per account (lib/db/touches.ts), since v8. */
+  touchBuckets: { key: string; value: TouchBucket; indexes: { ids: string; conversations: string; oldest: string } };
 }
 
 export type KeepAccountStore = StoreNames<KeepAccountDB>;
@@ -152,6 +170,22 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase<KeepAccountDB>, tx: Up
   7: (_db, tx) => {
     tx.objectStore('touches').createIndex('thread', 'thread');
   },
+  // v8 (issue 16): remembered touches in one bucket per account (lib/db/touches.ts): the sidebar read an account's
+  // messages as one record each, 2,000 of them 70 ms. Every stored touch moves into its bucket; the old store stays, empty.
+  8: (db, tx) => {
+    const buckets = db.createObjectStore('touchBuckets', { keyPath: 'id' });
+    buckets.createIndex('ids', 'ids', { unique: true, multiEntry: true });
+    buckets.createIndex('conversations', 'conversations', { multiEntry: true });
+    buckets.createIndex('oldest', 'oldest');
+    const raw = unwrap(tx) as IDBTransaction;
+    const old = raw.objectStore('touches');
+    const read = old.getAll() as IDBRequest<Touch[]>;
+    read.onsuccess = () => {
+      const store = raw.objectStore('touchBuckets');
+      for (const bucket of groupTouchBuckets(read.result)) store.put(bucket);
+      old.clear();
+    };
+  },
 };
 
 export const DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
@@ -184,5 +218,5 @@ export function openKeepAccountDb(options: OpenOptions = {}): Promise<Db> {
 }
 
 export const ALL_STORES: KeepAccountStore[] = [
-  'accounts', 'accountStubBuckets', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'scores', 'meta', 'links', 'touches',
+  'accounts', 'accountStubBuckets', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'scores', 'meta', 'links', 'touches', 'touchBuckets',
 ];

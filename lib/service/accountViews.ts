@@ -6,6 +6,7 @@ import type { Db } from '../db/schema';
 import { fromStoredAccount, fromStoredContact, getMeta } from '../db/repo';
 import { allOrders } from '../db/orders';
 import { allAccounts } from '../db/accounts';
+import { touchesIn } from '../db/touches';
 import type { Account, Activity, Contact, Order } from '../model/records';
 import { mergeActivities } from '../insights/people/touches';
 import type { BuyingRole, LapseRisk, Opportunity } from '../model/insight';
@@ -30,14 +31,14 @@ export interface Book {
 }
 
 export async function loadBook(db: Db): Promise<Book> {
-  const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'activities', 'orderBuckets', 'scores', 'touches']);
+  const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'activities', 'orderBuckets', 'scores', 'touchBuckets']);
   const [accounts, contacts, imported, orders, scores, touches] = await Promise.all([
     allAccounts(tx),
     tx.objectStore('contacts').getAll(),
     tx.objectStore('activities').getAll(),
     allOrders(tx),
     tx.objectStore('scores').getAll(),
-    tx.objectStore('touches').getAll(),
+    touchesIn(tx.objectStore('touchBuckets')),
   ]);
   // Imported activity and the conversations remembered on this computer, each email counted once (issue 16).
   const activities = mergeActivities(imported, touches);

@@ -1,6 +1,7 @@
 import { unwrap } from 'idb';
 import { countDataChange } from '../db/pending';
-import type { Db } from '../db/schema';
+import type { Db, TouchBucket } from '../db/schema';
+import { groupTouchBuckets, touchesIn } from '../db/touches';
 import type { ReadOnlyDb } from '../db/readOnly';
 import { fromStoredAccount, fromStoredContact, toStoredAccount, toStoredContact } from '../db/repo';
 import { allOrders, orderBucketWrites } from '../db/orders';
@@ -75,8 +76,8 @@ function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
 
 /** The stores of the backup FILE (`stores.orders` is a flat array of orders, whatever the database keeps them in). */
 export const BACKUP_STORES = ['accounts', 'contacts', 'orders', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links', 'touches'] as const;
-/** The database stores a backup reads and a restore replaces (orders live in `orderBuckets` since schema v3, account stubs in `accountStubBuckets` since v4). */
-const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links', 'touches'] as const;
+/** The database stores a backup reads and a restore replaces (orders live in `orderBuckets` since schema v3, account stubs in `accountStubBuckets` since v4, touches in `touchBuckets` since v8). */
+const DB_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'importHistory', 'links', 'touchBuckets'] as const;
 
 /** The whole database as one versioned JSON document. */
 export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
@@ -91,7 +92,7 @@ export async function exportBackup(db: ReadOnlyDb, now: Date): Promise<string> {
     tx.objectStore('questionHistory').getAll(),
     tx.objectStore('importHistory').getAll(),
     tx.objectStore('links').getAll(),
-    tx.objectStore('touches').getAll(),
+    touchesIn(tx.objectStore('touchBuckets')),
     rememberedIn(tx),
   ]);
   const backup = {
@@ -127,14 +128,14 @@ export async function restoreBackup(db: Db, text: string): Promise<RestoreResult
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const backup: BackupFile = parsed.backup;
-  // The legacy `orders` store is cleared too (empty since v3), so that nothing from before the restore survives.
-  const cleared = [...DB_STORES, 'orders', 'scores'] as const;
+  // The legacy `orders` and `touches` stores are cleared too (empty since v3 and v8), so that nothing from before the restore survives.
+  const cleared = [...DB_STORES, 'orders', 'touches', 'scores'] as const;
   const tx = unwrap(db.transaction([...cleared, 'meta'], 'readwrite')) as IDBTransaction;
   for (const store of cleared) tx.objectStore(store).clear();
   // The restored book is unscored until the rescore that follows: counted, so a wake-up finishes it if that is cut short.
   countDataChange(tx);
   restoreRemembered(tx, backup.remembered);
-  const { accounts, contacts, orders, ...rest } = backup.stores;
+  const { accounts, contacts, orders, touches, ...rest } = backup.stores;
   const orderWrites = orderBucketWrites(tx, orders);
   // Stubs go back into their buckets (the stores were just cleared: one put per bucket, nothing to merge).
   const full = accounts.filter((a) => !isAccountStub(a));
@@ -145,6 +146,8 @@ export async function restoreBackup(db: Db, text: string): Promise<RestoreResult
       { items: full, write: (a: (typeof accounts)[number]) => tx.objectStore('accounts').put(toStoredAccount(a)) },
       { items: stubs, every: 1, write: ([id, group]: [string, typeof accounts]) => tx.objectStore('accountStubBuckets').put({ id, stubs: group.map(toStoredAccount) }) },
       { items: contacts, write: (c: (typeof contacts)[number]) => tx.objectStore('contacts').put(toStoredContact(c)) },
+      // Touches go into their account's bucket (one put each; a message id twice in the file is kept once).
+      { items: groupTouchBuckets(touches), every: 1, write: (bucket: TouchBucket) => tx.objectStore('touchBuckets').put(bucket) },
       orderWrites,
       ...(Object.entries(rest) as [string, unknown[]][]).map(([store, rows]) => putAll(tx, store, rows)),
     ]),

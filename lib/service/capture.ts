@@ -9,7 +9,7 @@ import type { TeamPolicy } from '../model/playbook';
 import { CaptureSettings, DEFAULT_CAPTURE } from '../model/settings';
 import { companyDomainOfEmail } from '../model/identity';
 import { loadMetaSettings, saveMetaSettings } from './settings';
-import { addTouches, countTouches, forgetTouches, forgetTouchesBefore, touchesOfAccount } from '../db/touches';
+import { addTouches, countRememberedIds, countTouches, forgetTouches, forgetTouchesBefore, touchesOfAccount } from '../db/touches';
 import type { CaptureView } from '../model/insight';
 import { captureText, dontRememberOn } from '../words/capture';
 import { addressesOf, rememberedOf, retentionCutoff, touchesOf, withinRetention, type KnownAddress } from '../insights/people/touches';
@@ -79,8 +79,8 @@ export async function captureView(
   const settings = await loadCaptureSettings(db);
   const on = captureAllowed(settings, policy, site);
   const setByTeam = policy?.capture === 'off';
-  const [keys, touches] = await Promise.all([
-    Promise.all(page.messages.map((message) => db.getKey('touches', `${site}:${message.id}`))),
+  const [remembered, touches] = await Promise.all([
+    countRememberedIds(db, page.messages.map((message) => `${site}:${message.id}`)),
     account ? account.touches ?? touchesOfAccount(db, account.id) : Promise.resolve([]),
   ]);
   const facts = {
@@ -88,7 +88,7 @@ export async function captureView(
     setByTeam,
     site,
     siteOff: !setByTeam && settings.enabled && !settings.sites[site],
-    remembered: keys.filter((key) => key !== undefined).length,
+    remembered,
     showNotice: on && !settings.noticeSeen,
     ...(touches.length ? { account: rememberedOf(touches) } : {}),
   };

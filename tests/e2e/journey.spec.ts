@@ -149,7 +149,7 @@ function countTouches(page: import('@playwright/test').Page): Promise<number> {
         const open = indexedDB.open('keep-account');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('touches').objectStore('touches').count();
+          const request = open.result.transaction('touchBuckets').objectStore('touchBuckets').index('ids').count();
           request.onsuccess = () => {
             resolve(request.result);
             open.result.close();

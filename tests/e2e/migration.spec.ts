@@ -130,7 +130,7 @@ test('a database written by schema version 1, filled with the demo book, is upgr
       expect([...read(store)].sort(byKey(key)), store).toEqual([...v1[store]].sort(byKey(key)));
     }
     // The stores later versions added exist (the wake-up may already have written its meta).
-    for (const store of ['scores', 'meta', 'orderBuckets', 'accountStubBuckets', 'links', 'touches']) expect(Object.keys(after)).toContain(store);
+    for (const store of ['scores', 'meta', 'orderBuckets', 'accountStubBuckets', 'links', 'touches', 'touchBuckets']) expect(Object.keys(after)).toContain(store);
     expect(read('accountStubBuckets')).toEqual([]);
 
     // The extension works on the upgraded book: scored on request, the sidebar shows the customer's lapse risk.

@@ -9,7 +9,7 @@ import { DATA_VERSION_KEY, SCORED_VERSION_KEY } from '../../lib/db/pending';
 
 const HEADER = 'Invoice No,Invoice Date,Customer ID,Customer Name,Customer Domain,Product,SKU,Quantity,Amount,Currency';
 /** The stores that hold what the user imported (the import history is counted on its own: one record per file). */
-export const DATA_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'links', 'touches'] as const;
+export const DATA_STORES = ['accounts', 'accountStubBuckets', 'contacts', 'orders', 'orderBuckets', 'products', 'activities', 'playbooks', 'questionHistory', 'links', 'touches', 'touchBuckets'] as const;
 export const iso = (d: Date) => formatISO(d, { representation: 'date' });
 export const dayAfter = (day0: string, d: number) => iso(addDays(parseISO(day0), d));
 

@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, openKeepAccountDb, type KeepAccountDB, type OrderBucket } from '../../../lib/db/schema';
 import { countRecords, deleteAccount, loadAccountBundle, toStoredAccount, toStoredContact } from '../../../lib/db/repo';
 import { indexedDbLookup } from '../../../lib/db/lookup';
-import { addTouches, countRemembered, forgetTouchesBefore, touchesOfAccount } from '../../../lib/db/touches';
+import { addTouches, allTouches, countRemembered, forgetTouchesBefore, touchesOfAccount } from '../../../lib/db/touches';
 import { readOnly } from '../../../lib/db/readOnly';
 import { allOrders, bucketId, mergeBucket, ordersOfAccount } from '../../../lib/db/orders';
 import type { Order } from '../../../lib/model/records';
@@ -191,6 +191,13 @@ describe('IndexedDB schema and migrations', () => {
       // v6's touch had no thread id.
       const oldTouch = { id: 'gmail:18ba', site: 'gmail' as const, messageId: '18ba', at: now, date: now.slice(0, 10), accountId: 'acmeflavors.com', direction: 'in' as const, from: { email: 'joe.park@acmeflavors.com' }, to: [], cc: [] };
       if (written >= 6) await old.put('touches', oldTouch);
+      // v7's touches carried their conversation; two at another account.
+      const v7Touches = [
+        { ...oldTouch, id: 'gmail:18c1', messageId: '18c1', thread: 'gmail:t0' },
+        { ...oldTouch, id: 'gmail:18c2', messageId: '18c2', thread: 'gmail:t0', accountId: 'late.example' },
+        { ...oldTouch, id: 'gmail:18c3', messageId: '18c3', thread: 'gmail:t9', accountId: 'late.example' },
+      ];
+      if (written >= 7) for (const touch of v7Touches) await old.put('touches', touch);
       old.close();
 
       const db = await openKeepAccountDb({ name });
@@ -215,14 +222,19 @@ describe('IndexedDB schema and migrations', () => {
       }
       if (written >= 4) expect((await db.get('accountStubBuckets', bucketId(stub.id)))?.stubs.map((s) => s.id)).toEqual([stub.id]);
       if (written >= 5) expect(await db.get('links', 'link-1')).toEqual(link);
-      if (written >= 6) expect(await db.get('touches', oldTouch.id)).toEqual(oldTouch);
+      // v8: every remembered touch moved into its account's bucket, the same record; the old store stays, empty.
+      expect(await touchesOfAccount(db, 'acmeflavors.com')).toEqual([...(written >= 6 ? [oldTouch] : []), ...(written >= 7 ? [v7Touches[0]] : [])]);
+      expect(await touchesOfAccount(db, 'late.example')).toEqual(written >= 7 ? v7Touches.slice(1) : []);
+      expect(await db.count('touches')).toBe(0);
       // Every store of the current version exists and takes its records.
       await db.put('links', link);
       expect(await db.get('links', 'link-1')).toEqual(link);
       await addTouches(db, [{ ...oldTouch, id: 'gmail:18bb', messageId: '18bb', thread: 'gmail:t1' }, { ...oldTouch, id: 'gmail:18bc', messageId: '18bc', thread: 'gmail:t1' }]);
       // A message remembered before v7 has no thread: a conversation of its own.
-      expect(await countRemembered(readOnly(db))).toEqual(written >= 6 ? { conversations: 2, messages: 3 } : { conversations: 1, messages: 2 });
-      expect(await db.countFromIndex('touches', 'thread', 'gmail:t1')).toBe(2);
+      const before = (written >= 6 ? { conversations: 1, messages: 1 } : { conversations: 0, messages: 0 });
+      if (written >= 7) Object.assign(before, { conversations: 3, messages: 4 });
+      expect(await countRemembered(readOnly(db))).toEqual({ conversations: before.conversations + 1, messages: before.messages + 2 });
+      expect((await allTouches(db)).filter((t) => t.thread === 'gmail:t1')).toHaveLength(2);
       db.close();
     });
   }

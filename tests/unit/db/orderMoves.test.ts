@@ -7,6 +7,7 @@ import { linkAccounts, relinkAccounts, unlinkAccounts } from '../../../lib/db/li
 import { toStoredAccount, toStoredContact } from '../../../lib/db/repo';
 import { exportBackup, restoreBackup } from '../../../lib/service/backup';
 import type { Account, Order, Touch } from '../../../lib/model/records';
+import { allTouches, groupTouchBuckets } from '../../../lib/db/touches';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const order = (id: string, accountId: string, extra: Partial<Order> = {}): Order => ({ id, accountId, date: '2026-01-02', amount: 10, ...extra });
@@ -90,14 +91,14 @@ describe('relinking with aliases', () => {
   const touch = (id: string, accountId: string): Touch => ({ id, accountId, site: 'gmail', messageId: id, date: '2026-11-20', at: '2026-11-20T09:00:00.000Z', direction: 'in', from: { email: 'anna@a.com' }, to: [], cc: [] });
 
   async function seed(db: Db, touches: Touch[] = []) {
-    const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'touches'], 'readwrite');
+    const tx = db.transaction(['accounts', 'accountStubBuckets', 'contacts', 'orderBuckets', 'touchBuckets'], 'readwrite');
     await Promise.all([
       tx.objectStore('accounts').put(toStoredAccount(crm)),
       tx.objectStore('accounts').put(toStoredAccount(other)),
       tx.objectStore('accountStubBuckets').put({ id: bucketId(stub.id), stubs: [toStoredAccount(stub)] }),
       tx.objectStore('contacts').put(toStoredContact({ email: 'anna@a.com', accountId: 'a.com', name: 'Anna', crmIds: [], status: 'unknown', updatedAt: NOW })),
       putOrders(tx, [order('s1', 'customer:1', { key: 'customer:1' }), order('s2', 'customer:1', { key: 'customer:1' }), order('a1', 'a.com', { key: 'a.com' }), order('b1', 'b.com', { key: 'b.com' })]),
-      ...touches.map((t) => tx.objectStore('touches').put(t)),
+      ...groupTouchBuckets(touches).map((bucket) => tx.objectStore('touchBuckets').put(bucket)),
       tx.done,
     ]);
   }
@@ -123,7 +124,7 @@ describe('relinking with aliases', () => {
     await seed(db, [touch('gmail:m1', 'b.com'), touch('gmail:m2', 'a.com')]);
     await relinkAccounts(db);
     await linkAccounts(db, 'b.com', 'a.com', NOW);
-    expect((await db.getAll('touches')).map((t) => [t.id, t.accountId])).toEqual([['gmail:m1', 'a.com'], ['gmail:m2', 'a.com']]);
+    expect((await allTouches(db)).map((t) => [t.id, t.accountId])).toEqual([['gmail:m1', 'a.com'], ['gmail:m2', 'a.com']]);
     expect((await ordersOfAccount(db, 'a.com')).map((o) => o.id).sort()).toEqual(['a1', 'b1', 's1', 's2']);
     await unlinkAccounts(db, 'link:b.com');
     expect((await ordersOfAccount(db, 'b.com')).map((o) => o.id)).toEqual(['b1']);
@@ -137,7 +138,7 @@ describe('relinking with aliases', () => {
     await seed(db, many);
     await relinkAccounts(db);
     await linkAccounts(db, 'b.com', 'a.com', NOW);
-    expect((await db.getAll('touches')).every((t) => t.accountId === 'a.com')).toBe(true);
+    expect((await allTouches(db)).every((t) => t.accountId === 'a.com')).toBe(true);
     db.close();
   });
 
@@ -145,11 +146,11 @@ describe('relinking with aliases', () => {
     const db = await fresh();
     await seed(db, [touch('gmail:m1', 'b.com')]);
     await relinkAccounts(db);
-    const [orders, aliases, touches] = [await allOrders(db), await orderAliases(db), await db.getAll('touches')];
+    const [orders, aliases, touches] = [await allOrders(db), await orderAliases(db), await allTouches(db)];
     await expect(linkAccounts(db, 'b.com', 'gone.com', NOW)).rejects.toThrow(/No account gone\.com/);
     expect(await allOrders(db)).toEqual(orders);
     expect(await orderAliases(db)).toEqual(aliases);
-    expect(await db.getAll('touches')).toEqual(touches);
+    expect(await allTouches(db)).toEqual(touches);
     db.close();
   });
 });
