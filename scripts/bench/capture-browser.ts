@@ -5,7 +5,8 @@
 //   nothing remembered; target ≤ 100 ms (the 100,000 are written by the bench in one transaction, then left 30 s to
 //   settle);
 // - rescoring a 5,000-account book (lib/service/rescore.ts in a Worker on Chromium's IndexedDB, the background's
-//   code) with 100,000 remembered messages against the same book with none; target: the book's own figure.
+//   code) with 100,000 remembered messages against the same book with none; target: the rescore stays within the
+//   book pipeline's budget of issue 13 (≤ 5 s); the added share is printed too.
 // Run: npm run bench capture-browser (KA_BENCH_ORDERS changes the book's order lines, default 1,000,000;
 // KA_CAPTURE_PART=sidebar or =rescore runs one half).
 import { resolve } from 'node:path';
@@ -170,7 +171,7 @@ async function rescoreFigures(): Promise<Figure[]> {
     const book = `5,000 accounts, ${orders.toLocaleString('en')} orders`;
     return [
       { name: `Chromium IndexedDB: rescore ${book}, nothing remembered, median of 3`, value: result.without, unit: 'ms' },
-      { name: `Chromium IndexedDB: rescore the same with ${TOUCHES.toLocaleString('en')} remembered, median of 3`, value: result.withTouches, unit: 'ms', target: `the book's own ${Math.round(result.without)} ms` },
+      { name: `Chromium IndexedDB: rescore the same with ${TOUCHES.toLocaleString('en')} remembered, median of 3`, value: result.withTouches, unit: 'ms', target: '≤ 5,000 ms (the book pipeline’s budget, issue 13)' },
       { name: 'remembered messages add to the rescore', value: +(((result.withTouches - result.without) / result.without) * 100).toFixed(1), unit: '%' },
     ];
   } finally {
