@@ -45,8 +45,8 @@ export interface AccountStubBucket {
 }
 
 /**
- * Remembered touches as stored since v8: every message remembered at one account (id: the account id, or
- * lib/db/touches.ts NO_ACCOUNT), with the keys its indexes need. Read and written only through lib/db/touches.ts.
+ * Remembered touches as stored since v8: every message remembered at one account (id: the account id, or for a
+ * company not in the book its bucket id of lib/db/touches.ts touchBucketId), with the keys its indexes need. Read and written only through lib/db/touches.ts.
  */
 export interface TouchBucket {
   id: string;

@@ -1,7 +1,7 @@
 // Remembered touches: one per message of a conversation the rep opened, written by the background only
 // (lib/service/capture.ts), read by the sidebar build and rescoring. Since v8 they live in store `touchBuckets`, one
-// record per account holding all of that account's remembered messages (and one, id NO_ACCOUNT, for those of
-// companies not in the book): the sidebar reads an account's 2,000 messages with one get instead of 2,000 records
+// record per account holding all of that account's remembered messages (and, for companies not in the book, one per
+// company domain, see touchBucketId): the sidebar reads an account's 2,000 messages with one get instead of 2,000 records
 // from an index (IndexedDB pays per record read: 100,000 remembered messages made the sidebar 70 ms slower, issue 16).
 // The bucket's multiEntry indexes find a message (`ids`), a conversation (`conversations`) and the retention limit's
 // victims (`oldest`) without reading touches. Every writer goes through this module, which keeps one invariant: a
@@ -12,10 +12,16 @@ import type { RememberedCount } from '../model/insight';
 import type { Db, KeepAccountDB, KeepAccountStore, TouchBucket } from './schema';
 import type { ReadOnlyDb } from './readOnly';
 
-/** The bucket of the touches tied to no account (remembered with "remember new companies too"). */
-export const NO_ACCOUNT = '';
-
-export const touchBucketId = (touch: Pick<Touch, 'accountId'>): string => touch.accountId ?? NO_ACCOUNT;
+/**
+ * A touch's bucket: its account's id; for a touch tied to no account (remembered with "remember new companies too"),
+ * U+0000 and the other side's address domain (no account id starts so), so that no bucket grows with every unknown
+ * company a rep writes to (a bucket is rewritten whole on every add).
+ */
+export function touchBucketId(touch: Pick<Touch, 'accountId' | 'direction' | 'from' | 'to'>): string {
+  if (touch.accountId !== undefined) return touch.accountId;
+  const other = touch.direction === 'in' ? touch.from.email : (touch.to[0]?.email ?? '');
+  return `\u0000${other.slice(other.lastIndexOf('@') + 1).toLowerCase()}`;
+}
 
 /**
  * A conversation's key in the bucket: its thread ("site:thread id"), or for a message remembered before thread ids

@@ -15,7 +15,7 @@ import {
   forgetTouches,
   forgetTouchesBefore,
   moveTouches,
-  NO_ACCOUNT,
+  touchBucketId,
   touchBucket,
   touchesOfAccount,
 } from '../../../lib/db/touches';
@@ -28,6 +28,9 @@ const fresh = () => openKeepAccountDb({ name: `touch-buckets-${++n}` });
 const byId = (a: Touch, b: Touch) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function touch(id: number, accountId: string | undefined, date: string, thread?: string): Touch {
+  // A company not in the book: one of three, each its own bucket.
+  const person = { email: `p${id % 3}@${accountId ?? `new${id % 3}.example`}` };
+  const out = id % 2 === 0;
   return {
     id: `gmail:m${id}`,
     site: 'gmail',
@@ -36,9 +39,9 @@ function touch(id: number, accountId: string | undefined, date: string, thread?:
     at: `${date}T09:00:00.000Z`,
     date,
     ...(accountId ? { accountId } : {}),
-    direction: id % 2 ? 'in' : 'out',
-    from: { email: `p${id % 3}@${accountId ?? 'new.example'}` },
-    to: [],
+    direction: out ? 'out' : 'in',
+    from: out ? { email: 'sam@seller.example' } : person,
+    to: out ? [person] : [],
     cc: [],
   };
 }
@@ -55,8 +58,8 @@ async function expectSame(db: Db, reference: Map<string, Touch>, accounts: reado
   expect((await allTouches(db)).sort(byId)).toEqual(expected);
   expect(await countTouches(db)).toBe(reference.size);
   expect(await countRemembered(db)).toEqual({ conversations: conversationsOf(reference.values()), messages: reference.size });
-  for (const account of [...accounts, NO_ACCOUNT]) {
-    expect(await touchesOfAccount(db, account)).toEqual(expected.filter((t) => (t.accountId ?? NO_ACCOUNT) === account));
+  for (const bucket of new Set([...accounts, ...expected.map(touchBucketId)])) {
+    expect(await touchesOfAccount(db, bucket)).toEqual(expected.filter((t) => touchBucketId(t) === bucket));
   }
   // Every bucket's index keys are those of its touches, and no bucket is empty.
   for (const bucket of await db.getAll('touchBuckets')) {
@@ -128,6 +131,8 @@ describe('remembered touches in buckets', () => {
     const db = await fresh();
     await addTouches(db, Array.from({ length: 2_000 }, (_, i) => touch(i, i % 2 ? 'a.com' : 'b.com', '2026-10-01', `gmail:t${i % 50}`)));
     expect(await db.count('touchBuckets')).toBe(2);
+    await addTouches(db, [touch(5_001, undefined, '2026-10-01'), touch(5_002, undefined, '2026-10-01'), touch(5_003, undefined, '2026-10-01')]);
+    expect((await db.getAllKeys('touchBuckets')).sort()).toEqual(['\u0000new0.example', '\u0000new1.example', '\u0000new2.example', 'a.com', 'b.com'].sort());
     expect(await touchesOfAccount(db, 'a.com')).toHaveLength(1_000);
     expect(await db.count('touches')).toBe(0);
     db.close();
