@@ -53,7 +53,7 @@ export function groupTouchBuckets(touches: Iterable<Touch>): TouchBucket[] {
 }
 
 /** The bucket store of any read-write transaction that holds it (only the methods used here). */
-type BucketStore = Pick<IDBPObjectStore<KeepAccountDB, ArrayLike<KeepAccountStore>, 'touchBuckets', 'readwrite'>, 'get' | 'put' | 'delete'>;
+type BucketStore = Pick<IDBPObjectStore<KeepAccountDB, ArrayLike<KeepAccountStore>, 'touchBuckets', 'readwrite'>, 'get' | 'getAllKeys' | 'put' | 'delete'>;
 
 /** Puts the bucket, or deletes it when it holds no touch. */
 function writeBucket(store: BucketStore, id: string, touches: readonly Touch[]): Promise<unknown> {
@@ -166,7 +166,9 @@ export async function forgetTouches(db: Db, ids: readonly string[], thread?: str
  * buckets, their account id rewritten: a relink's step, in its transaction.
  */
 export async function moveTouches(store: BucketStore, moves: ReadonlyMap<string, string>): Promise<void> {
-  const from = [...moves.keys()];
+  // The buckets' ids first (one per account with remembered messages): a relink moves thousands of order-log stubs, with none.
+  const stored = new Set(await store.getAllKeys());
+  const from = [...moves.keys()].filter((id) => stored.has(id));
   const found = await Promise.all(from.map((id) => store.get(id)));
   const arriving = new Map<string, Touch[]>();
   from.forEach((id, i) => {
@@ -176,7 +178,7 @@ export async function moveTouches(store: BucketStore, moves: ReadonlyMap<string,
   });
   if (!arriving.size) return;
   const intoIds = [...arriving.keys()];
-  const intoBuckets = await Promise.all(intoIds.map((id) => (moves.has(id) ? undefined : store.get(id))));
+  const intoBuckets = await Promise.all(intoIds.map((id) => (stored.has(id) && !moves.has(id) ? store.get(id) : undefined)));
   await Promise.all([
     ...from.filter((_, i) => found[i]).map((id) => store.delete(id)),
     ...intoIds.map((id, i) => writeBucket(store, id, [...(intoBuckets[i]?.touches ?? []), ...arriving.get(id)!])),
