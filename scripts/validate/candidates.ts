@@ -6,6 +6,7 @@
 // textbook model's − 0.002 (+ 0.01 where purchasing is regular), Brier ≤ BG/NBD's, both to the exact value.
 import { bgNbdPActive, paretoNbdPActive } from '../../lib/insights/risk/pActive';
 import { bgNbdMixturePActive, fitBgNbdMixture } from '../../lib/insights/risk/bgNbdMixture';
+import { bgParetoMixtureForecaster, fitBgParetoMixture } from '../../lib/insights/risk/bgParetoMixture';
 import { fitBgNbd } from '../../lib/insights/risk/bgNbd';
 import { fitMbgCnbd, type CnbdRow } from '../../lib/insights/risk/mbgcnbd';
 import { mbgCnbdPredictor } from '../../lib/insights/risk/mbgcnbdPredict';
@@ -35,6 +36,13 @@ const candidates: Record<string, (rows: readonly CnbdRow[]) => Predict> = {
   'BG/NBD ×2 segments': (rows) => {
     const fit = fitBgNbdMixture(rows);
     return (h) => (row) => bgNbdMixturePActive(fit, h, row.frequency, row.recency, row.T);
+  },
+  'BG/NBD + Pareto/NBD segments': (rows) => {
+    const fit = fitBgParetoMixture(rows);
+    return (h) => {
+      const forecast = bgParetoMixtureForecaster(fit, h);
+      return (row) => forecast(row.frequency, row.recency, row.T).pActive;
+    };
   },
 };
 const TEXTBOOK = ['BG/NBD', 'Pareto/NBD'];

@@ -40,8 +40,8 @@ export function paretoNbdQuietIfAlive({ r, alpha, s, beta }: ParetoNbdParams, t:
 }
 
 // 8-point Gauss-Legendre nodes and weights on [−1, 1] (Abramowitz & Stegun, Table 25.4).
-const GL_NODES = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363];
-const GL_WEIGHTS = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
+export const GL_NODES = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363];
+export const GL_WEIGHTS = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
 
 function gaussLegendre8(f: (v: number) => number, lo: number, hi: number): number {
   const mid = (lo + hi) / 2;
