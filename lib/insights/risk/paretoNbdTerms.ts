@@ -29,7 +29,8 @@ export function logDropoutIntegral(R: number, alpha: number, s: number, beta: nu
   const lb0 = Math.log(b0);
   const s1 = s + 1;
   // The integrand falls by a factor e on the scale σ at t_x; pieces [0, σ], [σ, 3σ], [3σ, 9σ], … of the offset τ − t_x.
-  const sigma = 1 / (R / a0 + s1 / b0);
+  // (σ at least 1e−15 of the span, and a number: parameters that underflow must not stall the loop).
+  const sigma = Math.max(1 / (R / a0 + s1 / b0), span * 1e-15) || span * 1e-15;
   let sum = 0;
   let sLa = 0;
   let sIa = 0;
@@ -149,7 +150,9 @@ export function paretoNbdRowTerms(theta: ArrayLike<number>, offset: number, rows
   const alpha = Math.exp(theta[offset + 1]);
   const s = Math.exp(theta[offset + 2]);
   const beta = Math.exp(theta[offset + 3]);
-  if (!(r > 0 && alpha > 0 && s > 0 && beta > 0 && Number.isFinite(r + alpha + s + beta))) return false;
+  // Off the domain beyond e^±50: where a parameter drifts that far the likelihood is flat in it, and its quadrature
+  // would work with numbers that underflow.
+  for (let j = 0; j < 4; j++) if (!(Math.abs(theta[offset + j]) <= 50)) return false;
   const nx = xs.values.length;
   const baseX = new Float64Array(nx);
   const psiX = new Float64Array(nx);

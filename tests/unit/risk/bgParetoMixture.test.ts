@@ -8,7 +8,7 @@ import { newTerms, scaledTimes, segmentTerms, twoSegmentObjective } from '../../
 import { bgParetoMixtureForecaster, bgParetoMixtureLogLikelihood, fitBgParetoMixture, type BgParetoMixtureParams } from '../../../lib/insights/risk/bgParetoMixture';
 import { bgNbdPActive, paretoNbdPActive } from '../../../lib/insights/risk/pActive';
 import { paretoNbdExpectedPurchases, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from '../../../lib/insights/risk/paretoNbd';
-import { paretoNbdLogLikelihoodByQuadrature, paretoNbdRowTerms, paretoPairs } from '../../../lib/insights/risk/paretoNbdTerms';
+import { logDropoutIntegral, paretoNbdLogLikelihoodByQuadrature, paretoNbdRowTerms, paretoPairs } from '../../../lib/insights/risk/paretoNbdTerms';
 import { distinctValues } from '../../../lib/insights/risk/rows';
 import { gammaSampler, random } from '../../support/random';
 
@@ -60,6 +60,16 @@ describe('the Pareto/NBD likelihood by quadrature', () => {
         }
       }
     }
+  });
+});
+
+describe('parameters at the edge of the domain', () => {
+  it('the integral ends (and is a number) when β underflows, and the row terms refuse parameters beyond e^±50', () => {
+    // A random 100-account book once drove the fit to β ≈ 4e−309: σ was 0 and the quadrature never ended.
+    expect(Number.isNaN(logDropoutIntegral(5.2, 4.6, 3.2e-4, 3.8e-309, 0, 6))).toBe(false);
+    const rows = { size: 1, x: Float64Array.of(2), recency: Float64Array.of(1), T: Float64Array.of(3) };
+    const xs = distinctValues(rows.x);
+    expect(paretoNbdRowTerms([0, 0, 0, -710], 0, rows, xs, paretoPairs(rows, xs), newTerms(1))).toBe(false);
   });
 });
 
