@@ -18,7 +18,7 @@
 // probabilities over the holdout's length.
 import { scoreBook, type AccountOrder } from '../../lib/insights/risk/accountRisk';
 import { bgNbdPAlive, bgNbdPredictor, fitBgNbd, type BgNbdFit } from '../../lib/insights/risk/bgNbd';
-import { chooseModelByBacktest, fitModel, forecaster, modelLabel } from '../../lib/insights/risk/choose';
+import { chooseModelByBacktest, fitModel, forecaster, modelLabel, type BookFit } from '../../lib/insights/risk/choose';
 import { dayToIso, toDayNumber } from '../../lib/model/days';
 import { fitMbgCnbd, type MbgCnbdFit } from '../../lib/insights/risk/mbgcnbd';
 import { mbgCnbdPredictor } from '../../lib/insights/risk/mbgcnbdPredict';
@@ -212,7 +212,16 @@ function shippedPredictions(orders: readonly BookOrder[], split: BacktestSplit, 
     expected[i] = forecast.expected;
   }
   const checked = model.trackRecord ? `; its own check on the calibration period: high precision ${(model.trackRecord.high.precision * 100).toFixed(0)}%, recall ${(model.trackRecord.high.recall * 100).toFixed(0)}%` : '';
-  return { model: 'shipped', label: `shipped (${modelLabel(book)})`, rank, pAlive, pActive, expected, fitMs, note: `chosen by backtest: ${model.label}${checked}` };
+  const inner = `; the choice's Brier of P(active) on the last 90 days: ${choice.candidates.map((c) => `${c.label} ${c.brierAll.toFixed(6)}`).join(', ')}`;
+  return { model: 'shipped', label: `shipped (${modelLabel(book)})`, rank, pAlive, pActive, expected, fitMs, note: `chosen by backtest: ${model.label}${checked}${inner}${describeMixture(book)}` };
+}
+
+/** The mixture's fitted parameters on the calibration period, when it is the chosen model. */
+function describeMixture(book: BookFit): string {
+  if (book.model !== 'bgpareto') return '';
+  const { share, bg, pareto, logLikelihood } = book.fit;
+  const f = (v: number) => v.toFixed(3);
+  return `; fitted: π=${f(share)} BG/NBD r=${f(bg.r)} α=${f(bg.alpha)} a=${f(bg.a)} b=${f(bg.b)}, Pareto/NBD r=${f(pareto.r)} α=${f(pareto.alpha)} s=${f(pareto.s)} β=${f(pareto.beta)}, LL=${logLikelihood.toFixed(1)}`;
 }
 
 // ---------------------------------------------------------------------------------------------

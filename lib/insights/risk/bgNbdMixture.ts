@@ -58,8 +58,11 @@ export function bgNbdMixturePredictor(params: BgNbdMixtureParams, t: number): (x
   };
 }
 
-/** Per-row log-likelihood of one segment and its gradient in (r, α, a, b), written into the arrays given. */
-interface SegmentTerms {
+/**
+ * Per-row log-likelihood of one segment and its gradient in its four log-parameters, written into the arrays given:
+ * BG/NBD's (r, α, a, b), or Pareto/NBD's (r, α, s, β) in ga and gb (paretoNbdTerms.ts).
+ */
+export interface SegmentTerms {
   ll: Float64Array;
   gr: Float64Array;
   gAlpha: Float64Array;
@@ -67,13 +70,23 @@ interface SegmentTerms {
   gb: Float64Array;
 }
 
-type Data = ReturnType<typeof aggregateRows>;
+type Data = Pick<ReturnType<typeof aggregateRows>, 'size' | 'x'>;
 
 /** ln[Γ(z + x)/Γ(z)] and its derivative in z. */
 const logRise = (z: number, x: number) => logGamma(z + x) - logGamma(z);
 const psiRise = (z: number, x: number) => digamma(z + x) - digamma(z);
 
-function segmentTerms(theta: Float64Array, offset: number, data: Data, scaled: { T: Float64Array; recency: Float64Array }, xs: ReturnType<typeof distinctValues>, out: SegmentTerms): boolean {
+/** The scaled times of the rows with their distinct values (the logs of α + T and α + t_x are taken once per value). */
+export interface ScaledTimes {
+  T: Float64Array;
+  recency: Float64Array;
+  ts: ReturnType<typeof distinctValues>;
+  rs: ReturnType<typeof distinctValues>;
+}
+
+export const scaledTimes = (T: Float64Array, recency: Float64Array): ScaledTimes => ({ T, recency, ts: distinctValues(T), rs: distinctValues(recency) });
+
+export function segmentTerms(theta: Float64Array, offset: number, data: Data, scaled: ScaledTimes, xs: ReturnType<typeof distinctValues>, out: SegmentTerms): boolean {
   const r = Math.exp(theta[offset]);
   const alpha = Math.exp(theta[offset + 1]);
   const a = Math.exp(theta[offset + 2]);
@@ -84,6 +97,7 @@ function segmentTerms(theta: Float64Array, offset: number, data: Data, scaled: {
   const grX = new Float64Array(nx);
   const gaX = new Float64Array(nx);
   const gbX = new Float64Array(nx);
+  const logBX = new Float64Array(nx);
   // The x-only terms: ln[Γ(r+x)/Γ(r)] + r ln α + ln[B(a, b+x)/B(a, b)] and their derivatives (ψ differences).
   const logAlpha = Math.log(alpha);
   for (let k = 0; k < nx; k++) {
@@ -93,13 +107,16 @@ function segmentTerms(theta: Float64Array, offset: number, data: Data, scaled: {
     grX[k] = psiRise(r, x) + logAlpha;
     gaX[k] = -ab;
     gbX[k] = psiRise(b, x) - ab;
+    logBX[k] = x > 0 ? Math.log(b + x - 1) : 0;
   }
+  const logAlphaT = scaled.ts.values.map((t) => Math.log(alpha + t));
+  const logAlphaR = scaled.rs.values.map((t) => Math.log(alpha + t));
   const logA = Math.log(a);
   for (let i = 0; i < data.size; i++) {
     const x = data.x[i];
     const k = xs.indexOf[i];
     const rx = r + x;
-    const logAT = Math.log(alpha + scaled.T[i]);
+    const logAT = logAlphaT[scaled.ts.indexOf[i]];
     let ll = baseX[k] - rx * logAT;
     let gr = grX[k];
     let gAlpha = r / alpha;
@@ -109,11 +126,12 @@ function segmentTerms(theta: Float64Array, offset: number, data: Data, scaled: {
       gr -= logAT;
       gAlpha -= rx / (alpha + scaled.T[i]);
     } else {
-      const logAR = Math.log(alpha + scaled.recency[i]);
+      const logAR = logAlphaR[scaled.rs.indexOf[i]];
       // ln(e^A₃ + e^A₄) = A₃ + ln(1 + e^d), d = A₄ − A₃ (as in bgNbd.ts), with weights w₃ = 1 − w₄, w₄ = σ(d).
-      const d = logA - Math.log(b + x - 1) - rx * (logAR - logAT);
-      ll += d > 0 ? d + Math.log1p(Math.exp(-d)) : Math.log1p(Math.exp(d));
-      const w4 = sigmoid(d);
+      const d = logA - logBX[k] - rx * (logAR - logAT);
+      const e = Math.exp(-Math.abs(d));
+      ll += Math.max(d, 0) + Math.log1p(e);
+      const w4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
       const w3 = 1 - w4;
       gr -= w3 * logAT + w4 * logAR;
       gAlpha -= rx * (w3 / (alpha + scaled.T[i]) + w4 / (alpha + scaled.recency[i]));
@@ -130,14 +148,46 @@ function segmentTerms(theta: Float64Array, offset: number, data: Data, scaled: {
   return true;
 }
 
-const newTerms = (n: number): SegmentTerms => ({ ll: new Float64Array(n), gr: new Float64Array(n), gAlpha: new Float64Array(n), ga: new Float64Array(n), gb: new Float64Array(n) });
+/**
+ * −(1/n) Σ w ln(π L₁ + (1 − π) L₂) over the rows, π = σ(logitShare), and its gradient in the 9 parameters (the two
+ * segments' four, then logit π) written into `gradient`; NaN when not finite.
+ */
+export function twoSegmentObjective(logitShare: number, weight: Float64Array, n: number, first: SegmentTerms, second: SegmentTerms, gradient: Float64Array): number {
+  const share = sigmoid(logitShare);
+  const logShare = Math.log(share);
+  const logRest = Math.log1p(-share);
+  let ll = 0;
+  gradient.fill(0);
+  for (let i = 0; i < weight.length; i++) {
+    const w = weight[i];
+    const l1 = logShare + first.ll[i];
+    const l2 = logRest + second.ll[i];
+    // ln(π L₁ + (1 − π) L₂) and q = P(segment 1 | row) from one exponential.
+    const e = Math.exp(-Math.abs(l1 - l2));
+    ll += w * (Math.max(l1, l2) + Math.log1p(e));
+    const q = l1 >= l2 ? 1 / (1 + e) : e / (1 + e);
+    gradient[0] -= w * q * first.gr[i];
+    gradient[1] -= w * q * first.gAlpha[i];
+    gradient[2] -= w * q * first.ga[i];
+    gradient[3] -= w * q * first.gb[i];
+    gradient[4] -= w * (1 - q) * second.gr[i];
+    gradient[5] -= w * (1 - q) * second.gAlpha[i];
+    gradient[6] -= w * (1 - q) * second.ga[i];
+    gradient[7] -= w * (1 - q) * second.gb[i];
+    gradient[8] -= w * (q - share); // d/dlogit π of ln(π L₁ + (1 − π) L₂)
+  }
+  for (let j = 0; j < 9; j++) gradient[j] /= n;
+  return Number.isFinite(ll) ? -ll / n : NaN;
+}
+
+export const newTerms = (n: number): SegmentTerms => ({ ll: new Float64Array(n), gr: new Float64Array(n), gAlpha: new Float64Array(n), ga: new Float64Array(n), gb: new Float64Array(n) });
 
 /** Maximum-likelihood two-segment BG/NBD fit on summary rows (frequency = repeat purchases, recency, T in one unit). */
 export function fitBgNbdMixture(rows: readonly RfmRow[], options: FitOptions = {}): BgNbdMixtureFit {
   const { maxIterations = 500, gradientTolerance = 1e-8 } = options;
   const data = aggregateRows(rows);
   const scale = timeScaleFor(data.maxT);
-  const scaled = { T: data.T.map((v) => v * scale), recency: data.recency.map((v) => v * scale) };
+  const scaled = scaledTimes(data.T.map((v) => v * scale), data.recency.map((v) => v * scale));
   const xs = distinctValues(data.x);
   const n = data.totalWeight;
 
@@ -158,29 +208,7 @@ export function fitBgNbdMixture(rows: readonly RfmRow[], options: FitOptions = {
   const second = newTerms(data.size);
   const objective = (theta: Float64Array, gradient: Float64Array): number => {
     if (!segmentTerms(theta, 0, data, scaled, xs, first) || !segmentTerms(theta, 4, data, scaled, xs, second)) return NaN;
-    const share = sigmoid(theta[8]);
-    const logShare = Math.log(share);
-    const logRest = Math.log1p(-share);
-    let ll = 0;
-    gradient.fill(0);
-    for (let i = 0; i < data.size; i++) {
-      const w = data.weight[i];
-      const l1 = logShare + first.ll[i];
-      const l2 = logRest + second.ll[i];
-      ll += w * logAddExp(l1, l2);
-      const q = sigmoid(l1 - l2);
-      gradient[0] -= w * q * first.gr[i];
-      gradient[1] -= w * q * first.gAlpha[i];
-      gradient[2] -= w * q * first.ga[i];
-      gradient[3] -= w * q * first.gb[i];
-      gradient[4] -= w * (1 - q) * second.gr[i];
-      gradient[5] -= w * (1 - q) * second.gAlpha[i];
-      gradient[6] -= w * (1 - q) * second.ga[i];
-      gradient[7] -= w * (1 - q) * second.gb[i];
-      gradient[8] -= w * (q - share); // d/dlogit π of ln(π L₁ + (1 − π) L₂)
-    }
-    for (let j = 0; j < 9; j++) gradient[j] /= n;
-    return -ll / n;
+    return twoSegmentObjective(theta[8], data.weight, n, first, second, gradient);
   };
   const result = minimizeBfgs(objective, start, { maxIterations, gradientTolerance });
   const p = Array.from(result.x, Math.exp);

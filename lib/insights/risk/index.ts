@@ -45,6 +45,7 @@ export {
   thresholdForPrecision,
   flagQuality,
   SHIPPED_CANDIDATES,
+  MIXTURE_MAX_ROWS,
   type BookFit,
   type FittedModel,
   type FlagThreshold,

@@ -30,7 +30,7 @@ export function paretoNbdQuietIfAlive({ r, alpha, s, beta }: ParetoNbdParams, t:
   const h = (v: number) => (s / b1) * Math.exp(-(s + 1) * Math.log1p(v / b1) - R * Math.log1p(v / a1));
   const survive = Math.exp(-R * Math.log1p(t / a1) - s * Math.log1p(t / b1));
   // h falls by a factor e on the scale σ = 1/(−d ln h/dv at 0); Gauss-Legendre on [0, σ], [σ, 3σ], [3σ, 9σ], … up to t.
-  const sigma = 1 / ((s + 1) / b1 + R / a1);
+  const sigma = Math.max(1 / ((s + 1) / b1 + R / a1), t * 1e-15) || t * 1e-15; // a number, never 0 (underflowing parameters)
   let integral = 0;
   for (let lo = 0, hi = Math.min(t, sigma); ; lo = hi, hi = Math.min(t, hi * 3)) {
     integral += gaussLegendre8(h, lo, hi);
@@ -40,8 +40,8 @@ export function paretoNbdQuietIfAlive({ r, alpha, s, beta }: ParetoNbdParams, t:
 }
 
 // 8-point Gauss-Legendre nodes and weights on [−1, 1] (Abramowitz & Stegun, Table 25.4).
-const GL_NODES = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363];
-const GL_WEIGHTS = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
+export const GL_NODES = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363];
+export const GL_WEIGHTS = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
 
 function gaussLegendre8(f: (v: number) => number, lo: number, hi: number): number {
   const mid = (lo + hi) / 2;

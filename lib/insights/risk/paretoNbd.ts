@@ -144,9 +144,14 @@ export function paretoNbdPAlive(params: ParetoNbdParams, frequency: number, rece
 /** E[Y(t) | x, t_x, T] under Pareto/NBD: P(alive) · (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)]. */
 export function paretoNbdExpectedPurchases(params: ParetoNbdParams, t: number, frequency: number, recency: number, T: number): number {
   if (t <= 0) return 0;
-  const { r, alpha, s, beta } = params;
+  return paretoNbdPAlive(params, frequency, recency, T) * paretoNbdExpectedIfAlive(params, t, frequency, T);
+}
+
+/** E[Y(t) | alive at T, x, T] = (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] (note 009 eq. 41 without P(alive)). */
+export function paretoNbdExpectedIfAlive({ r, alpha, s, beta }: ParetoNbdParams, t: number, frequency: number, T: number): number {
+  if (t <= 0) return 0;
   const logRatio = Math.log((beta + T) / (beta + T + t));
   // [1 − e^((s−1)·logRatio)]/(s−1), whose limit at s = 1 is −logRatio.
   const horizon = Math.abs(s - 1) < 1e-9 ? -logRatio : -Math.expm1((s - 1) * logRatio) / (s - 1);
-  return (paretoNbdPAlive(params, frequency, recency, T) * (r + frequency) * (beta + T) * horizon) / (alpha + T);
+  return ((r + frequency) * (beta + T) * horizon) / (alpha + T);
 }

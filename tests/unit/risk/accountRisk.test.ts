@@ -23,7 +23,7 @@ describe('scoreAccounts: one model per book, chosen by a backtest on the book it
 
   it('names the model it chose and its track record on this book', () => {
     expect(model.chosenBy).toBe('backtest');
-    expect(model.candidates!.map((c) => c.label.split(' ')[0]).sort()).toEqual(['BG/NBD', 'MBG/CNBD-k']);
+    expect(model.candidates!.map((c) => c.label.replace(/ \(k=\d+\)$/, '')).sort()).toEqual(['BG/NBD', 'BG/NBD + Pareto/NBD mixture', 'MBG/CNBD-k']);
     const best = model.candidates!.reduce((p, q) => (q.brier < p.brier ? q : p));
     expect(model.label).toBe(best.label);
     expect(trackRecordText(model, TODAY)).toMatch(/^Checked on your orders: of the \d+ accounts this would have flagged high on \d+ \w+, (\d+%|all|none) placed no order in the next 90 days; it caught (\d+%|all|none) of the \d+ accounts that stopped\.$/);

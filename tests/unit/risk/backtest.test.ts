@@ -1,7 +1,7 @@
 // The backtest harness: metrics on hand-computed examples, the split, the holdout probabilities
 // against Monte Carlo, and real behaviour on a seeded simulated B2B book.
 import { describe, expect, it } from 'vitest';
-import { auc, aucSorted, bgNbdPActive, brierScore, chooseModelByBacktest, flagQuality, meanAbsoluteError, thresholdForPrecision, paretoNbdPActive, rootMeanSquaredError, sortByScore, splitBook } from '../../../lib/insights/risk';
+import { auc, aucSorted, bgNbdPActive, brierScore, chooseModelByBacktest, MIXTURE_MAX_ROWS, flagQuality, meanAbsoluteError, thresholdForPrecision, paretoNbdPActive, rootMeanSquaredError, sortByScore, splitBook } from '../../../lib/insights/risk';
 import { backtestBook } from '../../../scripts/validate/harness';
 import { pairedBootstrapAuc } from '../../../scripts/validate/bootstrap';
 import { bgNbdPAlive } from '../../../lib/insights/risk/bgNbd';
@@ -197,5 +197,19 @@ describe('on a strongly regular simulated B2B book (gamma gaps of shape 6–10)'
     // The shipped score chose MBG/CNBD-k on the calibration period alone, so it ranks as well as MBG/CNBD-k does.
     expect(shipped.repeat.aucPActive!).toBeGreaterThanOrEqual(of('mbgcnbd').repeat.aucPActive! - 0.002);
     expect(shipped.all.brierPActive!).toBeLessThanOrEqual(of('bgnbd').all.brierPActive!);
+  });
+});
+
+describe('the mixture candidate', () => {
+  it('is offered on a small book and left out above MIXTURE_MAX_ROWS distinct histories', () => {
+    const rand = random(5);
+    const start = toDayNumber('2022-01-01');
+    // Accounts with a handful of random order days over two years: nearly every history is distinct.
+    const book = (accounts: number) =>
+      Array.from({ length: accounts }, (_, k) => Array.from({ length: 1 + Math.floor(rand() * 6) }, () => ({ customerId: `a${k}`, date: dayToIso(start + Math.floor(rand() * 730)) }))).flat();
+    const endDayOf = () => start + 730;
+    const labels = (accounts: number) => chooseModelByBacktest(book(accounts), { endDayOf }).candidates.map((c) => c.model);
+    expect(labels(400)).toContain('bgpareto');
+    expect(labels(MIXTURE_MAX_ROWS * 2)).toEqual(['bgnbd', 'mbgcnbd']);
   });
 });
