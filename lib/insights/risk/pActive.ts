@@ -27,27 +27,55 @@ export function paretoNbdQuietIfAlive({ r, alpha, s, beta }: ParetoNbdParams, t:
   const R = r + x;
   const a1 = alpha + T;
   const b1 = beta + T;
-  const h = (v: number) => (s / b1) * Math.exp(-(s + 1) * Math.log1p(v / b1) - R * Math.log1p(v / a1));
   const survive = Math.exp(-R * Math.log1p(t / a1) - s * Math.log1p(t / b1));
-  // h falls by a factor e on the scale σ = 1/(−d ln h/dv at 0); Gauss-Legendre on [0, σ], [σ, 3σ], [3σ, 9σ], … up to t.
-  const sigma = Math.max(1 / ((s + 1) / b1 + R / a1), t * 1e-15) || t * 1e-15; // a number, never 0 (underflowing parameters)
-  let integral = 0;
-  for (let lo = 0, hi = Math.min(t, sigma); ; lo = hi, hi = Math.min(t, hi * 3)) {
-    integral += gaussLegendre8(h, lo, hi);
-    if (hi >= t) break;
-  }
-  return Math.min(1, survive + integral);
+  // ∫₀ᵗ h(v) dv, h(v) = (s/β')(1 + v/β')^{−(s+1)}(1 + v/α')^{−R}.
+  return Math.min(1, survive + (s / b1) * decayQuadrature(R, s + 1, a1, b1, t));
 }
 
 // 8-point Gauss-Legendre nodes and weights on [−1, 1] (Abramowitz & Stegun, Table 25.4).
-export const GL_NODES = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363];
-export const GL_WEIGHTS = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
+const GL_NODES = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363];
+const GL_WEIGHTS = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
 
-function gaussLegendre8(f: (v: number) => number, lo: number, hi: number): number {
-  const mid = (lo + hi) / 2;
-  const half = (hi - lo) / 2;
+/**
+ * ∫₀^span (1 + v/a0)^{−R} (1 + v/b0)^{−s1} dv, the Pareto/NBD dropout integrand (smooth, falling): Gauss-Legendre on
+ * [0, σ], [σ, 3σ], [3σ, 9σ], … up to the span, σ the scale on which the integrand falls by a factor e at 0 (at least
+ * 1e−15 of the span, and a number: parameters that underflow must not stall the loop), stopping once what is left
+ * cannot count. `moments`, when given, gets the integrand-weighted sums of ln(1 + v/a0), 1/(a0 + v), ln(1 + v/b0) and
+ * 1/(b0 + v) (the same nodes give the integral's derivatives, paretoNbdTerms.ts).
+ */
+export function decayQuadrature(R: number, s1: number, a0: number, b0: number, span: number, moments?: Float64Array): number {
+  const sigma = Math.max(1 / (R / a0 + s1 / b0), span * 1e-15) || span * 1e-15;
   let sum = 0;
-  for (let i = 0; i < 4; i++) sum += GL_WEIGHTS[i] * (f(mid - half * GL_NODES[i]) + f(mid + half * GL_NODES[i]));
-  return sum * half;
+  let sLa = 0;
+  let sIa = 0;
+  let sLb = 0;
+  let sIb = 0;
+  for (let lo = 0, hi = Math.min(span, sigma); ; lo = hi, hi = Math.min(span, hi * 3)) {
+    const mid = (lo + hi) / 2;
+    const half = (hi - lo) / 2;
+    for (let i = 0; i < 8; i++) {
+      const v = i < 4 ? mid - half * GL_NODES[i] : mid + half * GL_NODES[i - 4];
+      const da = Math.log1p(v / a0);
+      const db = Math.log1p(v / b0);
+      const w = GL_WEIGHTS[i & 3] * half * Math.exp(-R * da - s1 * db);
+      sum += w;
+      if (moments) {
+        sLa += w * da;
+        sIa += w / (a0 + v);
+        sLb += w * db;
+        sIb += w / (b0 + v);
+      }
+    }
+    if (hi >= span) break;
+    // The rest is at most the integrand at hi times what is left of the span.
+    if (Math.exp(-R * Math.log1p(hi / a0) - s1 * Math.log1p(hi / b0)) * (span - hi) < 1e-17 * sum) break;
+  }
+  if (moments) {
+    moments[0] = sLa;
+    moments[1] = sIa;
+    moments[2] = sLb;
+    moments[3] = sIb;
+  }
+  return sum;
 }
 

@@ -5,7 +5,7 @@
 // 2005, https://brucehardie.com/notes/009/, eqs. 2-4). With λ ~ Gamma(r, α) and μ ~ Gamma(s, β),
 //   L = Γ(r+x)/Γ(r) α^r β^s [ (α+T)^{−(r+x)} (β+T)^{−s} + s ∫_{t_x}^T (α+τ)^{−(r+x)} (β+τ)^{−(s+1)} dτ ],
 // whose integral note 009 writes with a Gauss hypergeometric 2F1 (paretoNbd.ts). Here it is taken by Gauss-Legendre
-// quadrature on geometrically growing pieces (as paretoNbdQuietIfAlive in pActive.ts): the same nodes give the
+// quadrature on geometrically growing pieces (pActive.ts decayQuadrature, which paretoNbdQuietIfAlive uses too): the same nodes give the
 // derivatives of the integral with respect to r, α, s and β (differentiation under the integral sign), which the 2F1
 // has in no closed form. The integrand is smooth and falls monotonically; the rule is accurate to about 1e−10 (the
 // tests check the value against paretoNbd.ts's 2F1 form and the gradient against finite differences).
@@ -14,7 +14,7 @@
 // than rows (a million accounts: 61,750 rows, 2,909 pairs). The difference loses nothing that counts: s·G(x, T) ≤
 // (α+T)^{−(r+x)}(β+T)^{−s}, the alive term, so its rounding is relative to the bracket, not to the difference.
 import type { SegmentTerms } from './bgNbdMixture';
-import { GL_NODES, GL_WEIGHTS } from './pActive';
+import { decayQuadrature } from './pActive';
 import type { ParetoNbdParams } from './paretoNbd';
 import { distinctValues } from './rows';
 import { digamma, logAddExp, logGamma } from './special';
@@ -27,42 +27,15 @@ export function logDropoutIntegral(R: number, alpha: number, s: number, beta: nu
   const b0 = beta + tx;
   const la0 = Math.log(a0);
   const lb0 = Math.log(b0);
-  const s1 = s + 1;
-  // The integrand falls by a factor e on the scale σ at t_x; pieces [0, σ], [σ, 3σ], [3σ, 9σ], … of the offset τ − t_x.
-  // (σ at least 1e−15 of the span, and a number: parameters that underflow must not stall the loop).
-  const sigma = Math.max(1 / (R / a0 + s1 / b0), span * 1e-15) || span * 1e-15;
-  let sum = 0;
-  let sLa = 0;
-  let sIa = 0;
-  let sLb = 0;
-  let sIb = 0;
-  for (let lo = 0, hi = Math.min(span, sigma); ; lo = hi, hi = Math.min(span, hi * 3)) {
-    const mid = (lo + hi) / 2;
-    const half = (hi - lo) / 2;
-    for (let i = 0; i < 8; i++) {
-      const v = i < 4 ? mid - half * GL_NODES[i] : mid + half * GL_NODES[i - 4];
-      const da = Math.log1p(v / a0);
-      const db = Math.log1p(v / b0);
-      const w = GL_WEIGHTS[i & 3] * half * Math.exp(-R * da - s1 * db);
-      sum += w;
-      if (moments) {
-        sLa += w * da;
-        sIa += w / (a0 + v);
-        sLb += w * db;
-        sIb += w / (b0 + v);
-      }
-    }
-    if (hi >= span) break;
-    // The rest is at most the integrand at hi times what is left of the span: stop once it cannot count.
-    if (Math.exp(-R * Math.log1p(hi / a0) - s1 * Math.log1p(hi / b0)) * (span - hi) < 1e-17 * sum) break;
-  }
+  // Over the offset τ − t_x: (α+τ)^{−R}(β+τ)^{−(s+1)} = a0^{−R} b0^{−(s+1)} (1 + v/a0)^{−R} (1 + v/b0)^{−(s+1)}.
+  const sum = decayQuadrature(R, s + 1, a0, b0, span, moments);
   if (moments) {
-    moments[0] = la0 + sLa / sum;
-    moments[1] = sIa / sum;
-    moments[2] = lb0 + sLb / sum;
-    moments[3] = sIb / sum;
+    moments[0] = la0 + moments[0] / sum;
+    moments[1] /= sum;
+    moments[2] = lb0 + moments[2] / sum;
+    moments[3] /= sum;
   }
-  return -R * la0 - s1 * lb0 + Math.log(sum);
+  return -R * la0 - (s + 1) * lb0 + Math.log(sum);
 }
 
 /** ln of the bracket's two terms: alive at T, and died in (t_x, T] (the latter −Infinity when t_x = T). */
